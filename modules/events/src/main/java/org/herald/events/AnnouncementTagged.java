@@ -1,0 +1,48 @@
+package org.herald.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An announcement with the sector's tags, written by the tagger to
+ * {@link Topics#ANNOUNCEMENTS_TAGGED}: every field of {@link AnnouncementPublished}, then the tags with
+ * their scores and evidence, the overall relevance and the version of the taxonomy that decided them.
+ *
+ * @param tags the tags that passed their threshold, highest score first; empty when none did
+ * @param relevance overall relevance to the sector: 0 irrelevant, 1 distant, 2 neighbouring, 3 direct
+ * @param taxonomyVersion content hash of the taxonomy file used
+ * @param taggedAt when the tagger tagged it
+ */
+public record AnnouncementTagged(UUID id, String source, String externalId, String url, String title,
+        String summary, String body, Instant publishedAt, String organisation, String documentType,
+        Instant receivedAt, List<TagMatch> tags, int relevance, String taxonomyVersion, Instant taggedAt) {
+
+    public AnnouncementTagged {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(taxonomyVersion, "taxonomyVersion");
+        tags = (tags != null) ? List.copyOf(tags) : List.of();
+        if (relevance < 0 || relevance > 3) {
+            throw new IllegalArgumentException("relevance must be 0 to 3, was " + relevance);
+        }
+    }
+
+    /** The tagged form of {@code announcement}. */
+    public static AnnouncementTagged of(AnnouncementPublished announcement, List<TagMatch> tags, int relevance,
+            String taxonomyVersion, Instant taggedAt) {
+        return new AnnouncementTagged(announcement.id(), announcement.source(), announcement.externalId(),
+                announcement.url(), announcement.title(), announcement.summary(), announcement.body(),
+                announcement.publishedAt(), announcement.organisation(), announcement.documentType(),
+                announcement.receivedAt(), tags, relevance, taxonomyVersion, taggedAt);
+    }
+
+    /** The names of the tags, in order. */
+    public List<String> tagNames() {
+        return this.tags.stream().map(TagMatch::tag).toList();
+    }
+
+}

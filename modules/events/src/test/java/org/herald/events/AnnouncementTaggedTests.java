@@ -1,0 +1,33 @@
+package org.herald.events;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class AnnouncementTaggedTests {
+
+    private final AnnouncementPublished published = new AnnouncementPublished(
+            AnnouncementIds.idFor("https://www.gov.uk/a"), "test", null, "https://www.gov.uk/a", "Title", null, null,
+            null, null, null, Instant.parse("2026-02-04T10:00:00Z"));
+
+    @Test
+    void carriesEveryFieldOfThePublishedAnnouncement() {
+        TagMatch tag = new TagMatch("aluminium", 3.0, List.of(new Evidence("aluminium", "title", 3.0)));
+        AnnouncementTagged tagged = AnnouncementTagged.of(this.published, List.of(tag), 3, "v1", Instant.now());
+        assertThat(tagged.id()).isEqualTo(this.published.id());
+        assertThat(tagged.url()).isEqualTo(this.published.url());
+        assertThat(tagged.receivedAt()).isEqualTo(this.published.receivedAt());
+        assertThat(tagged.tagNames()).containsExactly("aluminium");
+    }
+
+    @Test
+    void rejectsRelevanceOutsideZeroToThree() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> AnnouncementTagged.of(this.published, List.of(), 4, "v1", Instant.now()));
+    }
+
+}

@@ -1,0 +1,84 @@
+package org.herald.support;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import org.herald.support.kafka.DeadLetters;
+import org.herald.support.kafka.KafkaJson;
+import org.herald.support.web.BearerKeyFilter;
+import org.herald.support.web.ProblemDetailsAdvice;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+
+/**
+ * Applies Herald's shared plumbing to a service: the JSON contract on Kafka, dead-lettering, bearer keys
+ * on admin endpoints, and problem details.
+ * <p>
+ * Admin endpoints are {@code /api/**} and {@code /actuator/**} (but health and info); a service adds
+ * rules of its own, checked first, by declaring {@link BearerKeyFilter.Rule} beans.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(AdminProperties.class)
+public class HeraldSupportAutoConfiguration {
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer heraldJsonProducerCustomizer() {
+        return (factory) -> setValueSerializer(factory);
+    }
+
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static void setValueSerializer(DefaultKafkaProducerFactory factory) {
+        factory.setValueSerializerSupplier(KafkaJson::valueSerializer);
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer heraldJsonConsumerCustomizer() {
+        return (factory) -> factory.updateConfigs(KafkaJson.consumerProperties());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    @ConditionalOnBean(KafkaTemplate.class)
+    CommonErrorHandler heraldDeadLetterErrorHandler(KafkaTemplate<?, ?> template) {
+        return DeadLetters.errorHandler(template);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    ProblemDetailsAdvice heraldProblemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<BearerKeyFilter> heraldBearerKeyFilter(AdminProperties properties,
+            ObjectProvider<BearerKeyFilter.Rule> serviceRules) {
+        List<BearerKeyFilter.Rule> rules = new ArrayList<>();
+        serviceRules.orderedStream().forEach(rules::add);
+        rules.add(BearerKeyFilter.Rule.open("/actuator/health/**"));
+        rules.add(BearerKeyFilter.Rule.open("/actuator/info"));
+        rules.add(BearerKeyFilter.Rule.requireKey("/actuator/**", new HashSet<>(properties.adminApiKeys()),
+                "herald.admin-api-keys"));
+        rules.add(BearerKeyFilter.Rule.requireKey("/api/**", new HashSet<>(properties.adminApiKeys()),
+                "herald.admin-api-keys"));
+        FilterRegistrationBean<BearerKeyFilter> registration = new FilterRegistrationBean<>(new BearerKeyFilter(rules));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+}

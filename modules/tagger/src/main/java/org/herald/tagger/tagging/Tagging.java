@@ -1,0 +1,27 @@
+package org.herald.tagger.tagging;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.herald.events.TagMatch;
+
+/**
+ * What the tagger decided about one announcement.
+ *
+ * @param tags the tags that reached their threshold, highest score first, each with its evidence
+ * @param relevance overall relevance to the sector, 0 to 3
+ * @param taxonomyVersion the content hash of the taxonomy that decided it
+ */
+public record Tagging(List<TagMatch> tags, int relevance, String taxonomyVersion) {
+
+    public Tagging {
+        tags = List.copyOf(tags);
+        Objects.requireNonNull(taxonomyVersion, "taxonomyVersion");
+    }
+
+    /** The names of the tags, in order. */
+    public List<String> tagNames() {
+        return this.tags.stream().map(TagMatch::tag).toList();
+    }
+
+}

@@ -1,0 +1,34 @@
+package org.herald.tagger.taxonomy;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A loaded and validated taxonomy.
+ *
+ * @param fieldWeights what a match in each field is multiplied by (title above summary above body)
+ * @param tags the tags, in file order
+ * @param relevanceRules how tags map to the overall relevance
+ * @param unstemmed words the analysis must not stem (e.g. "packaging", so that it stays apart from "package")
+ * @param version a content hash of the file the taxonomy was read from
+ */
+public record Taxonomy(Map<Field, Double> fieldWeights, List<TagDefinition> tags, List<RelevanceRule> relevanceRules,
+        List<String> unstemmed, String version) {
+
+    public Taxonomy {
+        fieldWeights = Collections.unmodifiableMap(new EnumMap<>(fieldWeights));
+        tags = List.copyOf(tags);
+        relevanceRules = List.copyOf(relevanceRules);
+        unstemmed = List.copyOf(unstemmed);
+        Objects.requireNonNull(version, "version");
+    }
+
+    /** The weight of {@code field}. */
+    public double weight(Field field) {
+        return this.fieldWeights.get(field);
+    }
+
+}

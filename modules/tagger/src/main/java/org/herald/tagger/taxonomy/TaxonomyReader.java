@@ -1,0 +1,167 @@
+package org.herald.tagger.taxonomy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a taxonomy file (YAML, the format is described in {@code docs/tagger.md} and in the bundled
+ * {@code taxonomy/default.yaml}) and checks it: unknown keys, missing or mistyped values, tags named in
+ * relevance rules that the file does not define. Every problem is an {@link InvalidTaxonomyException}
+ * whose message names the file and the place in it, e.g. {@code tags.aluminium.terms[2]}.
+ */
+public final class TaxonomyReader {
+
+    private static final int VERSION_HEX_DIGITS = 12;
+
+    private TaxonomyReader() {
+    }
+
+    /** Reads the taxonomy file at {@code path}. */
+    public static Taxonomy read(Path path) {
+        try {
+            return read(Files.readAllBytes(path), path.toString());
+        }
+        catch (IOException ex) {
+            throw new InvalidTaxonomyException("Cannot read taxonomy " + path + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Reads a taxonomy from {@code in}; {@code origin} names it in error messages. */
+    public static Taxonomy read(InputStream in, String origin) {
+        try (in) {
+            return read(in.readAllBytes(), origin);
+        }
+        catch (IOException ex) {
+            throw new InvalidTaxonomyException("Cannot read taxonomy " + origin + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Reads a taxonomy from the bytes of its file; {@code origin} names it in error messages. */
+    public static Taxonomy read(byte[] content, String origin) {
+        Object document;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            document = new Yaml(new SafeConstructor(options)).load(new String(content, StandardCharsets.UTF_8));
+        }
+        catch (YAMLException ex) {
+            throw new InvalidTaxonomyException("Taxonomy " + origin + " is not valid YAML: " + ex.getMessage(), ex);
+        }
+        try {
+            return parse(Node.root(document), version(content));
+        }
+        catch (InvalidTaxonomyException ex) {
+            throw new InvalidTaxonomyException("Taxonomy " + origin + " is invalid: " + ex.getMessage());
+        }
+    }
+
+    /** The version of a taxonomy file: the first 12 hex digits of the SHA-256 of its bytes. */
+    public static String version(byte[] content) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content);
+            return HexFormat.of().formatHex(hash).substring(0, VERSION_HEX_DIGITS);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
+        }
+    }
+
+    private static Taxonomy parse(Node root, String version) {
+        Map<String, Node> top = root.object(Set.of("fields", "tags", "relevance", "unstemmed"),
+                Set.of("fields", "tags", "relevance"));
+        Map<Field, Double> fieldWeights = fieldWeights(top.get("fields"));
+        List<TagDefinition> tags = new ArrayList<>();
+        Map<String, Node> tagNodes = top.get("tags").map();
+        if (tagNodes.isEmpty()) {
+            throw top.get("tags").invalid("must define at least one tag");
+        }
+        tagNodes.forEach((name, node) -> tags.add(tag(name, node)));
+        Set<String> tagNames = new LinkedHashSet<>(tagNodes.keySet());
+        List<RelevanceRule> rules = new ArrayList<>();
+        for (Node rule : top.get("relevance").list()) {
+            rules.add(rule(rule, tagNames));
+        }
+        List<String> unstemmed = top.containsKey("unstemmed") ? top.get("unstemmed").texts() : List.of();
+        return new Taxonomy(fieldWeights, tags, rules, unstemmed, version);
+    }
+
+    private static Map<Field, Double> fieldWeights(Node node) {
+        Set<String> keys = Set.of("title", "summary", "body");
+        Map<String, Node> fields = node.object(keys, keys);
+        Map<Field, Double> weights = new EnumMap<>(Field.class);
+        for (Field field : Field.values()) {
+            weights.put(field, fields.get(field.key()).positiveNumber());
+        }
+        return weights;
+    }
+
+    private static TagDefinition tag(String name, Node node) {
+        if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw node.invalid("tag names are lower-case words joined by '-', not '" + name + "'");
+        }
+        Map<String, Node> fields = node.object(Set.of("description", "threshold", "terms", "vetoes"),
+                Set.of("threshold", "terms"));
+        if (fields.containsKey("description")) {
+            fields.get("description").text();
+        }
+        List<TermDefinition> terms = new ArrayList<>();
+        for (Node term : fields.get("terms").list()) {
+            terms.add(term(term));
+        }
+        if (terms.isEmpty()) {
+            throw fields.get("terms").invalid("must list at least one term");
+        }
+        List<String> vetoes = fields.containsKey("vetoes") ? fields.get("vetoes").texts() : List.of();
+        return new TagDefinition(name, fields.get("threshold").positiveNumber(), terms, vetoes);
+    }
+
+    private static TermDefinition term(Node node) {
+        if (node.value() instanceof String) {
+            return new TermDefinition(node.text(), 1.0, List.of(), List.of());
+        }
+        Map<String, Node> fields = node.object(Set.of("term", "weight", "synonyms", "context"), Set.of("term"));
+        double weight = fields.containsKey("weight") ? fields.get("weight").positiveNumber() : 1.0;
+        List<String> synonyms = fields.containsKey("synonyms") ? fields.get("synonyms").texts() : List.of();
+        List<String> context = fields.containsKey("context") ? fields.get("context").texts() : List.of();
+        return new TermDefinition(fields.get("term").text(), weight, synonyms, context);
+    }
+
+    private static RelevanceRule rule(Node node, Set<String> tagNames) {
+        Map<String, Node> fields = node.object(Set.of("relevance", "any", "all", "min-score"), Set.of("relevance"));
+        int relevance = fields.get("relevance").integer(1, 3);
+        List<String> any = fields.containsKey("any") ? fields.get("any").texts() : List.of();
+        List<String> all = fields.containsKey("all") ? fields.get("all").texts() : List.of();
+        if (any.isEmpty() && all.isEmpty()) {
+            throw node.invalid("needs 'any' or 'all' (a list of tags)");
+        }
+        for (String key : List.of("any", "all")) {
+            if (fields.containsKey(key)) {
+                for (String tag : fields.get(key).texts()) {
+                    if (!tagNames.contains(tag)) {
+                        throw fields.get(key).invalid("names tag '" + tag + "', which 'tags' does not define");
+                    }
+                }
+            }
+        }
+        double minScore = fields.containsKey("min-score") ? fields.get("min-score").positiveNumber() : 0.0;
+        return new RelevanceRule(relevance, any, all, minScore);
+    }
+
+}
