@@ -1,11 +1,14 @@
 package org.herald.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
 import org.herald.support.kafka.DeadLetters;
+import org.herald.support.kafka.KafkaHealthIndicator;
 import org.herald.support.kafka.KafkaJson;
+import org.herald.support.kafka.TopicProperties;
 import org.herald.support.web.BearerKeyFilter;
 import org.herald.support.web.ProblemDetailsAdvice;
 
@@ -22,6 +25,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 
@@ -33,7 +37,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
  * rules of its own, checked first, by declaring {@link BearerKeyFilter.Rule} beans.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(AdminProperties.class)
+@EnableConfigurationProperties({ AdminProperties.class, TopicProperties.class })
 public class HeraldSupportAutoConfiguration {
 
     @Bean
@@ -56,6 +60,13 @@ public class HeraldSupportAutoConfiguration {
     @ConditionalOnBean(KafkaTemplate.class)
     CommonErrorHandler heraldDeadLetterErrorHandler(KafkaTemplate<?, ?> template) {
         return DeadLetters.errorHandler(template);
+    }
+
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin, Duration.ofSeconds(3));
     }
 
     @Bean

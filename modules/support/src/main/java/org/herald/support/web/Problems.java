@@ -33,7 +33,9 @@ public final class Problems {
     /** Writes {@code problem} as {@code application/problem+json}. */
     public static void write(ProblemDetail problem, HttpServletResponse response) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
+        if (problem.getType() != null) {
+            body.put("type", problem.getType().toString());
+        }
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
