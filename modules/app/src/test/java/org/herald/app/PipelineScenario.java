@@ -1,0 +1,148 @@
+package org.herald.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.standardwebhooks.Webhook;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pipeline's story, end to end, whatever runs the broker and the database: the UK–US critical
+ * minerals MoU is posted to the publisher, tagged, emailed to the member whose subscription matches and
+ * sent, signed, to the matching partner; posting the same page again sends nothing more.
+ */
+final class PipelineScenario {
+
+    static final String MOU_URL = "https://www.gov.uk/government/news/uk-and-us-sign-memorandum-of-understanding-on-critical-minerals";
+
+    static final String MOU = """
+            {"source":"test-cms","externalId":"mou-2026","url":"%s",
+             "title":"UK and US sign Memorandum of Understanding on critical minerals",
+             "summary":"The UK and US have signed a Memorandum of Understanding to secure critical mineral supply chains.",
+             "body":"The Memorandum of Understanding commits both countries to securing critical mineral supply chains; responsible sourcing and processing; investment in mining, processing and recycling capacity; and sharing policy and regulatory practice. A Mining, Minerals and Metals Investment Ministerial will be held within six months.",
+             "publishedAt":"2026-02-04T10:00:00Z","organisation":"Department for Business and Trade","documentType":"press_release"}
+            """.formatted(MOU_URL);
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private final Pipeline pipeline;
+
+    private final GreenMail mail;
+
+    private final MockWebServer partnerEndpoint;
+
+    PipelineScenario(Pipeline pipeline, GreenMail mail, MockWebServer partnerEndpoint) {
+        this.pipeline = pipeline;
+        this.mail = mail;
+        this.partnerEndpoint = partnerEndpoint;
+    }
+
+    void deliversTheMouOnceByEmailAndSignedWebhook() throws Exception {
+        this.partnerEndpoint.enqueue(new MockResponse.Builder().code(204).build());
+        createMember("buyer@alumina.example", """
+                [{"tags":["critical-minerals","aluminium"],"match":"any","minRelevance":1,"frequency":"immediate"}]""");
+        createMember("packaging@cans.example", """
+                [{"tags":["packaging"],"match":"any","minRelevance":1}]""");
+        String secret = createPartner(this.partnerEndpoint.url("/hooks/herald").toString());
+
+        Pipeline.Response accepted = this.pipeline.publish(MOU);
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.json().get("duplicate").asBoolean()).isFalse();
+        String id = accepted.json().get("id").asString();
+
+        assertThat(this.mail.waitForIncomingEmail(30_000, 1)).isTrue();
+        MimeMessage email = this.mail.getReceivedMessages()[0];
+        assertThat(email.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+            .containsExactly("buyer@alumina.example");
+        assertThat(email.getSubject()).isEqualTo("UK and US sign Memorandum of Understanding on critical minerals");
+        assertThat(email.getContentType()).startsWith("multipart/alternative");
+        List<String> parts = partTypes((MimeMultipart) email.getContent());
+        assertThat(parts).anyMatch((type) -> type.startsWith("text/plain"))
+            .anyMatch((type) -> type.startsWith("text/html"));
+        assertThat(text((MimeMultipart) email.getContent())).contains(MOU_URL).containsIgnoringCase("critical");
+
+        RecordedRequest webhook = this.partnerEndpoint.takeRequest(30, TimeUnit.SECONDS);
+        assertThat(webhook).as("webhook received").isNotNull();
+        String body = webhook.getBody().utf8();
+        new Webhook(secret).verify(body, webhook.getHeaders().toMultimap());
+        assertThat(webhook.getHeaders().get("Content-Type")).startsWith("application/json");
+        JsonNode payload = JSON.readTree(body);
+        assertThat(payload.get("type").asString()).isEqualTo("announcement.tagged");
+        JsonNode data = payload.get("data");
+        assertThat(data.get("id").asString()).isEqualTo(id);
+        assertThat(data.get("relevance").asInt()).isGreaterThanOrEqualTo(2);
+        List<String> tags = new ArrayList<>();
+        data.get("tags").forEach((tag) -> tags.add(tag.get("tag").asString()));
+        assertThat(tags).contains("critical-minerals");
+        assertThat(data.get("tags").get(0).get("evidence")).isNotEmpty();
+
+        Pipeline.Response again = this.pipeline.publish(MOU);
+        assertThat(again.status()).isBetween(200, 202);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(again.json().get("id").asString()).isEqualTo(id);
+        String sameFromElsewhere = MOU.replace("\"test-cms\"", "\"gov-uk-atom\"")
+            .replace("https://www.gov.uk/", "http://WWW.GOV.UK/")
+            .replace("critical-minerals\"", "critical-minerals/?utm_source=feed\"");
+        Pipeline.Response elsewhere = this.pipeline.publish(sameFromElsewhere);
+        assertThat(elsewhere.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(elsewhere.json().get("id").asString()).isEqualTo(id);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode deliveries = this.pipeline.notifier("GET", "/api/v1/deliveries?announcementId=" + id, null)
+                .json();
+            assertThat(deliveries).hasSize(2);
+            deliveries.forEach((delivery) -> assertThat(delivery.get("status").asString()).isEqualToIgnoringCase("sent"));
+        });
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(
+                () -> this.mail.getReceivedMessages().length == 1 && this.partnerEndpoint.getRequestCount() == 1);
+    }
+
+    private void createMember(String email, String subscriptions) {
+        Pipeline.Response created = this.pipeline.notifier("POST", "/api/v1/members", """
+                {"email":"%s","name":"A member","organisation":"An aluminium business","subscriptions":%s}"""
+            .formatted(email, subscriptions));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    private String createPartner(String url) {
+        Pipeline.Response created = this.pipeline.notifier("POST", "/api/v1/partners", """
+                {"name":"Partner CRM","url":"%s","contactEmail":"ops@partner.example",
+                 "tags":["critical-minerals"],"match":"any","minRelevance":0}""".formatted(url));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String secret = created.json().get("secret").asString();
+        assertThat(secret).startsWith("whsec_");
+        return secret;
+    }
+
+    private static List<String> partTypes(MimeMultipart multipart) throws Exception {
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            types.add(multipart.getBodyPart(i).getContentType());
+        }
+        return types;
+    }
+
+    private static String text(MimeMultipart multipart) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            text.append(part.getContent()).append('\n');
+        }
+        return text.toString();
+    }
+
+}
