@@ -3,8 +3,10 @@ package org.herald.tagger.tagging;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.herald.events.Evidence;
 import org.herald.events.TagMatch;
@@ -18,8 +20,9 @@ import org.herald.tagger.taxonomy.Taxonomy;
  * searched for every phrase of the taxonomy at once ({@link PhraseIndex}); a term found in a field adds
  * its weight times the field's weight to its tag's score, once per field however often it occurs; a
  * term with context terms counts only when one of them occurs somewhere in the announcement; a veto
- * found anywhere rules its tag out; a tag whose score reaches its threshold is given, and the
- * relevance rules turn the tags into an overall relevance.
+ * found anywhere rules its tag out; a tag whose score reaches its threshold is given (a tag with
+ * {@code only-with} only beside one of those tags), and the relevance rules turn the tags into an
+ * overall relevance.
  * <p>
  * Thread-safe and free of Spring and Kafka.
  */
@@ -40,6 +43,8 @@ public final class RelevanceTagger implements AutoCloseable {
 
     private final PhraseIndex index;
 
+    private final Map<String, List<String>> onlyWith = new HashMap<>();
+
     /**
      * A tagger for {@code taxonomy}.
      * @throws org.herald.tagger.taxonomy.InvalidTaxonomyException if a term has no words once analysed
@@ -48,6 +53,7 @@ public final class RelevanceTagger implements AutoCloseable {
         this.taxonomy = taxonomy;
         this.analysis = new TextAnalysis(taxonomy.unstemmed());
         this.index = new PhraseIndex(taxonomy, this.analysis);
+        taxonomy.tags().forEach((tag) -> this.onlyWith.put(tag.name(), tag.onlyWith()));
     }
 
     /** The version (content hash) of the taxonomy this tagger uses. */
@@ -88,14 +94,23 @@ public final class RelevanceTagger implements AutoCloseable {
                 }
             }
         }
-        List<TagMatch> tags = new ArrayList<>();
+        List<TagMatch> passed = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (int tag = 0; tag < evidence.size(); tag++) {
             TagDefinition definition = this.taxonomy.tags().get(tag);
             double score = round(evidence.get(tag).stream().mapToDouble(Evidence::weight).sum());
             if (score > 0 && score >= definition.threshold()) {
                 List<Evidence> strongestFirst = new ArrayList<>(evidence.get(tag));
                 strongestFirst.sort(STRONGEST_EVIDENCE_FIRST);
-                tags.add(new TagMatch(definition.name(), score, strongestFirst));
+                passed.add(new TagMatch(definition.name(), score, strongestFirst));
+                names.add(definition.name());
+            }
+        }
+        List<TagMatch> tags = new ArrayList<>();
+        for (TagMatch match : passed) {
+            List<String> onlyWith = this.onlyWith.get(match.tag());
+            if (onlyWith.isEmpty() || onlyWith.stream().anyMatch(names::contains)) {
+                tags.add(match);
             }
         }
         tags.sort(HIGHEST_SCORE_FIRST);
@@ -118,10 +133,14 @@ public final class RelevanceTagger implements AutoCloseable {
     }
 
     private static boolean holds(RelevanceRule rule, Map<String, Double> scores) {
-        boolean any = rule.any().isEmpty()
-                || rule.any().stream().anyMatch((tag) -> scores.getOrDefault(tag, 0.0) >= Math.max(rule.minScore(), Double.MIN_VALUE));
-        boolean all = rule.all().stream().allMatch((tag) -> scores.getOrDefault(tag, 0.0) >= Math.max(rule.minScore(), Double.MIN_VALUE));
+        boolean any = rule.any().isEmpty() || rule.any().stream().anyMatch((tag) -> has(scores, tag, rule));
+        boolean all = rule.all().stream().allMatch((tag) -> has(scores, tag, rule));
         return any && all;
+    }
+
+    private static boolean has(Map<String, Double> scores, String tag, RelevanceRule rule) {
+        Double score = scores.get(tag);
+        return score != null && score >= rule.minScore();
     }
 
     private static double round(double value) {

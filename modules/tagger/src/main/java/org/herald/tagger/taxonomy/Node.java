@@ -64,9 +64,21 @@ record Node(String path, Object value) {
         return nodes;
     }
 
-    /** The items of a list of non-blank texts. */
+    /**
+     * The items of a list of non-blank texts; an item that is itself a list (a YAML alias such as
+     * {@code *industry} of a list defined under {@code definitions}) contributes its items.
+     */
     List<String> texts() {
-        return list().stream().map(Node::text).toList();
+        List<String> texts = new ArrayList<>();
+        for (Node item : list()) {
+            if (item.value() instanceof List<?>) {
+                item.list().forEach((nested) -> texts.add(nested.text()));
+            }
+            else {
+                texts.add(item.text());
+            }
+        }
+        return texts;
     }
 
     String text() {
@@ -80,6 +92,14 @@ record Node(String path, Object value) {
         if (!(this.value instanceof Number number) || !(number.doubleValue() > 0)
                 || Double.isInfinite(number.doubleValue())) {
             throw invalid("must be a number above 0, was " + describe(this.value));
+        }
+        return number.doubleValue();
+    }
+
+    double nonZeroNumber() {
+        if (!(this.value instanceof Number number) || number.doubleValue() == 0 || Double.isNaN(number.doubleValue())
+                || Double.isInfinite(number.doubleValue())) {
+            throw invalid("must be a number other than 0, was " + describe(this.value));
         }
         return number.doubleValue();
     }

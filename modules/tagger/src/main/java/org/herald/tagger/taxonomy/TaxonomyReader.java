@@ -59,6 +59,7 @@ public final class TaxonomyReader {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(1000);
             document = new Yaml(new SafeConstructor(options)).load(new String(content, StandardCharsets.UTF_8));
         }
         catch (YAMLException ex) {
@@ -84,8 +85,11 @@ public final class TaxonomyReader {
     }
 
     private static Taxonomy parse(Node root, String version) {
-        Map<String, Node> top = root.object(Set.of("fields", "tags", "relevance", "unstemmed"),
+        Map<String, Node> top = root.object(Set.of("definitions", "fields", "tags", "relevance", "unstemmed"),
                 Set.of("fields", "tags", "relevance"));
+        if (top.containsKey("definitions")) {
+            top.get("definitions").map().values().forEach(Node::texts);
+        }
         Map<Field, Double> fieldWeights = fieldWeights(top.get("fields"));
         List<TagDefinition> tags = new ArrayList<>();
         Map<String, Node> tagNodes = top.get("tags").map();
@@ -94,6 +98,7 @@ public final class TaxonomyReader {
         }
         tagNodes.forEach((name, node) -> tags.add(tag(name, node)));
         Set<String> tagNames = new LinkedHashSet<>(tagNodes.keySet());
+        checkOnlyWith(tags, tagNodes, tagNames);
         List<RelevanceRule> rules = new ArrayList<>();
         for (Node rule : top.get("relevance").list()) {
             rules.add(rule(rule, tagNames));
@@ -116,7 +121,7 @@ public final class TaxonomyReader {
         if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw node.invalid("tag names are lower-case words joined by '-', not '" + name + "'");
         }
-        Map<String, Node> fields = node.object(Set.of("description", "threshold", "terms", "vetoes"),
+        Map<String, Node> fields = node.object(Set.of("description", "threshold", "terms", "vetoes", "only-with"),
                 Set.of("threshold", "terms"));
         if (fields.containsKey("description")) {
             fields.get("description").text();
@@ -129,7 +134,8 @@ public final class TaxonomyReader {
             throw fields.get("terms").invalid("must list at least one term");
         }
         List<String> vetoes = fields.containsKey("vetoes") ? fields.get("vetoes").texts() : List.of();
-        return new TagDefinition(name, fields.get("threshold").positiveNumber(), terms, vetoes);
+        List<String> onlyWith = fields.containsKey("only-with") ? fields.get("only-with").texts() : List.of();
+        return new TagDefinition(name, fields.get("threshold").positiveNumber(), terms, vetoes, onlyWith);
     }
 
     private static TermDefinition term(Node node) {
@@ -137,10 +143,28 @@ public final class TaxonomyReader {
             return new TermDefinition(node.text(), 1.0, List.of(), List.of());
         }
         Map<String, Node> fields = node.object(Set.of("term", "weight", "synonyms", "context"), Set.of("term"));
-        double weight = fields.containsKey("weight") ? fields.get("weight").positiveNumber() : 1.0;
+        double weight = fields.containsKey("weight") ? fields.get("weight").nonZeroNumber() : 1.0;
         List<String> synonyms = fields.containsKey("synonyms") ? fields.get("synonyms").texts() : List.of();
         List<String> context = fields.containsKey("context") ? fields.get("context").texts() : List.of();
         return new TermDefinition(fields.get("term").text(), weight, synonyms, context);
+    }
+
+    /** A tag's {@code only-with} names defined tags that have no {@code only-with} of their own. */
+    private static void checkOnlyWith(List<TagDefinition> tags, Map<String, Node> tagNodes, Set<String> tagNames) {
+        Set<String> dependent = new LinkedHashSet<>();
+        tags.stream().filter((tag) -> !tag.onlyWith().isEmpty()).forEach((tag) -> dependent.add(tag.name()));
+        for (TagDefinition tag : tags) {
+            for (String other : tag.onlyWith()) {
+                Node node = tagNodes.get(tag.name()).map().get("only-with");
+                if (!tagNames.contains(other)) {
+                    throw node.invalid("names tag '" + other + "', which 'tags' does not define");
+                }
+                if (dependent.contains(other)) {
+                    throw node.invalid("names tag '" + other
+                            + "', which has an 'only-with' of its own; list the tags it depends on instead");
+                }
+            }
+        }
     }
 
     private static RelevanceRule rule(Node node, Set<String> tagNames) {

@@ -1,0 +1,180 @@
+package org.herald.tagger.evaluation;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.herald.tagger.tagging.RelevanceTagger;
+import org.herald.tagger.taxonomy.InvalidTaxonomyException;
+import org.herald.tagger.taxonomy.Taxonomy;
+import org.herald.tagger.taxonomy.TaxonomyReader;
+
+/**
+ * {@code evaluate --labels FILE.jsonl [--taxonomy FILE.yaml] [--json] [--show-misses]}: tags every
+ * labelled announcement with the taxonomy (the bundled one by default) and prints per-tag precision,
+ * recall and F1, micro and macro F1, and relevance accuracy, as a table or as JSON. Needs no broker,
+ * database or web server. Exit status 0 when it ran, 2 on bad input (arguments, labels or taxonomy).
+ */
+public final class EvaluationCommand {
+
+    /** The argument that selects this command. */
+    public static final String NAME = "evaluate";
+
+    /** Where the bundled taxonomy is on the class path. */
+    public static final String DEFAULT_TAXONOMY = "taxonomy/default.yaml";
+
+    static final int OK = 0;
+
+    static final int BAD_INPUT = 2;
+
+    private static final String USAGE = "usage: evaluate --labels FILE.jsonl [--taxonomy FILE.yaml] [--json] [--show-misses]";
+
+    private final PrintStream out;
+
+    private final PrintStream err;
+
+    public EvaluationCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command; {@code args} may start with {@value #NAME}. Returns the exit status. */
+    public int run(String... args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        }
+        catch (IllegalArgumentException ex) {
+            this.err.println("evaluate: " + ex.getMessage());
+            this.err.println(USAGE);
+            return BAD_INPUT;
+        }
+        try (RelevanceTagger tagger = new RelevanceTagger(taxonomy(options.taxonomy()))) {
+            EvaluationReport report = Evaluation.run(tagger, LabelsFile.read(options.labels()));
+            if (options.json()) {
+                printJson(report);
+            }
+            else {
+                printTable(report, options.showMisses());
+            }
+            return OK;
+        }
+        catch (InvalidLabelsException | InvalidTaxonomyException ex) {
+            this.err.println("evaluate: " + ex.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private static Taxonomy taxonomy(Path path) {
+        if (path != null) {
+            return TaxonomyReader.read(path);
+        }
+        InputStream bundled = EvaluationCommand.class.getClassLoader().getResourceAsStream(DEFAULT_TAXONOMY);
+        if (bundled == null) {
+            throw new InvalidTaxonomyException("The bundled taxonomy " + DEFAULT_TAXONOMY + " is missing");
+        }
+        return TaxonomyReader.read(bundled, "classpath:" + DEFAULT_TAXONOMY);
+    }
+
+    private void printTable(EvaluationReport report, boolean showMisses) {
+        this.out.printf(Locale.ROOT, "Evaluated %d announcements with taxonomy %s%n%n", report.items(),
+                report.taxonomyVersion());
+        this.out.printf(Locale.ROOT, "%-32s %9s %7s %6s %8s %4s %4s %4s%n", "tag", "precision", "recall", "F1",
+                "labelled", "TP", "FP", "FN");
+        report.perTag()
+            .forEach((tag, score) -> this.out.printf(Locale.ROOT, "%-32s %9.3f %7.3f %6.3f %8d %4d %4d %4d%n", tag,
+                    score.precision(), score.recall(), score.f1(), score.support(), score.truePositives(),
+                    score.falsePositives(), score.falseNegatives()));
+        this.out.println();
+        this.out.printf(Locale.ROOT, "%-32s precision %.3f  recall %.3f  F1 %.3f%n", "micro", report.microPrecision(),
+                report.microRecall(), report.microF1());
+        this.out.printf(Locale.ROOT, "%-32s F1 %.3f%n", "macro", report.macroF1());
+        this.out.printf(Locale.ROOT, "%-32s %.3f%n", "relevance exact accuracy", report.relevanceExactAccuracy());
+        this.out.printf(Locale.ROOT, "%-32s %.3f%n", "relevance within-one accuracy",
+                report.relevanceWithinOneAccuracy());
+        this.out.printf(Locale.ROOT, "%-32s %.3f%n", "relevant-vs-irrelevant accuracy", report.relevantAccuracy());
+        if (showMisses) {
+            this.out.printf(Locale.ROOT, "%n%d announcement(s) not tagged as labelled:%n", report.misses().size());
+            for (EvaluationReport.Miss miss : report.misses()) {
+                this.out.printf(Locale.ROOT, "  %s: missing %s, unexpected %s, relevance %d labelled, %d predicted%n",
+                        miss.id(), miss.missing(), miss.unexpected(), miss.labelledRelevance(),
+                        miss.predictedRelevance());
+            }
+        }
+    }
+
+    private void printJson(EvaluationReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", report.items());
+        json.put("taxonomyVersion", report.taxonomyVersion());
+        json.put("microPrecision", report.microPrecision());
+        json.put("microRecall", report.microRecall());
+        json.put("microF1", report.microF1());
+        json.put("macroF1", report.macroF1());
+        json.put("relevantAccuracy", report.relevantAccuracy());
+        json.put("relevanceExactAccuracy", report.relevanceExactAccuracy());
+        json.put("relevanceWithinOneAccuracy", report.relevanceWithinOneAccuracy());
+        Map<String, Object> perTag = new LinkedHashMap<>();
+        report.perTag().forEach((tag, score) -> {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("precision", score.precision());
+            figures.put("recall", score.recall());
+            figures.put("f1", score.f1());
+            figures.put("support", score.support());
+            figures.put("truePositives", score.truePositives());
+            figures.put("falsePositives", score.falsePositives());
+            figures.put("falseNegatives", score.falseNegatives());
+            perTag.put(tag, figures);
+        });
+        json.put("perTag", perTag);
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        this.out.println(mapper.writeValueAsString(json));
+    }
+
+    /** The parsed arguments. */
+    record Options(Path labels, Path taxonomy, boolean json, boolean showMisses) {
+
+        static Options parse(String... args) {
+            Path labels = null;
+            Path taxonomy = null;
+            boolean json = false;
+            boolean showMisses = false;
+            List<String> list = List.of(args);
+            int start = (!list.isEmpty() && NAME.equals(list.get(0))) ? 1 : 0;
+            for (int i = start; i < list.size(); i++) {
+                switch (list.get(i)) {
+                    case "--labels" -> labels = existingFile(list, ++i, "--labels");
+                    case "--taxonomy" -> taxonomy = existingFile(list, ++i, "--taxonomy");
+                    case "--json" -> json = true;
+                    case "--show-misses" -> showMisses = true;
+                    default -> throw new IllegalArgumentException("unknown argument '" + list.get(i) + "'");
+                }
+            }
+            if (labels == null) {
+                throw new IllegalArgumentException("--labels FILE.jsonl is required");
+            }
+            return new Options(labels, taxonomy, json, showMisses);
+        }
+
+        private static Path existingFile(List<String> args, int index, String option) {
+            if (index >= args.size()) {
+                throw new IllegalArgumentException(option + " needs a file");
+            }
+            Path path = Path.of(args.get(index));
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException(option + ": no such file " + path);
+            }
+            return path;
+        }
+
+    }
+
+}

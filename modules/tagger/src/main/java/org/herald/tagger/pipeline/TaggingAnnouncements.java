@@ -1,0 +1,30 @@
+package org.herald.tagger.pipeline;
+
+import java.time.Clock;
+
+import org.herald.events.AnnouncementPublished;
+import org.herald.events.AnnouncementTagged;
+import org.herald.tagger.tagging.RelevanceTagger;
+import org.herald.tagger.tagging.Tagging;
+
+/**
+ * The use-case: an accepted announcement becomes a tagged announcement. Plain Java.
+ */
+final class TaggingAnnouncements {
+
+    private final RelevanceTagger tagger;
+
+    private final Clock clock;
+
+    TaggingAnnouncements(RelevanceTagger tagger, Clock clock) {
+        this.tagger = tagger;
+        this.clock = clock;
+    }
+
+    AnnouncementTagged tag(AnnouncementPublished announcement) {
+        Tagging tagging = this.tagger.tag(announcement.title(), announcement.summary(), announcement.body());
+        return AnnouncementTagged.of(announcement, tagging.tags(), tagging.relevance(), tagging.taxonomyVersion(),
+                this.clock.instant());
+    }
+
+}

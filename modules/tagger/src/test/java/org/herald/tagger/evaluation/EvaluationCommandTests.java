@@ -1,0 +1,141 @@
+package org.herald.tagger.evaluation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvaluationCommandTests {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private final EvaluationCommand command = new EvaluationCommand(
+            new PrintStream(this.out, true, StandardCharsets.UTF_8), new PrintStream(this.err, true, StandardCharsets.UTF_8));
+
+    @Test
+    void printsATableOfPerTagAndOverallFigures() throws IOException {
+        int status = this.command.run("evaluate", "--labels", devSet().toString());
+
+        assertThat(status).isZero();
+        assertThat(output()).contains("Evaluated 61 announcements with taxonomy")
+            .contains("precision")
+            .contains("critical-minerals")
+            .contains("micro")
+            .contains("macro")
+            .contains("relevance exact accuracy")
+            .contains("relevance within-one accuracy")
+            .contains("relevant-vs-irrelevant accuracy");
+    }
+
+    @Test
+    void printsJsonForMachines() throws IOException {
+        int status = this.command.run("evaluate", "--labels", devSet().toString(), "--json");
+
+        assertThat(status).isZero();
+        JsonNode json = JsonMapper.shared().readTree(output());
+        assertThat(json.propertyNames()).contains("microF1", "macroF1", "relevantAccuracy", "relevanceExactAccuracy",
+                "relevanceWithinOneAccuracy", "perTag");
+        assertThat(json.get("perTag").get("aluminium").propertyNames()).contains("precision", "recall", "f1");
+        assertThat(json.get("microF1").doubleValue()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void usesTheTaxonomyGiven() throws IOException {
+        Path taxonomy = this.dir.resolve("taxonomy.yaml");
+        Files.writeString(taxonomy, """
+                fields: {title: 2, summary: 1, body: 0.5}
+                tags:
+                  aluminium: {threshold: 1, terms: [aluminium, aluminum]}
+                relevance:
+                  - {relevance: 3, any: [aluminium]}
+                """);
+
+        int status = this.command.run("evaluate", "--labels", devSet().toString(), "--taxonomy", taxonomy.toString(),
+                "--json");
+
+        assertThat(status).isZero();
+        JsonNode json = JsonMapper.shared().readTree(output());
+        assertThat(json.get("perTag").get("aluminium").get("truePositives").intValue()).isPositive();
+        assertThat(json.get("perTag").get("packaging").get("truePositives").intValue()).isZero();
+    }
+
+    @Test
+    void acceptsItemsWithoutBodyOrPublishedDate() throws IOException {
+        Path labels = this.dir.resolve("labels.jsonl");
+        Files.writeString(labels, """
+                {"id": "a", "title": "Aluminium tariffs", "published": null, "tags": ["aluminium", "trade-tariffs"], "relevance": 3}
+
+                {"title": "Wimbledon ballot", "summary": null, "body": "Tickets.", "tags": [], "relevance": 0}
+                """);
+
+        assertThat(this.command.run("evaluate", "--labels", labels.toString())).isZero();
+        assertThat(output()).contains("Evaluated 2 announcements");
+    }
+
+    @Test
+    void exitsWithTwoNamingTheLineOfAMalformedItem() throws IOException {
+        Path labels = this.dir.resolve("labels.jsonl");
+        Files.writeString(labels, """
+                {"title": "Aluminium tariffs", "tags": ["aluminium"], "relevance": 3}
+                {"title": "Broken", "tags": [
+                """);
+
+        int status = this.command.run("evaluate", "--labels", labels.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(errors()).contains("line 2").contains("not valid JSON");
+    }
+
+    @Test
+    void exitsWithTwoOnAnItemWithoutLabels() throws IOException {
+        Path labels = this.dir.resolve("labels.jsonl");
+        Files.writeString(labels, "{\"title\": \"Aluminium tariffs\", \"relevance\": 3}\n");
+
+        assertThat(this.command.run("evaluate", "--labels", labels.toString())).isEqualTo(2);
+        assertThat(errors()).contains("line 1").contains("'tags'");
+    }
+
+    @Test
+    void exitsWithTwoOnBadArgumentsOrAnInvalidTaxonomy() throws IOException {
+        assertThat(this.command.run("evaluate")).isEqualTo(2);
+        assertThat(errors()).contains("--labels FILE.jsonl is required").contains("usage:");
+        assertThat(this.command.run("evaluate", "--labels", "no-such-file.jsonl")).isEqualTo(2);
+        Path taxonomy = this.dir.resolve("bad.yaml");
+        Files.writeString(taxonomy, "fields: {title: 2, summary: 1}\n");
+        assertThat(this.command.run("evaluate", "--labels", devSet().toString(), "--taxonomy", taxonomy.toString()))
+            .isEqualTo(2);
+        assertThat(errors()).contains("bad.yaml is invalid: the file: missing 'relevance'");
+    }
+
+    private Path devSet() throws IOException {
+        Path copy = this.dir.resolve("announcements-dev.jsonl");
+        try (InputStream in = getClass().getResourceAsStream("/data/announcements-dev.jsonl")) {
+            Files.copy(in, copy);
+        }
+        return copy;
+    }
+
+    private String output() {
+        return this.out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String errors() {
+        return this.err.toString(StandardCharsets.UTF_8);
+    }
+
+}

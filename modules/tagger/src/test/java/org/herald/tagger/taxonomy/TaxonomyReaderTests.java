@@ -1,0 +1,141 @@
+package org.herald.tagger.taxonomy;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TaxonomyReaderTests {
+
+    private static final String VALID = """
+            fields: {title: 2, summary: 1, body: 0.5}
+            unstemmed: [packaging]
+            definitions:
+              metals: &metals [steel, copper]
+            tags:
+              aluminium:
+                threshold: 1
+                terms:
+                  - aluminium
+                  - {term: smelter, weight: 0.5, synonyms: [smelting], context: [*metals, aluminium]}
+                  - {term: steel cans, weight: -1}
+                vetoes: [aluminium foil art]
+              consultation:
+                threshold: 1.5
+                only-with: [aluminium]
+                terms: [consultation]
+            relevance:
+              - {relevance: 3, any: [aluminium], min-score: 2}
+              - {relevance: 1, all: [aluminium, consultation]}
+            """;
+
+    @Test
+    void readsTagsTermsAndRules() {
+        Taxonomy taxonomy = read(VALID);
+
+        assertThat(taxonomy.weight(Field.TITLE)).isEqualTo(2.0);
+        assertThat(taxonomy.unstemmed()).containsExactly("packaging");
+        TagDefinition aluminium = taxonomy.tags().get(0);
+        assertThat(aluminium.name()).isEqualTo("aluminium");
+        assertThat(aluminium.terms()).extracting(TermDefinition::term)
+            .containsExactly("aluminium", "smelter", "steel cans");
+        assertThat(aluminium.terms().get(0).weight()).isEqualTo(1.0);
+        assertThat(aluminium.terms().get(1).context()).containsExactly("steel", "copper", "aluminium");
+        assertThat(aluminium.terms().get(2).weight()).isEqualTo(-1.0);
+        assertThat(aluminium.vetoes()).containsExactly("aluminium foil art");
+        assertThat(taxonomy.tags().get(1).onlyWith()).containsExactly("aluminium");
+        assertThat(taxonomy.relevanceRules()).extracting(RelevanceRule::relevance).containsExactly(3, 1);
+        assertThat(taxonomy.relevanceRules().get(0).minScore()).isEqualTo(2.0);
+    }
+
+    @Test
+    void versionIsAContentHashOfTheFile() {
+        String version = read(VALID).version();
+
+        assertThat(version).matches("[0-9a-f]{12}");
+        assertThat(read(VALID).version()).isEqualTo(version);
+        assertThat(read(VALID + "# a comment\n").version()).isNotEqualTo(version);
+    }
+
+    @Test
+    void namesAnUnknownKeyAndWhereItIs() {
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(VALID.replace("weight: 0.5", "wieght: 0.5")))
+            .withMessageContaining("test.yaml")
+            .withMessageContaining("tags.aluminium.terms[1]: unknown key 'wieght'");
+    }
+
+    @Test
+    void namesAMissingKey() {
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(VALID.replace("    threshold: 1.5\n", "")))
+            .withMessageContaining("tags.consultation: missing 'threshold'");
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(VALID.replace("fields: {title: 2, summary: 1, body: 0.5}", "")))
+            .withMessageContaining("missing 'fields'");
+    }
+
+    @Test
+    void refusesAWeightOfZeroAndAThresholdBelowZero() {
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(VALID.replace("weight: 0.5", "weight: 0")))
+            .withMessageContaining("tags.aluminium.terms[1].weight: must be a number other than 0");
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(VALID.replace("threshold: 1.5", "threshold: -1")))
+            .withMessageContaining("tags.consultation.threshold: must be a number above 0");
+    }
+
+    @Test
+    void refusesARuleOrOnlyWithNamingAnUndefinedTag() {
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(VALID.replace("all: [aluminium, consultation]", "all: [aluminum]")))
+            .withMessageContaining("relevance[1].all: names tag 'aluminum'");
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(VALID.replace("only-with: [aluminium]", "only-with: [steel]")))
+            .withMessageContaining("tags.consultation.only-with: names tag 'steel'");
+    }
+
+    @Test
+    void refusesARelevanceOutsideOneToThree() {
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(VALID.replace("relevance: 3", "relevance: 4")))
+            .withMessageContaining("relevance[0].relevance: must be a whole number from 1 to 3");
+    }
+
+    @Test
+    void refusesDuplicateKeysAndBrokenYaml() {
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(VALID.replace("  consultation:\n", "  aluminium:\n")))
+            .withMessageContaining("duplicate key aluminium");
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read("tags: [unclosed"))
+            .withMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void refusesTagNamesThatAreNotLowerCaseWords() {
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(VALID.replace("  consultation:\n", "  Consultation Tag:\n")
+                .replace("all: [aluminium, consultation]", "all: [aluminium]")))
+            .withMessageContaining("tag names are lower-case words joined by '-'");
+    }
+
+    @Test
+    void readsTheBundledTaxonomy() {
+        Taxonomy taxonomy = TaxonomyReader.read(getClass().getResourceAsStream("/taxonomy/default.yaml"),
+                "default.yaml");
+
+        assertThat(taxonomy.tags()).extracting(TagDefinition::name)
+            .containsExactlyInAnyOrder("aluminium", "critical-minerals", "steel-metals", "trade-tariffs", "sanctions",
+                    "recycling-circularity", "energy-costs", "decarbonisation-carbon-pricing", "investment-funding",
+                    "regulation-standards", "consultation", "defence-aerospace", "automotive-transport",
+                    "construction", "packaging");
+    }
+
+    private static Taxonomy read(String yaml) {
+        return TaxonomyReader.read(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
+    }
+
+}
