@@ -1,0 +1,4 @@
+/**
+ * The built-in webhook receiver's store, with each webhook's Standard Webhooks signature checked, for the dev inbox.
+ */
+package org.herald.embedded.webhook;

@@ -1,0 +1,70 @@
+package org.herald.publisher.announcement;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.herald.events.AnnouncementIds;
+import org.herald.events.AnnouncementPublished;
+
+/**
+ * An announcement as a sender submits it: the body of {@code POST /api/v1/announcements}, and what the
+ * feed pollers make of a feed entry. {@code source}, {@code url} and {@code title} are required. Text
+ * carries no control characters (none at all in one-line fields; tab and line breaks only in
+ * {@code summary} and {@code body}), so nothing downstream meets a NUL or a header-splitting line break.
+ *
+ * @param source the system that sent it, e.g. {@code gov-uk-atom} or {@code api:alfed-cms}
+ * @param externalId the sender's own id for it, if any
+ * @param url the announcement's page, an absolute http(s) URL; its canonical form gives the id
+ * @param title the title
+ * @param summary a short summary, if any
+ * @param body the body text, if any
+ * @param publishedAt when the government published it, if known
+ * @param organisation the department or body that published it, if known
+ * @param documentType e.g. {@code press_release}, if known
+ */
+public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLine String source,
+        @Size(max = MAX_EXTERNAL_ID) @SingleLine String externalId,
+        @NotBlank @Size(max = MAX_URL) @HttpUrl String url, @NotBlank @Size(max = MAX_TITLE) @SingleLine String title,
+        @Size(max = MAX_SUMMARY) @PlainText String summary, @Size(max = MAX_BODY) @PlainText String body,
+        Instant publishedAt, @Size(max = MAX_ORGANISATION) @SingleLine String organisation,
+        @Size(max = MAX_DOCUMENT_TYPE) @SingleLine String documentType) {
+
+    static final int MAX_SOURCE = 100;
+
+    static final int MAX_EXTERNAL_ID = 200;
+
+    static final int MAX_URL = 2048;
+
+    static final int MAX_TITLE = 500;
+
+    static final int MAX_SUMMARY = 5_000;
+
+    static final int MAX_BODY = 200_000;
+
+    static final int MAX_ORGANISATION = 200;
+
+    static final int MAX_DOCUMENT_TYPE = 100;
+
+    /** The id this submission gets: that of its URL's canonical form. */
+    public UUID announcementId() {
+        return AnnouncementIds.idFor(this.url);
+    }
+
+    /**
+     * The event announcing this submission, received at {@code receivedAt}: text stripped of surrounding
+     * white space, blank optional fields absent.
+     * @throws IllegalArgumentException if the URL is not an absolute http(s) URL
+     */
+    AnnouncementPublished toEvent(Instant receivedAt) {
+        return new AnnouncementPublished(announcementId(), this.source.strip(), optional(this.externalId), this.url.strip(),
+                this.title.strip(), optional(this.summary), optional(this.body), this.publishedAt,
+                optional(this.organisation), optional(this.documentType), receivedAt);
+    }
+
+    private static String optional(String value) {
+        return (value == null || value.isBlank()) ? null : value.strip();
+    }
+
+}
