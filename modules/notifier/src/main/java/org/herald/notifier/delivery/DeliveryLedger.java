@@ -1,0 +1,182 @@
+package org.herald.notifier.delivery;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The delivery ledger: a row per (announcement, channel, recipient), recorded before anything is sent,
+ * so that taking in the same announcement again records, and sends, nothing twice.
+ * <p>
+ * A delivery moves {@code pending} → {@code sending} (claimed; the claim is committed before the send) →
+ * {@code sent}, back to {@code pending} with a later {@code next_attempt_at} (retry), or {@code failed}. A
+ * claim older than the lease (its dispatcher crashed mid-send) is claimed again, so a crash repeats at most
+ * the sends that were under way. Updates after a send are fenced by the claim's token: a dispatcher that
+ * lost its claim to a newer one cannot overwrite the newer one's result.
+ */
+public class DeliveryLedger {
+
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private static final String COLUMNS = """
+            id, announcement_id, channel, recipient_id, recipient, matched_tags, status, attempts, last_error,
+            next_attempt_at, created_at, sent_at, claim_token""";
+
+    private final JdbcClient jdbc;
+
+    private final JdbcTemplate batch;
+
+    private final RetrySchedules schedules;
+
+    public DeliveryLedger(JdbcClient jdbc, JdbcTemplate batch, RetrySchedules schedules) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.schedules = schedules;
+    }
+
+    /**
+     * Records {@code deliveries}, each due after its channel's first delay; those already recorded are
+     * left as they are.
+     * @return how many were new
+     */
+    public int record(List<NewDelivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+        int[][] counts = this.batch.batchUpdate("""
+                INSERT INTO notifier.delivery (id, announcement_id, channel, recipient_id, recipient, matched_tags,
+                        status, attempts, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, now() + make_interval(secs => ?))
+                ON CONFLICT (announcement_id, channel, recipient_id) DO NOTHING
+                """, deliveries, 500, this::setInsert);
+        int inserted = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                inserted += Math.max(count, 0);
+            }
+        }
+        return inserted;
+    }
+
+    private void setInsert(PreparedStatement statement, NewDelivery delivery) throws SQLException {
+        Array tags = statement.getConnection().createArrayOf("text", delivery.matchedTags().toArray());
+        statement.setObject(1, UUID.randomUUID());
+        statement.setObject(2, delivery.announcementId());
+        statement.setString(3, delivery.channel().value());
+        statement.setObject(4, delivery.recipientId());
+        statement.setString(5, delivery.recipient());
+        statement.setArray(6, tags);
+        statement.setDouble(7, seconds(this.schedules.of(delivery.channel()).firstDelay()));
+    }
+
+    /**
+     * Claims up to {@code limit} deliveries of {@code channel} that are due, or whose claim is older than
+     * {@code lease}, oldest due first: marks them {@code sending}, counts the attempt and commits, so the
+     * record of the send exists before the send. Rows another dispatcher holds are skipped.
+     */
+    public List<Delivery> claim(Channel channel, int limit, Duration lease) {
+        return this.jdbc.sql("""
+                UPDATE notifier.delivery d
+                SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
+                FROM (SELECT id FROM notifier.delivery
+                      WHERE channel = :channel
+                        AND ((status = 'pending' AND next_attempt_at <= now())
+                          OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)))
+                      ORDER BY next_attempt_at
+                      LIMIT :limit
+                      FOR UPDATE SKIP LOCKED) due
+                WHERE d.id = due.id
+                RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
+                          d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token
+                """)
+            .param("channel", channel.value())
+            .param("lease", seconds(lease))
+            .param("limit", limit)
+            .query(DeliveryLedger::delivery)
+            .list();
+    }
+
+    /** Marks a claimed delivery sent; false if its claim was lost to another dispatcher. */
+    public boolean markSent(Delivery claimed) {
+        return this.jdbc.sql("""
+                UPDATE notifier.delivery SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL
+                WHERE id = :id AND status = 'sending' AND claim_token = :token
+                """).param("id", claimed.id()).param("token", claimed.claimToken()).update() == 1;
+    }
+
+    /** Puts a claimed delivery back to pending, due after {@code delay}. */
+    public boolean scheduleRetry(Delivery claimed, String error, Duration delay) {
+        return this.jdbc.sql("""
+                UPDATE notifier.delivery
+                SET status = 'pending', last_error = :error, next_attempt_at = now() + make_interval(secs => :delay),
+                    claim_token = NULL
+                WHERE id = :id AND status = 'sending' AND claim_token = :token
+                """)
+            .param("error", truncate(error))
+            .param("delay", seconds(delay))
+            .param("id", claimed.id())
+            .param("token", claimed.claimToken())
+            .update() == 1;
+    }
+
+    /** Marks a claimed delivery failed for good. */
+    public boolean markFailed(Delivery claimed, String error) {
+        return this.jdbc.sql("""
+                UPDATE notifier.delivery SET status = 'failed', last_error = :error, claim_token = NULL
+                WHERE id = :id AND status = 'sending' AND claim_token = :token
+                """)
+            .param("error", truncate(error))
+            .param("id", claimed.id())
+            .param("token", claimed.claimToken())
+            .update() == 1;
+    }
+
+    public List<Delivery> forAnnouncement(UUID announcementId) {
+        return this.jdbc.sql("SELECT " + COLUMNS
+                + " FROM notifier.delivery WHERE announcement_id = :id ORDER BY channel, created_at, recipient")
+            .param("id", announcementId)
+            .query(DeliveryLedger::delivery)
+            .list();
+    }
+
+    public Optional<Delivery> find(UUID id) {
+        return this.jdbc.sql("SELECT " + COLUMNS + " FROM notifier.delivery WHERE id = :id")
+            .param("id", id)
+            .query(DeliveryLedger::delivery)
+            .optional();
+    }
+
+    private static Delivery delivery(ResultSet row, int rowNum) throws SQLException {
+        return new Delivery(row.getObject("id", UUID.class), row.getObject("announcement_id", UUID.class),
+                Channel.of(row.getString("channel")), row.getObject("recipient_id", UUID.class),
+                row.getString("recipient"), Arrays.asList((String[]) row.getArray("matched_tags").getArray()),
+                DeliveryStatus.of(row.getString("status")), row.getInt("attempts"), row.getString("last_error"),
+                instant(row, "next_attempt_at"), instant(row, "created_at"), instant(row, "sent_at"),
+                row.getObject("claim_token", UUID.class));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return (value != null) ? value.toInstant() : null;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static String truncate(String error) {
+        return (error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error;
+    }
+
+}

@@ -1,0 +1,73 @@
+package org.herald.notifier.delivery;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What became of one attempt to deliver.
+ */
+public sealed interface DeliveryOutcome {
+
+    /** The recipient's server accepted it (SMTP 250, HTTP 2xx). */
+    static DeliveryOutcome sent() {
+        return Sent.INSTANCE;
+    }
+
+    /** A temporary failure: try again on the channel's retry schedule. */
+    static DeliveryOutcome retry(String error) {
+        return new Retry(error, null);
+    }
+
+    /** A temporary failure whose server asked for a wait (HTTP {@code Retry-After}). */
+    static DeliveryOutcome retryAfter(String error, Duration wait) {
+        return new Retry(error, wait);
+    }
+
+    /** A permanent failure: never try again. */
+    static DeliveryOutcome failed(String error) {
+        return new Failed(error);
+    }
+
+    /** Accepted by the recipient's server. */
+    final class Sent implements DeliveryOutcome {
+
+        private static final Sent INSTANCE = new Sent();
+
+        private Sent() {
+        }
+
+        @Override
+        public String toString() {
+            return "Sent";
+        }
+
+    }
+
+    /**
+     * A temporary failure.
+     *
+     * @param error what went wrong
+     * @param notBefore the least wait the server asked for, or null
+     */
+    record Retry(String error, Duration notBefore) implements DeliveryOutcome {
+
+        public Retry {
+            Objects.requireNonNull(error, "error");
+        }
+
+    }
+
+    /**
+     * A permanent failure.
+     *
+     * @param error what went wrong
+     */
+    record Failed(String error) implements DeliveryOutcome {
+
+        public Failed {
+            Objects.requireNonNull(error, "error");
+        }
+
+    }
+
+}

@@ -1,0 +1,246 @@
+package org.herald.notifier.delivery;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Sends what the ledger holds: claims due deliveries, at most each channel's concurrency at a time,
+ * hands each to its channel on a bounded pool of worker threads, and records the outcome — sent, a retry
+ * on the channel's schedule, or failed. Runs when {@link #wake() woken} (after an intake commits, or a
+ * send finishes) and every poll interval, so retries come due and expired claims are reclaimed.
+ */
+public class Dispatcher implements SmartLifecycle {
+
+    private static final Log logger = LogFactory.getLog(Dispatcher.class);
+
+    private final DeliveryLedger ledger;
+
+    private final List<Lane> lanes;
+
+    private final Duration pollInterval;
+
+    private final Duration lease;
+
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+
+    private volatile ScheduledExecutorService loop;
+
+    public Dispatcher(DeliveryLedger ledger, List<DeliveryChannel> channels, RetrySchedules schedules,
+            MeterRegistry meters, Duration pollInterval, Duration lease) {
+        this.ledger = ledger;
+        this.pollInterval = pollInterval;
+        this.lease = lease;
+        this.lanes = new ArrayList<>();
+        for (DeliveryChannel channel : channels) {
+            this.lanes.add(new Lane(channel, schedules.of(channel.channel()), meters));
+        }
+    }
+
+    /** Looks for due deliveries now, rather than at the next poll. Cheap; safe to call from any thread. */
+    public void wake() {
+        ScheduledExecutorService current = this.loop;
+        if (current != null && this.wakeQueued.compareAndSet(false, true)) {
+            try {
+                current.execute(this::dispatch);
+            }
+            catch (RuntimeException ex) {
+                this.wakeQueued.set(false); // shutting down
+            }
+        }
+    }
+
+    private void dispatch() {
+        this.wakeQueued.set(false);
+        for (Lane lane : this.lanes) {
+            try {
+                dispatch(lane);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Could not claim " + lane.channel.channel().value() + " deliveries; trying again at the next poll: " + ex);
+            }
+        }
+    }
+
+    private void dispatch(Lane lane) {
+        while (true) {
+            int free = lane.free.drainPermits();
+            if (free == 0) {
+                return;
+            }
+            List<Delivery> claimed;
+            try {
+                claimed = this.ledger.claim(lane.channel.channel(), free, this.lease);
+            }
+            catch (RuntimeException ex) {
+                lane.free.release(free);
+                throw ex;
+            }
+            lane.free.release(free - claimed.size());
+            for (Delivery delivery : claimed) {
+                lane.workers.execute(() -> {
+                    try {
+                        send(lane, delivery);
+                    }
+                    finally {
+                        lane.free.release();
+                        wake();
+                    }
+                });
+            }
+            if (claimed.size() < free) {
+                return;
+            }
+        }
+    }
+
+    private void send(Lane lane, Delivery delivery) {
+        DeliveryOutcome outcome;
+        try {
+            outcome = lane.channel.deliver(delivery);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Delivery " + delivery.id() + " failed unexpectedly; it will be retried", ex);
+            outcome = DeliveryOutcome.retry("Unexpected failure: " + ex.getClass().getSimpleName());
+        }
+        try {
+            record(lane, delivery, outcome);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Could not record the outcome of delivery " + delivery.id() + " (" + outcome
+                    + "); it stays claimed and is reclaimed after the lease", ex);
+        }
+    }
+
+    private void record(Lane lane, Delivery delivery, DeliveryOutcome outcome) {
+        String channel = lane.channel.channel().value();
+        if (outcome instanceof DeliveryOutcome.Sent) {
+            if (this.ledger.markSent(delivery)) {
+                lane.sent.increment();
+            }
+            logger.debug("Sent " + channel + " delivery " + delivery.id());
+        }
+        else if (outcome instanceof DeliveryOutcome.Failed failed) {
+            fail(lane, delivery, failed.error());
+        }
+        else if (outcome instanceof DeliveryOutcome.Retry retry) {
+            Duration scheduled = lane.schedule.delayAfter(delivery.attempts()).orElse(null);
+            if (scheduled == null) {
+                fail(lane, delivery, "Gave up after " + delivery.attempts() + " attempts: " + retry.error());
+                return;
+            }
+            Duration delay = (retry.notBefore() != null && retry.notBefore().compareTo(scheduled) > 0) ? retry.notBefore() : scheduled;
+            this.ledger.scheduleRetry(delivery, retry.error(), delay);
+            logger.info("Attempt " + delivery.attempts() + " of " + channel + " delivery " + delivery.id()
+                    + " failed (" + retry.error() + "); next attempt in " + delay);
+        }
+    }
+
+    private void fail(Lane lane, Delivery delivery, String error) {
+        if (this.ledger.markFailed(delivery, error)) {
+            lane.failed.increment();
+        }
+        logger.warn(lane.channel.channel().value() + " delivery " + delivery.id() + " failed: " + error);
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(threads("herald-dispatch"));
+        this.loop = executor;
+        long millis = Math.max(this.pollInterval.toMillis(), 10);
+        executor.scheduleWithFixedDelay(this::dispatch, 0, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService executor = this.loop;
+        this.loop = null;
+        if (executor == null) {
+            return;
+        }
+        executor.shutdownNow();
+        for (Lane lane : this.lanes) {
+            lane.workers.shutdown();
+        }
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+            for (Lane lane : this.lanes) {
+                if (!lane.workers.awaitTermination(20, TimeUnit.SECONDS)) {
+                    logger.warn("Sends still under way at shutdown; they are reclaimed after the lease");
+                    lane.workers.shutdownNow();
+                }
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.loop != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // Started before, and stopped after, the Kafka listeners and the web server: nothing is taken in while
+        // the dispatcher is down, and sends under way get time to finish.
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return (runnable) -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static final class Lane {
+
+        private final DeliveryChannel channel;
+
+        private final RetrySchedule schedule;
+
+        private final ExecutorService workers;
+
+        private final Semaphore free;
+
+        private final Counter sent;
+
+        private final Counter failed;
+
+        Lane(DeliveryChannel channel, RetrySchedule schedule, MeterRegistry meters) {
+            this.channel = channel;
+            this.schedule = schedule;
+            this.workers = Executors.newFixedThreadPool(channel.concurrency(),
+                    threads("herald-" + channel.channel().value()));
+            this.free = new Semaphore(channel.concurrency());
+            String prefix = "herald." + channel.channel().value() + "s";
+            this.sent = Counter.builder(prefix + ".sent")
+                .description("Deliveries the recipient's server accepted")
+                .register(meters);
+            this.failed = Counter.builder(prefix + ".failed")
+                .description("Deliveries that failed for good: refused permanently, or out of attempts")
+                .register(meters);
+        }
+
+    }
+
+}

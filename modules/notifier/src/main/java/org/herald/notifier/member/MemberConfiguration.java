@@ -1,0 +1,19 @@
+package org.herald.notifier.member;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The member directory.
+ */
+@Configuration(proxyBeanMethods = false)
+class MemberConfiguration {
+
+    @Bean
+    Members members(JdbcClient jdbc, TransactionOperations transactions) {
+        return new Members(jdbc, transactions);
+    }
+
+}

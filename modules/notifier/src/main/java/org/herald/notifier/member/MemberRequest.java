@@ -1,0 +1,48 @@
+package org.herald.notifier.member;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The body of {@code POST /api/v1/members}.
+ */
+record MemberRequest(
+        @NotBlank @Size(max = 254) @Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+",
+                message = "must be an email address") String email,
+        @Size(max = 200) String name, @Size(max = 200) String organisation,
+        @Size(max = 50) List<@NotNull @Valid SubscriptionRequest> subscriptions) {
+
+    MemberRequest {
+        subscriptions = (subscriptions != null) ? subscriptions : List.of();
+    }
+
+    /**
+     * One subscription; {@code match} defaults to {@code any}, {@code minRelevance} to 0 and
+     * {@code frequency} to {@code immediate}.
+     */
+    record SubscriptionRequest(
+            @NotEmpty @Size(max = 50) List<@NotNull @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]*",
+                    message = "must be a tag: letters, digits and hyphens") String> tags,
+            @Pattern(regexp = "any|all", message = "must be any or all") String match,
+            @Min(0) @Max(3) Integer minRelevance,
+            @Pattern(regexp = "immediate|daily|weekly",
+                    message = "must be immediate, daily or weekly") String frequency) {
+
+        SubscriptionRequest {
+            match = (match != null) ? match : "any";
+            minRelevance = (minRelevance != null) ? minRelevance : 0;
+            frequency = (frequency != null) ? frequency : Frequency.IMMEDIATE.value();
+        }
+
+    }
+
+}

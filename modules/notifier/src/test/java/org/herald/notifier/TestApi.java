@@ -1,0 +1,82 @@
+package org.herald.notifier;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls the notifier's HTTP API over a real socket.
+ */
+public final class TestApi {
+
+    public static final String ADMIN_KEY = "test-admin-key";
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    public TestApi(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public HttpResponse<String> post(String path, String body) {
+        return post(path, body, ADMIN_KEY, "application/json");
+    }
+
+    public HttpResponse<String> post(String path, String body, String key, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(authorised(request, key));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return get(path, ADMIN_KEY);
+    }
+
+    public HttpResponse<String> get(String path, String key) {
+        return send(authorised(HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(20)).GET(),
+                key));
+    }
+
+    /** Creates a member and answers their id. */
+    public String createMember(String json) {
+        HttpResponse<String> response = post("/api/v1/members", json);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Could not create member: " + response.statusCode() + " " + response.body());
+        }
+        return json(response).get("id").asString();
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpRequest.Builder authorised(HttpRequest.Builder request, String key) {
+        return (key != null) ? request.header("Authorization", "Bearer " + key) : request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+}

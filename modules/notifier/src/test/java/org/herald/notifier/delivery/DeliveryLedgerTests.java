@@ -1,0 +1,152 @@
+package org.herald.notifier.delivery;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.herald.events.AnnouncementTagged;
+import org.herald.notifier.Announcements;
+import org.herald.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger's guarantees on a real PostgreSQL: each delivery recorded once, claimed by one dispatcher
+ * at a time, reclaimed after its lease, and a lost claim unable to overwrite the newer one. Each test
+ * has a database of its own.
+ */
+class DeliveryLedgerTests {
+
+    private DeliveryLedger ledger;
+
+    private AnnouncementTagged announcement;
+
+    @BeforeEach
+    void ledgerWithAnAnnouncement() {
+        TestDatabase.Database database = TestDatabase.create();
+        DataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(), "");
+        Flyway.configure()
+            .dataSource(dataSource)
+            .schemas("notifier")
+            .defaultSchema("notifier")
+            .locations("classpath:db/migration/notifier")
+            .load()
+            .migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        RetrySchedules schedules = new RetrySchedules(new RetrySchedule(List.of(Duration.ZERO, Duration.ofMinutes(5))),
+                Map.of());
+        this.ledger = new DeliveryLedger(jdbc, new JdbcTemplate(dataSource), schedules);
+        this.announcement = Announcements.taggedWith("ledger", 2);
+        new AnnouncementStore(jdbc, JsonMapper.shared()).save(this.announcement);
+    }
+
+    @Test
+    void recordsEachDeliveryOnce() {
+        List<NewDelivery> deliveries = List.of(email("a@example.org"), email("b@example.org"));
+        assertThat(this.ledger.record(deliveries)).isEqualTo(2);
+        assertThat(this.ledger.record(deliveries)).isZero();
+        assertThat(this.ledger.record(List.of(email("b@example.org"), email("c@example.org")))).isEqualTo(1);
+        assertThat(this.ledger.forAnnouncement(this.announcement.id())).hasSize(3)
+            .allSatisfy((delivery) -> assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING));
+    }
+
+    @Test
+    void claimsADueDeliveryOnceAndCountsTheAttempt() {
+        this.ledger.record(List.of(email("a@example.org")));
+        List<Delivery> claimed = this.ledger.claim(Channel.EMAIL, 10, Duration.ofMinutes(2));
+        assertThat(claimed).singleElement().satisfies((delivery) -> {
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENDING);
+            assertThat(delivery.attempts()).isEqualTo(1);
+            assertThat(delivery.claimToken()).isNotNull();
+        });
+        assertThat(this.ledger.claim(Channel.EMAIL, 10, Duration.ofMinutes(2))).isEmpty();
+        assertThat(this.ledger.claim(Channel.WEBHOOK, 10, Duration.ofMinutes(2))).isEmpty();
+        assertThat(this.ledger.markSent(claimed.get(0))).isTrue();
+        assertThat(this.ledger.find(claimed.get(0).id())).hasValueSatisfying((delivery) -> {
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(delivery.sentAt()).isNotNull();
+        });
+    }
+
+    @Test
+    void reclaimsADeliveryWhoseClaimOutlivedItsLeaseAndFencesTheLostClaim() {
+        this.ledger.record(List.of(email("a@example.org")));
+        Delivery first = this.ledger.claim(Channel.EMAIL, 1, Duration.ofMinutes(2)).get(0);
+        Delivery second = this.ledger.claim(Channel.EMAIL, 1, Duration.ZERO).get(0);
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.attempts()).isEqualTo(2);
+        assertThat(this.ledger.markFailed(first, "late answer of the crashed dispatcher")).isFalse();
+        assertThat(this.ledger.markSent(second)).isTrue();
+        assertThat(this.ledger.find(first.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void aRetryIsDueAfterItsDelay() {
+        this.ledger.record(List.of(email("a@example.org"), email("b@example.org")));
+        List<Delivery> claimed = this.ledger.claim(Channel.EMAIL, 2, Duration.ofMinutes(2));
+        assertThat(this.ledger.scheduleRetry(claimed.get(0), "421 try later", Duration.ofMinutes(5))).isTrue();
+        assertThat(this.ledger.scheduleRetry(claimed.get(1), "421 try later", Duration.ZERO)).isTrue();
+        List<Delivery> again = this.ledger.claim(Channel.EMAIL, 2, Duration.ofMinutes(2));
+        assertThat(again).singleElement().satisfies((delivery) -> {
+            assertThat(delivery.id()).isEqualTo(claimed.get(1).id());
+            assertThat(delivery.attempts()).isEqualTo(2);
+            assertThat(delivery.lastError()).isEqualTo("421 try later");
+        });
+        assertThat(this.ledger.find(claimed.get(0).id()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void dispatchersClaimingAtOnceNeverShareADelivery() throws Exception {
+        List<NewDelivery> deliveries = IntStream.range(0, 200).mapToObj((i) -> email("m" + i + "@example.org")).toList();
+        this.ledger.record(deliveries);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<List<UUID>>> claimers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                claimers.add(() -> {
+                    List<UUID> ids = new ArrayList<>();
+                    List<Delivery> batch;
+                    while (!(batch = this.ledger.claim(Channel.EMAIL, 7, Duration.ofMinutes(2))).isEmpty()) {
+                        batch.forEach((delivery) -> ids.add(delivery.id()));
+                    }
+                    return ids;
+                });
+            }
+            List<UUID> all = new ArrayList<>();
+            for (Future<List<UUID>> claimed : pool.invokeAll(claimers)) {
+                all.addAll(claimed.get());
+            }
+            Set<UUID> distinct = new HashSet<>(all);
+            assertThat(all).hasSize(200);
+            assertThat(distinct).hasSize(200);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private NewDelivery email(String address) {
+        return new NewDelivery(this.announcement.id(), Channel.EMAIL, UUID.nameUUIDFromBytes(address.getBytes()), address,
+                List.of("ledger"));
+    }
+
+}

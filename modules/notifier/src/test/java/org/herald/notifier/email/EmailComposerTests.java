@@ -1,0 +1,109 @@
+package org.herald.notifier.email;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.herald.events.AnnouncementTagged;
+import org.herald.events.Evidence;
+import org.herald.events.TagMatch;
+import org.herald.notifier.Announcements;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmailComposerTests {
+
+    private final EmailComposer composer = new EmailComposer(EmailComposer.templateEngine(),
+            "Herald <herald@example.org>", "herald.example.org");
+
+    private final UUID memberId = UUID.fromString("6f1c2b1e-0000-4000-8000-000000000001");
+
+    @Test
+    void writesTitleSummaryLinkAndEvidenceInBothParts() {
+        AnnouncementTagged mou = Announcements.criticalMineralsMou();
+        ComposedEmail email = this.composer.compose(mou, new EmailRecipient(this.memberId, "ada@example.org", "Ada"),
+                List.of("critical-minerals"));
+
+        assertThat(email.subject()).isEqualTo("UK and US sign Memorandum of Understanding on critical minerals");
+        assertThat(email.from()).isEqualTo("Herald <herald@example.org>");
+        assertThat(email.to()).isEqualTo("ada@example.org");
+        assertThat(email.messageId()).isEqualTo("<" + mou.id() + "." + this.memberId + "@herald.example.org>");
+        for (String part : List.of(email.text(), email.html())) {
+            assertThat(part).contains("UK and US sign Memorandum of Understanding on critical minerals")
+                .contains("Securing critical mineral supply chains")
+                .contains(Announcements.MOU_URL)
+                .contains("Why you got this")
+                .contains("critical-minerals")
+                .contains("critical minerals")
+                .contains("mineral supply chains")
+                .contains("Department for Business and Trade")
+                .contains("4 February 2026");
+            assertThat(part).as("only the matching tags are reasons").doesNotContain("memorandum of understanding");
+        }
+        assertThat(email.html()).contains("<a href=\"" + Announcements.MOU_URL + "\"");
+        assertThat(email.text()).doesNotContain("<");
+    }
+
+    @Test
+    void escapesEveryAnnouncementValueInTheHtml() {
+        AnnouncementTagged hostile = announcement("<script>alert('t')</script> & co",
+                "<img src=\"https://evil.example/x.png\">", "https://www.gov.uk/a?b=1&c=2",
+                "<b>term</b>");
+        ComposedEmail email = this.composer.compose(hostile, new EmailRecipient(this.memberId, "a@example.org", null),
+                List.of("critical-minerals"));
+
+        assertThat(email.html()).doesNotContain("<script>")
+            .doesNotContain("<img")
+            .doesNotContain("<b>term</b>")
+            .contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; &amp; co")
+            .contains("&lt;img src=&quot;https://evil.example/x.png&quot;&gt;")
+            .contains("&lt;b&gt;term&lt;/b&gt;")
+            .contains("href=\"https://www.gov.uk/a?b=1&amp;c=2\"");
+        assertThat(email.text()).contains("<script>alert('t')</script> & co");
+    }
+
+    @Test
+    void doesNotLinkAUrlThatIsNotValid() {
+        AnnouncementTagged broken = announcement("Title", "Summary", "https://www.gov.uk/a?c=\"2\"><script>", "t");
+        ComposedEmail email = this.composer.compose(broken, new EmailRecipient(this.memberId, "a@example.org", null),
+                List.of("critical-minerals"));
+        assertThat(email.html()).doesNotContain("<a ").doesNotContain("<script>");
+    }
+
+    @Test
+    void linksOnlyToHttpUrls() {
+        AnnouncementTagged sneaky = announcement("Title", "Summary", "javascript:alert(1)", "term");
+        ComposedEmail email = this.composer.compose(sneaky, new EmailRecipient(this.memberId, "a@example.org", null),
+                List.of("critical-minerals"));
+        assertThat(email.html()).doesNotContain("javascript:").doesNotContain("<a ");
+        assertThat(email.text()).doesNotContain("javascript:");
+    }
+
+    @Test
+    void keepsTheSubjectOnOneLineWhateverTheTitleHolds() {
+        assertThat(EmailComposer.subject("Line one\r\nBcc: victim@example.org")).isEqualTo("Line one Bcc: victim@example.org");
+        assertThat(EmailComposer.subject("a\rb\nc\u2028d\u0000e\tf")).isEqualTo("a b c d e f");
+        assertThat(EmailComposer.subject(" \r\n ")).isEqualTo("A new announcement");
+        assertThat(EmailComposer.subject("x".repeat(500))).hasSize(200);
+        AnnouncementTagged injected = announcement("Title\r\nBcc: victim@example.org", "s", "https://www.gov.uk/x", "t");
+        ComposedEmail email = this.composer.compose(injected, new EmailRecipient(this.memberId, "a@example.org", null),
+                List.of("critical-minerals"));
+        assertThat(email.subject()).doesNotContain("\r").doesNotContain("\n");
+    }
+
+    @Test
+    void toStringLeavesTheBodiesOut() {
+        ComposedEmail email = this.composer.compose(Announcements.criticalMineralsMou(),
+                new EmailRecipient(this.memberId, "a@example.org", null), List.of("critical-minerals"));
+        assertThat(email.toString()).doesNotContain("Securing critical mineral supply chains");
+    }
+
+    private static AnnouncementTagged announcement(String title, String summary, String url, String term) {
+        return new AnnouncementTagged(UUID.randomUUID(), "test", null, url, title, summary, null, null,
+                "<i>Dept</i>", null, Instant.now(),
+                List.of(new TagMatch("critical-minerals", 3, List.of(new Evidence(term, "title", 3)))), 2, "v",
+                Instant.now());
+    }
+
+}
