@@ -22,6 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The three services, each in its own application context as it would run in its own process, wired to
  * one broker, one database (each in its own schema), one SMTP server; and an HTTP client for their APIs.
+ * Settings are passed as command-line arguments, as to a real process, so they outrank the services'
+ * own defaults.
  */
 final class Pipeline implements AutoCloseable {
 
@@ -52,13 +54,18 @@ final class Pipeline implements AutoCloseable {
         common.put("herald.publisher.api-keys", PUBLISH_KEY);
         common.put("herald.notifier.webhooks.allowed-networks", "127.0.0.0/8");
         common.put("herald.notifier.dispatch.poll-interval", "200ms");
+        common.put("herald.embedded.enabled", "false");
         this.notifier = start(NotifierApplication.class, common);
         this.tagger = start(TaggerApplication.class, common);
         this.publisher = start(PublisherApplication.class, common);
     }
 
     private static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
-        return new SpringApplicationBuilder(application).properties(properties).run();
+        String[] args = properties.entrySet()
+            .stream()
+            .map((property) -> "--" + property.getKey() + "=" + property.getValue())
+            .toArray(String[]::new);
+        return new SpringApplicationBuilder(application).run(args);
     }
 
     /** POSTs {@code json} to the publisher with the publish key. */

@@ -27,7 +27,8 @@ class PipelineContainersTests {
     static final PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:15");
 
     @RegisterExtension
-    static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+        .withPerMethodLifecycle(false);
 
     private static MockWebServer partnerEndpoint;
 

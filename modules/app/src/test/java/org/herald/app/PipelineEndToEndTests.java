@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 class PipelineEndToEndTests {
 
     @RegisterExtension
-    static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+        .withPerMethodLifecycle(false);
 
     private static EmbeddedKafkaKraftBroker broker;
 
@@ -97,16 +98,19 @@ class PipelineEndToEndTests {
                  "title":"New rules on aluminium scrap recycling",
                  "summary":"Aluminium scrap exports and recycled content: new reporting rules for recyclers of aluminium."}""");
         assertThat(accepted.status()).isEqualTo(202);
+        String id = accepted.json().get("id").asString();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> List.of(mail.getReceivedMessages())
-            .stream()
-            .anyMatch((message) -> recipient(message).equals("recycler@scrap.example")));
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(pipeline.notifier("GET", "/api/v1/deliveries?announcementId=" + id, null)
+                .body()).contains("recycler@scrap.example").containsIgnoringCase("\"sent\""));
+        assertThat(List.of(mail.getReceivedMessages())).anyMatch(
+                (message) -> recipient(message).equals("recycler@scrap.example"));
         assertThat(deadLetterKeys(Topics.deadLetter(Topics.ANNOUNCEMENTS))).contains(poisonKey);
     }
 
     private static String recipient(jakarta.mail.Message message) {
         try {
-            return message.getAllRecipients()[0].toString();
+            return ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress();
         }
         catch (jakarta.mail.MessagingException ex) {
             throw new IllegalStateException(ex);

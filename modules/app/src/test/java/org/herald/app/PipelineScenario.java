@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.base.GreenMailOperations;
 import com.standardwebhooks.Webhook;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import mockwebserver3.MockResponse;
@@ -41,11 +42,11 @@ final class PipelineScenario {
 
     private final Pipeline pipeline;
 
-    private final GreenMail mail;
+    private final GreenMailOperations mail;
 
     private final MockWebServer partnerEndpoint;
 
-    PipelineScenario(Pipeline pipeline, GreenMail mail, MockWebServer partnerEndpoint) {
+    PipelineScenario(Pipeline pipeline, GreenMailOperations mail, MockWebServer partnerEndpoint) {
         this.pipeline = pipeline;
         this.mail = mail;
         this.partnerEndpoint = partnerEndpoint;
@@ -66,7 +67,8 @@ final class PipelineScenario {
 
         assertThat(this.mail.waitForIncomingEmail(30_000, 1)).isTrue();
         MimeMessage email = this.mail.getReceivedMessages()[0];
-        assertThat(email.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+        assertThat(email.getRecipients(Message.RecipientType.TO))
+            .extracting((address) -> ((InternetAddress) address).getAddress())
             .containsExactly("buyer@alumina.example");
         assertThat(email.getSubject()).isEqualTo("UK and US sign Memorandum of Understanding on critical minerals");
         assertThat(email.getContentType()).startsWith("multipart/alternative");
