@@ -1,0 +1,50 @@
+package org.herald.app.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.herald.app.services.HeraldServices;
+
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Port 8080's routes: the announcements API to the publisher, the tagging API to the tagger, the rest of
+ * the API and the members' public pages (unsubscribe, preferences) to the notifier. The app's own pages
+ * live under {@code /dev}.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    /** Paths the gateway takes; the notifier's public pages are among them. */
+    static final String[] MAPPINGS = { "/api/*", "/unsubscribe/*", "/preferences/*", "/email/*", "/v3/*",
+            "/swagger-ui/*" };
+
+    @Bean
+    ServletRegistrationBean<ServiceGateway> serviceGateway(HeraldServices services) {
+        ServiceGateway gateway = new ServiceGateway(() -> routes(services.ports()));
+        ServletRegistrationBean<ServiceGateway> registration = new ServletRegistrationBean<>(gateway, MAPPINGS);
+        registration.setName("serviceGateway");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    static List<Route> routes(Map<String, Integer> ports) {
+        List<Route> routes = new ArrayList<>();
+        add(routes, "publisher", ports, List.of("/api/v1/announcements"));
+        add(routes, "tagger", ports, List.of("/api/v1/tagging"));
+        add(routes, "notifier", ports,
+                List.of("/api/", "/unsubscribe", "/preferences", "/email", "/v3", "/swagger-ui"));
+        return routes;
+    }
+
+    private static void add(List<Route> routes, String service, Map<String, Integer> ports, List<String> prefixes) {
+        Integer port = ports.get(service);
+        if (port != null) {
+            routes.add(new Route(service, prefixes, port));
+        }
+    }
+
+}

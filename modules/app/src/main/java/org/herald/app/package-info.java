@@ -1,0 +1,5 @@
+/**
+ * The all-in-one app: publisher, tagger and notifier in one JVM behind one port, on embedded Kafka,
+ * PostgreSQL and SMTP unless told otherwise — Herald for a newcomer with nothing but Java.
+ */
+package org.herald.app;
