@@ -3,7 +3,7 @@ package org.herald.tagger.pipeline;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.herald.tagger.tagging.RelevanceTagger;
+import org.herald.tagger.tagging.Tagger;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +16,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 class PipelineConfiguration {
 
     @Bean
-    TaggingAnnouncements taggingAnnouncements(RelevanceTagger tagger) {
+    TaggingAnnouncements taggingAnnouncements(Tagger tagger) {
         return new TaggingAnnouncements(tagger, Clock.systemUTC());
     }
 

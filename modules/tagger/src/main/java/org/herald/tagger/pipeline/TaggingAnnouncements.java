@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import org.herald.events.AnnouncementPublished;
 import org.herald.events.AnnouncementTagged;
-import org.herald.tagger.tagging.RelevanceTagger;
+import org.herald.tagger.tagging.Tagger;
 import org.herald.tagger.tagging.Tagging;
 
 /**
@@ -12,11 +12,11 @@ import org.herald.tagger.tagging.Tagging;
  */
 final class TaggingAnnouncements {
 
-    private final RelevanceTagger tagger;
+    private final Tagger tagger;
 
     private final Clock clock;
 
-    TaggingAnnouncements(RelevanceTagger tagger, Clock clock) {
+    TaggingAnnouncements(Tagger tagger, Clock clock) {
         this.tagger = tagger;
         this.clock = clock;
     }

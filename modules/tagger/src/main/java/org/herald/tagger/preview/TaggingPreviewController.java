@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.herald.support.web.FieldProblem;
 import org.herald.support.web.InvalidFieldsException;
-import org.herald.tagger.tagging.RelevanceTagger;
+import org.herald.tagger.tagging.Tagger;
 import org.herald.tagger.tagging.Tagging;
 
 import org.springframework.http.MediaType;
@@ -23,9 +23,9 @@ class TaggingPreviewController {
     /** Longest text accepted in any field. */
     static final int MAX_LENGTH = 100_000;
 
-    private final RelevanceTagger tagger;
+    private final Tagger tagger;
 
-    TaggingPreviewController(RelevanceTagger tagger) {
+    TaggingPreviewController(Tagger tagger) {
         this.tagger = tagger;
     }
 

@@ -13,7 +13,7 @@ class InvalidTaxonomyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidTaxo
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidTaxonomyException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Correct the taxonomy file (docs/tagger.md describes the format), or point herald.tagger.taxonomy at a valid one.",
+                "Correct the taxonomy file (docs/tagging.md describes the format), or point herald.tagger.taxonomy at a valid one.",
                 cause);
     }
 

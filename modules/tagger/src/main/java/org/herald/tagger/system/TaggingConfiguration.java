@@ -1,41 +1,43 @@
 package org.herald.tagger.system;
 
-import java.io.IOException;
-
+import org.herald.tagger.reload.TaxonomyReloading;
+import org.herald.tagger.reload.TaxonomySource;
+import org.herald.tagger.reload.TaxonomyWatcher;
 import org.herald.tagger.tagging.RelevanceTagger;
-import org.herald.tagger.taxonomy.InvalidTaxonomyException;
-import org.herald.tagger.taxonomy.Taxonomy;
+import org.herald.tagger.tagging.ReloadableTagger;
 import org.herald.tagger.taxonomy.TaxonomyReader;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 
 /**
- * Reads the taxonomy at start-up and makes the {@link RelevanceTagger} of it. A missing or invalid
- * taxonomy fails start-up with a message that names the problem.
+ * Reads the taxonomy at start-up and makes the tagger of it, which {@link TaxonomyReloading} can give a
+ * new taxonomy later (from the reload endpoint, or from a {@link TaxonomyWatcher} when
+ * {@code herald.tagger.reload-interval} is set). A missing or invalid taxonomy fails start-up with a
+ * message that names the problem.
  */
 @Configuration(proxyBeanMethods = false)
 class TaggingConfiguration {
 
     @Bean
-    Taxonomy taxonomy(TaggingProperties properties) {
-        Resource resource = properties.taxonomy();
-        if (!resource.exists()) {
-            throw new InvalidTaxonomyException("Taxonomy " + resource.getDescription()
-                    + " does not exist (set herald.tagger.taxonomy to a file such as file:/path/taxonomy.yaml)");
-        }
-        try {
-            return TaxonomyReader.read(resource.getInputStream(), resource.getDescription());
-        }
-        catch (IOException ex) {
-            throw new InvalidTaxonomyException("Cannot read taxonomy " + resource.getDescription(), ex);
-        }
+    TaxonomySource taxonomySource(TaggingProperties properties) {
+        return new TaxonomySource(properties.taxonomy());
     }
 
     @Bean
-    RelevanceTagger relevanceTagger(Taxonomy taxonomy) {
-        return new RelevanceTagger(taxonomy);
+    ReloadableTagger relevanceTagger(TaxonomySource source) {
+        return new ReloadableTagger(
+                new RelevanceTagger(TaxonomyReader.read(source.content(), source.description())));
+    }
+
+    @Bean
+    TaxonomyReloading taxonomyReloading(TaxonomySource source, ReloadableTagger tagger) {
+        return new TaxonomyReloading(source, tagger);
+    }
+
+    @Bean
+    TaxonomyWatcher taxonomyWatcher(TaxonomyReloading reloading, TaggingProperties properties) {
+        return new TaxonomyWatcher(reloading, properties.reloadInterval());
     }
 
 }

@@ -1,12 +1,11 @@
 package org.herald.tagger.tagging;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.herald.events.Evidence;
 import org.herald.events.TagMatch;
@@ -24,9 +23,11 @@ import org.herald.tagger.taxonomy.Taxonomy;
  * {@code only-with} only beside one of those tags), and the relevance rules turn the tags into an
  * overall relevance.
  * <p>
- * Thread-safe and free of Spring and Kafka.
+ * Thread-safe and free of Spring and Kafka. Each thread keeps its own working arrays (sized by the
+ * taxonomy) and its memory of stems, reused from announcement to announcement, so tagging allocates
+ * little beyond its result.
  */
-public final class RelevanceTagger implements AutoCloseable {
+public final class RelevanceTagger implements Tagger, AutoCloseable {
 
     private static final Field[] FIELDS = Field.values();
 
@@ -43,7 +44,14 @@ public final class RelevanceTagger implements AutoCloseable {
 
     private final PhraseIndex index;
 
-    private final Map<String, List<String>> onlyWith = new HashMap<>();
+    /** Per tag, the indexes of its {@code only-with} tags. */
+    private final int[][] onlyWith;
+
+    private final List<CompiledRule> rules;
+
+    private final ScoredTerm[] scoredTerms;
+
+    private final ThreadLocal<Matches> matches;
 
     /**
      * A tagger for {@code taxonomy}.
@@ -53,94 +61,131 @@ public final class RelevanceTagger implements AutoCloseable {
         this.taxonomy = taxonomy;
         this.analysis = new TextAnalysis(taxonomy.unstemmed());
         this.index = new PhraseIndex(taxonomy, this.analysis);
-        taxonomy.tags().forEach((tag) -> this.onlyWith.put(tag.name(), tag.onlyWith()));
+        Map<String, Integer> tagIndexes = new HashMap<>();
+        taxonomy.tags().forEach((tag) -> tagIndexes.put(tag.name(), tagIndexes.size()));
+        this.onlyWith = taxonomy.tags()
+            .stream()
+            .map((tag) -> indexes(tag.onlyWith(), tagIndexes))
+            .toArray(int[][]::new);
+        this.rules = taxonomy.relevanceRules()
+            .stream()
+            .map((rule) -> new CompiledRule(rule.relevance(), indexes(rule.any(), tagIndexes),
+                    indexes(rule.all(), tagIndexes), rule.minScore()))
+            .toList();
+        this.scoredTerms = this.index.terms().stream().map(this::scored).toArray(ScoredTerm[]::new);
+        int terms = this.scoredTerms.length;
+        int tags = taxonomy.tags().size();
+        this.matches = ThreadLocal.withInitial(() -> new Matches(terms, tags));
+    }
+
+    private static int[] indexes(List<String> tags, Map<String, Integer> tagIndexes) {
+        return tags.stream().mapToInt(tagIndexes::get).toArray();
+    }
+
+    private ScoredTerm scored(PhraseIndex.IndexedTerm term) {
+        Evidence[] evidence = new Evidence[FIELDS.length];
+        for (Field field : FIELDS) {
+            double weight = round(term.definition().weight() * this.taxonomy.weight(field));
+            evidence[field.ordinal()] = new Evidence(term.definition().term(), field.key(), weight);
+        }
+        return new ScoredTerm(term.tag(), !term.definition().context().isEmpty(), evidence);
     }
 
     /** The version (content hash) of the taxonomy this tagger uses. */
+    @Override
     public String taxonomyVersion() {
         return this.taxonomy.version();
     }
 
     /** Tags an announcement; any of the texts may be {@code null}. */
+    @Override
     public Tagging tag(String title, String summary, String body) {
-        Matches matches = new Matches(this.index.terms().size(), this.taxonomy.tags().size());
-        StringBuilder analysed = new StringBuilder(256);
-        String[] texts = { title, summary, body };
-        for (Field field : FIELDS) {
-            analysed.setLength(0);
-            this.analysis.appendTokens(texts[field.ordinal()], analysed);
-            this.index.find(analysed, (target) -> matches.record(target, field));
+        Matches matches = this.matches.get();
+        try {
+            String[] texts = { title, summary, body };
+            for (Field field : FIELDS) {
+                this.index.read(texts[field.ordinal()], matches.tokens);
+                this.index.find(matches.tokens, (target) -> matches.record(target, field));
+            }
+            List<TagMatch> tags = tags(matches);
+            return new Tagging(tags, relevance(tags, matches.scores), this.taxonomy.version());
         }
-        List<TagMatch> tags = tags(matches);
-        return new Tagging(tags, relevance(tags), this.taxonomy.version());
+        finally {
+            matches.clear();
+        }
     }
 
     private List<TagMatch> tags(Matches matches) {
-        List<List<Evidence>> evidence = new ArrayList<>();
-        for (int tag = 0; tag < this.taxonomy.tags().size(); tag++) {
-            evidence.add(new ArrayList<>());
-        }
-        List<PhraseIndex.IndexedTerm> terms = this.index.terms();
-        for (int term = 0; term < terms.size(); term++) {
-            PhraseIndex.IndexedTerm indexed = terms.get(term);
-            if (matches.vetoed[indexed.tag()]
-                    || (!indexed.definition().context().isEmpty() && !matches.inContext[term])) {
+        int tagCount = this.taxonomy.tags().size();
+        @SuppressWarnings("unchecked")
+        List<Evidence>[] evidence = new List[tagCount];
+        for (int term : matches.foundTerms()) {
+            ScoredTerm scored = this.scoredTerms[term];
+            if (matches.vetoed[scored.tag()] || (scored.needsContext() && !matches.inContext[term])) {
                 continue;
             }
             for (Field field : FIELDS) {
-                if (matches.found[term][field.ordinal()]) {
-                    double weight = round(indexed.definition().weight() * this.taxonomy.weight(field));
-                    evidence.get(indexed.tag()).add(new Evidence(indexed.definition().term(), field.key(), weight));
+                if ((matches.fields[term] & (1 << field.ordinal())) != 0) {
+                    if (evidence[scored.tag()] == null) {
+                        evidence[scored.tag()] = new ArrayList<>(4);
+                    }
+                    evidence[scored.tag()].add(scored.evidence()[field.ordinal()]);
                 }
             }
         }
-        List<TagMatch> passed = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int tag = 0; tag < evidence.size(); tag++) {
-            TagDefinition definition = this.taxonomy.tags().get(tag);
-            double score = round(evidence.get(tag).stream().mapToDouble(Evidence::weight).sum());
-            if (score > 0 && score >= definition.threshold()) {
-                List<Evidence> strongestFirst = new ArrayList<>(evidence.get(tag));
-                strongestFirst.sort(STRONGEST_EVIDENCE_FIRST);
-                passed.add(new TagMatch(definition.name(), score, strongestFirst));
-                names.add(definition.name());
+        double[] scores = new double[tagCount];
+        boolean[] passed = new boolean[tagCount];
+        for (int tag = 0; tag < tagCount; tag++) {
+            if (evidence[tag] != null) {
+                double sum = 0;
+                for (Evidence item : evidence[tag]) {
+                    sum += item.weight();
+                }
+                scores[tag] = round(sum);
+                passed[tag] = scores[tag] > 0 && scores[tag] >= this.taxonomy.tags().get(tag).threshold();
             }
         }
         List<TagMatch> tags = new ArrayList<>();
-        for (TagMatch match : passed) {
-            List<String> onlyWith = this.onlyWith.get(match.tag());
-            if (onlyWith.isEmpty() || onlyWith.stream().anyMatch(names::contains)) {
-                tags.add(match);
+        for (int tag = 0; tag < tagCount; tag++) {
+            if (passed[tag] && hasCompanion(tag, passed)) {
+                evidence[tag].sort(STRONGEST_EVIDENCE_FIRST);
+                tags.add(new TagMatch(this.taxonomy.tags().get(tag).name(), scores[tag], evidence[tag]));
+            }
+            else {
+                scores[tag] = 0;
             }
         }
         tags.sort(HIGHEST_SCORE_FIRST);
+        matches.scores = scores;
         return tags;
     }
 
-    private int relevance(List<TagMatch> tags) {
+    /** Whether a tag with {@code only-with} has one of those tags (always, for a tag without). */
+    private boolean hasCompanion(int tag, boolean[] passed) {
+        int[] companions = this.onlyWith[tag];
+        if (companions.length == 0) {
+            return true;
+        }
+        for (int companion : companions) {
+            if (passed[companion]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The highest relevance rule that holds; 1 for tags without one, 0 without tags. */
+    private int relevance(List<TagMatch> tags, double[] scores) {
         if (tags.isEmpty()) {
             return 0;
         }
-        Map<String, Double> scores = new HashMap<>();
-        tags.forEach((match) -> scores.put(match.tag(), match.score()));
         int relevance = 1;
-        for (RelevanceRule rule : this.taxonomy.relevanceRules()) {
-            if (rule.relevance() > relevance && holds(rule, scores)) {
+        for (CompiledRule rule : this.rules) {
+            if (rule.relevance() > relevance && rule.holds(scores)) {
                 relevance = rule.relevance();
             }
         }
         return relevance;
-    }
-
-    private static boolean holds(RelevanceRule rule, Map<String, Double> scores) {
-        boolean any = rule.any().isEmpty() || rule.any().stream().anyMatch((tag) -> has(scores, tag, rule));
-        boolean all = rule.all().stream().allMatch((tag) -> has(scores, tag, rule));
-        return any && all;
-    }
-
-    private static boolean has(Map<String, Double> scores, String tag, RelevanceRule rule) {
-        Double score = scores.get(tag);
-        return score != null && score >= rule.minScore();
     }
 
     private static double round(double value) {
@@ -152,27 +197,111 @@ public final class RelevanceTagger implements AutoCloseable {
         this.analysis.close();
     }
 
-    /** What was found in one announcement. */
+    /**
+     * A term with what it is reported as: its tag, whether it needs context, and its evidence in each
+     * field (weight times field weight), made once for the taxonomy.
+     */
+    private record ScoredTerm(int tag, boolean needsContext, Evidence[] evidence) {
+    }
+
+    /**
+     * A {@link RelevanceRule} over tag indexes: it holds when one of {@code any} (if given) and all of
+     * {@code all} have a score of at least {@code minScore}; a score of 0 means the tag was not given.
+     */
+    private record CompiledRule(int relevance, int[] any, int[] all, double minScore) {
+
+        boolean holds(double[] scores) {
+            boolean any = this.any.length == 0;
+            for (int tag : this.any) {
+                any |= has(scores, tag);
+            }
+            boolean all = true;
+            for (int tag : this.all) {
+                all &= has(scores, tag);
+            }
+            return any && all;
+        }
+
+        private boolean has(double[] scores, int tag) {
+            return scores[tag] > 0 && scores[tag] >= this.minScore;
+        }
+
+    }
+
+    /**
+     * What was found in one announcement, and the token numbers of the field being read. One per thread,
+     * reused: {@link #clear} undoes only what was recorded.
+     */
     private static final class Matches {
 
-        final boolean[][] found;
+        final PhraseIndex.TokenNumbers tokens = new PhraseIndex.TokenNumbers();
+
+        /** Per term, a bit per field in which it was found. */
+        final byte[] fields;
 
         final boolean[] inContext;
 
         final boolean[] vetoed;
 
+        /** The scores of the tags given (0 for the others), for the relevance rules. */
+        double[] scores;
+
+        /** Terms with a field or context recorded, in the order first recorded. */
+        private int[] touched = new int[64];
+
+        private int touchedCount;
+
         Matches(int terms, int tags) {
-            this.found = new boolean[terms][FIELDS.length];
+            this.fields = new byte[terms];
             this.inContext = new boolean[terms];
             this.vetoed = new boolean[tags];
         }
 
         void record(PhraseIndex.Target target, Field field) {
+            int index = target.index();
             switch (target.kind()) {
-                case TERM -> this.found[target.index()][field.ordinal()] = true;
-                case CONTEXT -> this.inContext[target.index()] = true;
-                case VETO -> this.vetoed[target.index()] = true;
+                case TERM -> {
+                    touch(index);
+                    this.fields[index] |= (byte) (1 << field.ordinal());
+                }
+                case CONTEXT -> {
+                    touch(index);
+                    this.inContext[index] = true;
+                }
+                case VETO -> this.vetoed[index] = true;
             }
+        }
+
+        private void touch(int term) {
+            if (this.fields[term] == 0 && !this.inContext[term]) {
+                if (this.touchedCount == this.touched.length) {
+                    this.touched = Arrays.copyOf(this.touched, this.touchedCount * 2);
+                }
+                this.touched[this.touchedCount++] = term;
+            }
+        }
+
+        /** The terms found in some field, in taxonomy order. */
+        int[] foundTerms() {
+            int[] found = new int[this.touchedCount];
+            int count = 0;
+            for (int i = 0; i < this.touchedCount; i++) {
+                if (this.fields[this.touched[i]] != 0) {
+                    found[count++] = this.touched[i];
+                }
+            }
+            found = Arrays.copyOf(found, count);
+            Arrays.sort(found);
+            return found;
+        }
+
+        void clear() {
+            for (int i = 0; i < this.touchedCount; i++) {
+                this.fields[this.touched[i]] = 0;
+                this.inContext[this.touched[i]] = false;
+            }
+            this.touchedCount = 0;
+            Arrays.fill(this.vetoed, false);
         }
 
     }

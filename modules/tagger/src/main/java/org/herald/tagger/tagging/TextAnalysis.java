@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -22,8 +25,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * tokenising ({@link StandardTokenizer}), English possessives removed, lower case, accents folded to
  * ASCII, and Krovetz stemming ({@link KStemFilter}, which keeps words as words: "minerals" becomes
  * "mineral", "tariffs" "tariff"), except for the taxonomy's {@code unstemmed} words (so that
- * "packaging" need not meet "package"). No stop words are
- * removed, so a phrase matches only the same words in the same order.
+ * "packaging" need not meet "package"). No stop words are removed, so a phrase matches only the same
+ * words in the same order.
+ * <p>
+ * The analysis comes in two steps so that the tagger can remember what each word becomes:
+ * {@link #surfaceTokens} only splits a text into tokens as written, and {@link #stem} applies the rest
+ * of the analysis (possessive, case, folding, stemming) to one of them, which depends on nothing but the
+ * token; the two together give exactly {@link #tokens}.
  * <p>
  * Thread-safe: Lucene keeps one token stream per thread.
  */
@@ -31,7 +39,14 @@ final class TextAnalysis implements AutoCloseable {
 
     private static final String FIELD = "text";
 
-    private final Analyzer analyzer;
+    /** Tokenising to stemming: for the taxonomy's terms. */
+    private final Analyzer full;
+
+    /** Tokenising only: the surface tokens of announcements. */
+    private final Analyzer surface;
+
+    /** The rest, on one surface token: possessive, lower case, folding, stemming (unless unstemmed). */
+    private final Analyzer stemming;
 
     /** An analysis that stems every word. */
     TextAnalysis() {
@@ -43,16 +58,31 @@ final class TextAnalysis implements AutoCloseable {
      */
     TextAnalysis(Collection<String> unstemmed) {
         CharArraySet keywords = new CharArraySet(unstemmed.size(), true);
-        this.analyzer = new Analyzer() {
+        this.full = analyzer(StandardTokenizer::new, true, true, keywords);
+        this.surface = analyzer(StandardTokenizer::new, false, false, keywords);
+        this.stemming = analyzer(KeywordTokenizer::new, true, true, keywords);
+        for (String word : unstemmed) {
+            keywords.add(this.full.normalize(FIELD, word.strip()).utf8ToString());
+        }
+    }
+
+    private static Analyzer analyzer(Supplier<Tokenizer> tokenizer, boolean normalise, boolean stem,
+            CharArraySet unstemmed) {
+        return new Analyzer() {
 
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                StandardTokenizer source = new StandardTokenizer();
-                TokenStream result = new EnglishPossessiveFilter(source);
-                result = new LowerCaseFilter(result);
-                result = new ASCIIFoldingFilter(result);
-                result = new SetKeywordMarkerFilter(result, keywords);
-                result = new KStemFilter(result);
+                Tokenizer source = tokenizer.get();
+                TokenStream result = source;
+                if (normalise) {
+                    result = new EnglishPossessiveFilter(result);
+                    result = new LowerCaseFilter(result);
+                    result = new ASCIIFoldingFilter(result);
+                }
+                if (stem) {
+                    result = new SetKeywordMarkerFilter(result, unstemmed);
+                    result = new KStemFilter(result);
+                }
                 return new TokenStreamComponents(source, result);
             }
 
@@ -62,24 +92,13 @@ final class TextAnalysis implements AutoCloseable {
             }
 
         };
-        for (String word : unstemmed) {
-            keywords.add(this.analyzer.normalize(FIELD, word.strip()).utf8ToString());
-        }
     }
 
     /** The analysed tokens of {@code text}. */
     List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
-        analyse(text, (buffer, length) -> tokens.add(new String(buffer, 0, length)));
+        analyse(this.full, text, (buffer, length) -> tokens.add(new String(buffer, 0, length)));
         return tokens;
-    }
-
-    /**
-     * The analysed tokens of {@code text} appended to {@code out}, each followed by one space: the form the
-     * phrase matcher searches, in which a phrase is its tokens joined by spaces.
-     */
-    void appendTokens(String text, StringBuilder out) {
-        analyse(text, (buffer, length) -> out.append(buffer, 0, length).append(' '));
     }
 
     /** The analysed form of a taxonomy term: its tokens joined by single spaces. */
@@ -87,11 +106,26 @@ final class TextAnalysis implements AutoCloseable {
         return String.join(" ", tokens(term));
     }
 
-    private void analyse(String text, TokenSink sink) {
+    /**
+     * Calls {@code sink} with each token of {@code text} as written (split, but not yet lower-cased,
+     * folded or stemmed); the buffer is Lucene's and valid only during the call.
+     */
+    void surfaceTokens(String text, TokenSink sink) {
+        analyse(this.surface, text, sink);
+    }
+
+    /** What a surface token becomes: the token as {@link #tokens} would give it. */
+    String stem(String surfaceToken) {
+        StringBuilder stem = new StringBuilder(surfaceToken.length());
+        analyse(this.stemming, surfaceToken, (buffer, length) -> stem.append(buffer, 0, length));
+        return stem.toString();
+    }
+
+    private static void analyse(Analyzer analyzer, String text, TokenSink sink) {
         if (text == null || text.isEmpty()) {
             return;
         }
-        try (TokenStream stream = this.analyzer.tokenStream(FIELD, text)) {
+        try (TokenStream stream = analyzer.tokenStream(FIELD, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
@@ -106,11 +140,14 @@ final class TextAnalysis implements AutoCloseable {
 
     @Override
     public void close() {
-        this.analyzer.close();
+        this.full.close();
+        this.surface.close();
+        this.stemming.close();
     }
 
+    /** Receives tokens. */
     @FunctionalInterface
-    private interface TokenSink {
+    interface TokenSink {
 
         void accept(char[] buffer, int length);
 

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a taxonomy file (YAML, the format is described in {@code docs/tagger.md} and in the bundled
+ * Reads a taxonomy file (YAML, the format is described in {@code docs/tagging.md} and in the bundled
  * {@code taxonomy/default.yaml}) and checks it: unknown keys, missing or mistyped values, tags named in
  * relevance rules that the file does not define. Every problem is an {@link InvalidTaxonomyException}
  * whose message names the file and the place in it, e.g. {@code tags.aluminium.terms[2]}.

@@ -1,6 +1,11 @@
 package org.herald.tagger.tagging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.herald.events.Evidence;
 import org.herald.events.TagMatch;
@@ -114,6 +119,36 @@ class RelevanceTaggerTests {
             .isThrownBy(() -> new RelevanceTagger(
                     TaxonomyReader.read(taxonomy.getBytes(StandardCharsets.UTF_8), "test.yaml")))
             .withMessageContaining("'--' has no words to match");
+    }
+
+    @Test
+    void findsOverlappingPhrasesAndForgetsNothingBetweenAnnouncements() {
+        Tagging first = this.tagger.tag("Russian sanctions on steel cans", "Critical minerals", null);
+        Tagging second = this.tagger.tag("Steel output", null, null);
+
+        assertThat(first.tagNames()).containsExactly("critical-minerals", "sanctions");
+        assertThat(second.tagNames()).containsExactly("steel-metals");
+        assertThat(second.tags().get(0).evidence()).containsExactly(new Evidence("steel", "title", 2.0));
+    }
+
+    @Test
+    void givesTheSameAnswerOnManyThreadsAtOnce() throws Exception {
+        String title = "Critical minerals consultation";
+        String summary = "Russian sanctions; lithium mining; not benefit sanctions";
+        Tagging expected = this.tagger.tag(title, summary, "Steel cans and steel");
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Tagging>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(threads.submit(() -> this.tagger.tag(title, summary, "Steel cans and steel")));
+            }
+            for (Future<Tagging> result : results) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        }
+        finally {
+            threads.shutdown();
+        }
     }
 
 }

@@ -1,5 +1,6 @@
 package org.herald.tagger.tagging;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,12 @@ class TextAnalysisTests {
     }
 
     @Test
-    void appendsTokensEachFollowedByASpace() {
-        StringBuilder out = new StringBuilder();
-        this.analysis.appendTokens("Critical Minerals", out);
-        assertThat(out).hasToString("critical mineral ");
+    void surfaceTokensStemmedOneByOneGiveTheFullAnalysis() {
+        String text = "Britain’s packaging producers’ tariffs: anti-dumping duties on CAFÉ minerals, 2024/25";
+        List<String> stemmed = new ArrayList<>();
+        this.analysis.surfaceTokens(text, (buffer, length) -> stemmed.add(this.analysis.stem(new String(buffer, 0, length))));
+
+        assertThat(stemmed).isEqualTo(this.analysis.tokens(text)).contains("packaging", "tariff", "cafe", "mineral");
     }
 
     @Test

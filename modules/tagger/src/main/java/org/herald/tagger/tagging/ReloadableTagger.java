@@ -1,0 +1,36 @@
+package org.herald.tagger.tagging;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A {@link Tagger} whose {@link RelevanceTagger} can be replaced while announcements are being tagged:
+ * each call of {@link #tag} uses one taxonomy from start to end, the one current when it began.
+ * <p>
+ * A replaced tagger is not closed, because a call that began before the replacement may still be using
+ * it; its Lucene analyzer holds only per-thread token streams, which are freed with it.
+ */
+public final class ReloadableTagger implements Tagger {
+
+    private final AtomicReference<RelevanceTagger> current;
+
+    public ReloadableTagger(RelevanceTagger initial) {
+        this.current = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
+    }
+
+    @Override
+    public Tagging tag(String title, String summary, String body) {
+        return this.current.get().tag(title, summary, body);
+    }
+
+    @Override
+    public String taxonomyVersion() {
+        return this.current.get().taxonomyVersion();
+    }
+
+    /** Tags with {@code next} from now on; returns the tagger it replaces. */
+    public RelevanceTagger replace(RelevanceTagger next) {
+        return this.current.getAndSet(Objects.requireNonNull(next, "next"));
+    }
+
+}
