@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +17,9 @@ import org.herald.notifier.partner.EndpointRules;
  * The guard against server-side request forgery: webhooks go only to http(s) URLs (https alone when
  * required) whose host resolves, every address of it, outside loopback, private, link-local, multicast,
  * unspecified, carrier-grade NAT, reserved and cloud-metadata networks — IPv6 addresses that embed an IPv4
- * one (mapped, compatible, NAT64, 6to4) are judged by it — unless the allowed networks admit them. Numeric
- * IPv4 hosts other than the dotted quad ({@code 2130706433}, {@code 0x7f.1}) are refused outright.
+ * one (mapped, compatible, NAT64, 6to4) are judged by it — unless the allowed networks admit them. Every
+ * address a name resolves to is checked; the refused ones are dropped, and a name left with none is refused.
+ * Numeric IPv4 hosts other than the dotted quad ({@code 2130706433}, {@code 0x7f.1}) are refused outright.
  * <p>
  * {@link #resolve} is what the HTTP client connects through, so the address checked is the address used:
  * a name that resolves to a public address when registered and to an internal one later is refused at the
@@ -98,8 +100,9 @@ final class EndpointGuard implements EndpointRules {
 
     /**
      * Resolves {@code host} and checks every address.
-     * @return the addresses, every one admitted
-     * @throws RefusedEndpointException if the host, or any address it resolves to, is refused
+     * @return the addresses the guard admits, in the resolver's order; only these may be connected to
+     * @throws RefusedEndpointException if the host is spelled ambiguously, or the guard refuses every
+     * address it resolves to
      * @throws UnknownHostException if it does not resolve
      */
     InetAddress[] resolve(String host) throws UnknownHostException {
@@ -109,16 +112,24 @@ final class EndpointGuard implements EndpointRules {
         if (addresses == null || addresses.length == 0) {
             throw new UnknownHostException(name);
         }
+        List<InetAddress> admitted = new ArrayList<>();
+        String firstRefusal = null;
         for (InetAddress address : addresses) {
             Optional<String> why = refusal(address);
-            if (why.isPresent()) {
+            if (why.isEmpty()) {
+                admitted.add(address);
+            }
+            else if (firstRefusal == null) {
                 String resolved = name.equalsIgnoreCase(address.getHostAddress()) ? ""
                         : " (" + name + " resolves to " + address.getHostAddress() + ")";
-                throw new RefusedEndpointException(address.getHostAddress() + " is " + why.get() + resolved
-                        + "; webhooks to it are refused unless herald.notifier.webhooks.allowed-networks admits it");
+                firstRefusal = address.getHostAddress() + " is " + why.get() + resolved;
             }
         }
-        return addresses.clone();
+        if (admitted.isEmpty()) {
+            throw new RefusedEndpointException(firstRefusal
+                    + "; webhooks to it are refused unless herald.notifier.webhooks.allowed-networks admits it");
+        }
+        return admitted.toArray(new InetAddress[0]);
     }
 
     /** Why {@code address} is refused, or empty if it is admitted. */

@@ -42,12 +42,16 @@ class EndpointGuardTests {
     }
 
     @Test
-    void refusesANameIfAnyOfItsAddressesIsRefused() {
-        EndpointGuard guard = new EndpointGuard(List.of(), false, (host) -> new InetAddress[] {
-                InetAddress.getByName("93.184.215.14"), InetAddress.getByName("10.0.0.1") });
-        assertThatExceptionOfType(RefusedEndpointException.class).isThrownBy(() -> guard.resolve("rebinding.example"))
+    void keepsOnlyTheAdmittedAddressesOfANameAndRefusesANameWithNone() throws UnknownHostException {
+        EndpointGuard mixed = new EndpointGuard(List.of(), false, (host) -> new InetAddress[] {
+                InetAddress.getByName("10.0.0.1"), InetAddress.getByName("93.184.215.14") });
+        assertThat(mixed.resolve("mixed.example")).containsExactly(InetAddress.getByName("93.184.215.14"));
+        EndpointGuard internal = new EndpointGuard(List.of(), false, (host) -> new InetAddress[] {
+                InetAddress.getByName("10.0.0.1"), InetAddress.getByName("169.254.169.254") });
+        assertThatExceptionOfType(RefusedEndpointException.class).isThrownBy(() -> internal.resolve("rebinding.example"))
             .withMessageContaining("10.0.0.1 is a private address")
             .withMessageContaining("rebinding.example resolves to 10.0.0.1");
+        assertThat(internal.refusal(URI.create("https://rebinding.example/hook"))).isPresent();
     }
 
     @Test

@@ -64,9 +64,20 @@ class GuardedHttpClientTests {
     }
 
     @Test
-    void refusesANameThatRebindsToAPrivateAddress() throws IOException {
+    void connectsOnlyToTheAdmittedAddressesOfAName() throws Exception {
         EndpointGuard guard = new EndpointGuard(List.of(Network.parse("127.0.0.0/8")), false,
-                (host) -> new InetAddress[] { InetAddress.getByName("127.0.0.1"), InetAddress.getByName("10.0.0.1") });
+                (host) -> new InetAddress[] { InetAddress.getByName("10.0.0.1"), InetAddress.getByName("127.0.0.1") });
+        assertThat(guard.resolve("partner.test")).containsExactly(InetAddress.getByName("127.0.0.1"));
+        try (CloseableHttpClient http = WebhookSender.httpClient(this.properties, guard)) {
+            assertThat(post(http, "http://partner.test:" + this.server.getPort() + "/hook")).isEqualTo(200);
+        }
+        assertThat(this.server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesANameWhoseEveryAddressIsInternal() throws IOException {
+        EndpointGuard guard = new EndpointGuard(List.of(), false,
+                (host) -> new InetAddress[] { InetAddress.getByName("10.0.0.1"), InetAddress.getByName("127.0.0.1") });
         try (CloseableHttpClient http = WebhookSender.httpClient(this.properties, guard)) {
             assertThatThrownBy(() -> post(http, "http://partner.test:" + this.server.getPort() + "/hook"))
                 .isInstanceOf(RefusedEndpointException.class)
