@@ -65,7 +65,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "herald.admin-api-keys=" + TestApi.ADMIN_KEY, "herald.kafka.partitions=1",
-                "herald.notifier.retry-schedule=0s,200ms,200ms", "herald.notifier.dispatch.poll-interval=100ms",
+                "herald.notifier.retry-schedule=0s,200ms,200ms", "herald.notifier.webhooks.retry-schedule=0s,200ms,200ms",
+                "herald.notifier.webhooks.allowed-networks=127.0.0.0/8", "herald.notifier.dispatch.poll-interval=100ms",
                 "herald.notifier.email.from=Herald <herald@test.example>",
                 "herald.notifier.email.message-id-domain=herald.test" })
 @EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,

@@ -2,9 +2,17 @@ package org.herald.notifier.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,13 +24,30 @@ class DeliveriesController {
 
     private final DeliveryLedger ledger;
 
-    DeliveriesController(DeliveryLedger ledger) {
+    private final ObjectProvider<Dispatcher> dispatcher;
+
+    DeliveriesController(DeliveryLedger ledger, ObjectProvider<Dispatcher> dispatcher) {
         this.ledger = ledger;
+        this.dispatcher = dispatcher;
     }
 
     @GetMapping("/api/v1/deliveries")
     List<DeliveryView> forAnnouncement(@RequestParam UUID announcementId) {
         return this.ledger.forAnnouncement(announcementId).stream().map(DeliveryView::of).toList();
+    }
+
+    /** Sends one delivery again, whatever became of it: due now, with a fresh retry schedule. */
+    @PostMapping("/api/v1/deliveries/{id}/retry")
+    ResponseEntity<DeliveryView> retry(@PathVariable UUID id) {
+        Optional<Delivery> requeued = this.ledger.resend(id);
+        if (requeued.isPresent()) {
+            this.dispatcher.ifAvailable(Dispatcher::wake);
+            return ResponseEntity.accepted().body(DeliveryView.of(requeued.get()));
+        }
+        HttpStatus status = this.ledger.find(id).isPresent() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
+        String detail = (status == HttpStatus.CONFLICT) ? "Delivery " + id + " is being sent right now"
+                : "No delivery has id " + id;
+        throw new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 
     record DeliveryView(UUID id, UUID announcementId, String channel, String recipient, String status, int attempts,

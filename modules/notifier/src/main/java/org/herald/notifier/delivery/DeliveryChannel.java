@@ -2,6 +2,8 @@ package org.herald.notifier.delivery;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Makes the sends of one channel. The dispatcher calls {@link #deliver} from up to
@@ -16,6 +18,22 @@ public interface DeliveryChannel {
 
     /** The delay before each attempt, the first included; empty to use the notifier's default. */
     List<Duration> retrySchedule();
+
+    /**
+     * How far each retry delay of the schedule may be moved at random, as a fraction of it, up or down
+     * (0.2: ±20 %); 0 for the schedule as it is.
+     */
+    default double retryJitter() {
+        return 0;
+    }
+
+    /**
+     * Recipients that cannot take a delivery now (their rate limit or their cap on requests under way is
+     * reached): a hint, so their deliveries are left for later rather than claimed and deferred.
+     */
+    default Set<UUID> unavailableRecipients() {
+        return Set.of();
+    }
 
     /**
      * Makes one attempt. Never throws for a failure of the recipient: reports it as the outcome.

@@ -7,10 +7,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,11 +89,20 @@ public class DeliveryLedger {
      * record of the send exists before the send. Rows another dispatcher holds are skipped.
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease) {
+        return claim(channel, limit, lease, Set.of());
+    }
+
+    /**
+     * Claims as {@link #claim(Channel, int, Duration)} does, leaving the deliveries to {@code skipped}
+     * recipients where they are.
+     */
+    public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped) {
         return this.jdbc.sql("""
                 UPDATE notifier.delivery d
                 SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
                 FROM (SELECT id FROM notifier.delivery
                       WHERE channel = :channel
+                        AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
                         AND ((status = 'pending' AND next_attempt_at <= now())
                           OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)))
                       ORDER BY next_attempt_at
@@ -101,6 +113,7 @@ public class DeliveryLedger {
                           d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token
                 """)
             .param("channel", channel.value())
+            .param("skipped", uuidArray(skipped))
             .param("lease", seconds(lease))
             .param("limit", limit)
             .query(DeliveryLedger::delivery)
@@ -142,6 +155,51 @@ public class DeliveryLedger {
             .update() == 1;
     }
 
+    /** Puts a claimed delivery back, due after {@code wait}, without counting the attempt. */
+    public boolean defer(Delivery claimed, Duration wait) {
+        return this.jdbc.sql("""
+                UPDATE notifier.delivery
+                SET status = 'pending', attempts = greatest(attempts - 1, 0),
+                    next_attempt_at = now() + make_interval(secs => :wait), claim_token = NULL
+                WHERE id = :id AND status = 'sending' AND claim_token = :token
+                """)
+            .param("wait", seconds(wait))
+            .param("id", claimed.id())
+            .param("token", claimed.claimToken())
+            .update() == 1;
+    }
+
+    /**
+     * Sends a delivery again, whatever became of it (sent, failed, or waiting for a retry), with a fresh
+     * schedule: due now, its attempts counted from zero. A delivery being sent is left alone.
+     * @return the delivery as it now is; empty if there is none, or it is being sent
+     */
+    public Optional<Delivery> resend(UUID id) {
+        return this.jdbc.sql("""
+                UPDATE notifier.delivery SET status = 'pending', attempts = 0, next_attempt_at = now(), claim_token = NULL
+                WHERE id = :id AND status <> 'sending'
+                RETURNING\s""" + COLUMNS)
+            .param("id", id)
+            .query(DeliveryLedger::delivery)
+            .optional();
+    }
+
+    /**
+     * Sends again, with a fresh schedule, every delivery of {@code channel} to {@code recipientId} that
+     * failed and was recorded at or after {@code since}.
+     * @return how many
+     */
+    public int resendFailed(Channel channel, UUID recipientId, Instant since) {
+        return this.jdbc.sql("""
+                UPDATE notifier.delivery SET status = 'pending', attempts = 0, next_attempt_at = now(), claim_token = NULL
+                WHERE channel = :channel AND recipient_id = :recipient AND status = 'failed' AND created_at >= :since
+                """)
+            .param("channel", channel.value())
+            .param("recipient", recipientId)
+            .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+            .update();
+    }
+
     public List<Delivery> forAnnouncement(UUID announcementId) {
         return this.jdbc.sql("SELECT " + COLUMNS
                 + " FROM notifier.delivery WHERE announcement_id = :id ORDER BY channel, created_at, recipient")
@@ -169,6 +227,10 @@ public class DeliveryLedger {
     private static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return (value != null) ? value.toInstant() : null;
+    }
+
+    private static String uuidArray(Set<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static double seconds(Duration duration) {

@@ -23,6 +23,14 @@ public sealed interface DeliveryOutcome {
         return new Retry(error, wait);
     }
 
+    /**
+     * Not an attempt: the channel did not send now (a rate limit, a cap on requests under way to one
+     * recipient) and asks to be given the delivery again after {@code wait}; the attempt is not counted.
+     */
+    static DeliveryOutcome deferred(Duration wait) {
+        return new Deferred(wait);
+    }
+
     /** A permanent failure: never try again. */
     static DeliveryOutcome failed(String error) {
         return new Failed(error);
@@ -66,6 +74,19 @@ public sealed interface DeliveryOutcome {
 
         public Failed {
             Objects.requireNonNull(error, "error");
+        }
+
+    }
+
+    /**
+     * Not sent now, through no fault of the recipient; not counted as an attempt.
+     *
+     * @param delay how long to leave it before it is claimed again
+     */
+    record Deferred(Duration delay) implements DeliveryOutcome {
+
+        public Deferred {
+            Objects.requireNonNull(delay, "delay");
         }
 
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,7 +86,8 @@ public class Dispatcher implements SmartLifecycle {
             }
             List<Delivery> claimed;
             try {
-                claimed = this.ledger.claim(lane.channel.channel(), free, this.lease);
+                claimed = this.ledger.claim(lane.channel.channel(), free, this.lease,
+                        lane.channel.unavailableRecipients());
             }
             catch (RuntimeException ex) {
                 lane.free.release(free);
@@ -135,6 +137,10 @@ public class Dispatcher implements SmartLifecycle {
             }
             logger.debug("Sent " + channel + " delivery " + delivery.id());
         }
+        else if (outcome instanceof DeliveryOutcome.Deferred deferred) {
+            this.ledger.defer(delivery, deferred.delay());
+            logger.debug("Deferred " + channel + " delivery " + delivery.id() + " by " + deferred.delay());
+        }
         else if (outcome instanceof DeliveryOutcome.Failed failed) {
             fail(lane, delivery, failed.error());
         }
@@ -144,11 +150,21 @@ public class Dispatcher implements SmartLifecycle {
                 fail(lane, delivery, "Gave up after " + delivery.attempts() + " attempts: " + retry.error());
                 return;
             }
+            scheduled = jittered(scheduled, lane.channel.retryJitter());
             Duration delay = (retry.notBefore() != null && retry.notBefore().compareTo(scheduled) > 0) ? retry.notBefore() : scheduled;
             this.ledger.scheduleRetry(delivery, retry.error(), delay);
             logger.info("Attempt " + delivery.attempts() + " of " + channel + " delivery " + delivery.id()
                     + " failed (" + retry.error() + "); next attempt in " + delay);
         }
+    }
+
+    /** {@code delay} moved at random by up to {@code jitter} of itself, up or down. */
+    static Duration jittered(Duration delay, double jitter) {
+        if (jitter <= 0 || delay.isZero()) {
+            return delay;
+        }
+        double factor = 1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter);
+        return Duration.ofMillis(Math.round(delay.toMillis() * factor));
     }
 
     private void fail(Lane lane, Delivery delivery, String error) {

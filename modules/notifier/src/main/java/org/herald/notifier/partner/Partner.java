@@ -14,12 +14,16 @@ import java.util.UUID;
  * @param tags the tags it wants, in lower case; empty for every announcement of enough relevance
  * @param match {@code any} or {@code all}
  * @param minRelevance the least relevance (0–3)
+ * @param rateLimit messages per second to its endpoint; null for the configured default
  * @param enabled whether it receives webhooks
  * @param disabledReason why it was disabled, if it was
+ * @param failingSince the first failed attempt since the last success; null while healthy
+ * @param lastSuccessAt the last attempt its endpoint accepted
  * @param createdAt when it was registered
  */
 public record Partner(UUID id, String name, String url, String contactEmail, List<String> tags, String match,
-        int minRelevance, boolean enabled, String disabledReason, Instant createdAt) {
+        int minRelevance, Integer rateLimit, boolean enabled, String disabledReason, Instant failingSince,
+        Instant lastSuccessAt, Instant createdAt) {
 
     public Partner {
         tags = List.copyOf(tags);

@@ -2,12 +2,15 @@ package org.herald.notifier.partner;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.herald.support.web.InvalidFieldsException;
 
@@ -20,10 +23,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin API for partners: register one (its secret is answered once, never again), read one.
+ * The admin API for partners: register one (its secret is answered once, never again), read one, list
+ * them, enable and disable one.
  */
 @RestController
 @RequestMapping("/api/v1/partners")
@@ -31,31 +36,65 @@ class PartnerController {
 
     private final Partners partners;
 
-    PartnerController(Partners partners) {
+    private final EndpointRules rules;
+
+    private final Clock clock;
+
+    PartnerController(Partners partners, EndpointRules rules) {
         this.partners = partners;
+        this.rules = rules;
+        this.clock = Clock.systemUTC();
     }
 
     @PostMapping
     ResponseEntity<Partners.Registered> register(@Valid @RequestBody PartnerRequest request) {
         String url = request.url().strip();
-        checkEndpoint(url);
+        URI uri = checkEndpoint(url, this.rules);
         Partners.Registered registered = this.partners.register(request.name().strip(), url,
                 request.contactEmail().strip(),
                 request.tags().stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).distinct().toList(),
-                request.match(), request.minRelevance());
+                request.match(), request.minRelevance(), request.rateLimit());
         return ResponseEntity.created(URI.create("/api/v1/partners/" + registered.id())).body(registered);
+    }
+
+    @GetMapping
+    PartnerPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        List<PartnerView> items = this.partners.page(page, size).stream().map(PartnerView::of).toList();
+        return new PartnerPage(items, page, size, this.partners.count());
     }
 
     @GetMapping("/{id}")
     PartnerView get(@PathVariable UUID id) {
-        Partner partner = this.partners.find(id).orElseThrow(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No partner has id " + id);
-            return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
-        });
-        return PartnerView.of(partner);
+        return PartnerView.of(this.partners.find(id).orElseThrow(() -> notFound(id)));
     }
 
-    static void checkEndpoint(String url) {
+    @PostMapping("/{id}/enable")
+    PartnerView enable(@PathVariable UUID id) {
+        if (!this.partners.enable(id)) {
+            throw notFound(id);
+        }
+        return get(id);
+    }
+
+    @PostMapping("/{id}/disable")
+    PartnerView disable(@PathVariable UUID id) {
+        if (!this.partners.disable(id, "Disabled by an operator at " + this.clock.instant())) {
+            throw notFound(id);
+        }
+        return get(id);
+    }
+
+    static ErrorResponseException notFound(UUID id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No partner has id " + id);
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    /**
+     * Checks an endpoint's form, then asks {@code rules} whether it may be called (numeric hosts such as
+     * {@code 0x7f.1}, which {@link URI} reads as no host at all, are judged by the rules).
+     */
+    static URI checkEndpoint(String url, EndpointRules rules) {
         URI uri;
         try {
             uri = new URI(url);
@@ -64,7 +103,13 @@ class PartnerController {
             throw new InvalidFieldsException("url", "must be an absolute http or https URL");
         }
         String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getHost().isEmpty()) {
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getRawAuthority() == null) {
+            throw new InvalidFieldsException("url", "must be an absolute http or https URL");
+        }
+        rules.refusal(uri).ifPresent((why) -> {
+            throw new InvalidFieldsException("url", "is refused: " + why);
+        });
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new InvalidFieldsException("url", "must be an absolute http or https URL");
         }
         if (uri.getRawUserInfo() != null) {
@@ -73,17 +118,22 @@ class PartnerController {
         if (uri.getRawFragment() != null) {
             throw new InvalidFieldsException("url", "must not contain a fragment");
         }
+        return uri;
     }
 
     record PartnerView(UUID id, String name, String url, String contactEmail, List<String> tags, String match,
-            int minRelevance, boolean enabled, String disabledReason, Instant createdAt) {
+            int minRelevance, Integer rateLimit, boolean enabled, String disabledReason, Instant failingSince,
+            Instant lastSuccessAt, Instant createdAt) {
 
         static PartnerView of(Partner partner) {
             return new PartnerView(partner.id(), partner.name(), partner.url(), partner.contactEmail(), partner.tags(),
-                    partner.match(), partner.minRelevance(), partner.enabled(), partner.disabledReason(),
-                    partner.createdAt());
+                    partner.match(), partner.minRelevance(), partner.rateLimit(), partner.enabled(),
+                    partner.disabledReason(), partner.failingSince(), partner.lastSuccessAt(), partner.createdAt());
         }
 
+    }
+
+    record PartnerPage(List<PartnerView> items, int page, int size, long total) {
     }
 
 }

@@ -2,7 +2,10 @@ package org.herald.notifier.partner;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +32,13 @@ public class Partners {
      * @return its id and the secret, which is not available again
      */
     Registered register(String name, String url, String contactEmail, List<String> tags, String match,
-            int minRelevance) {
+            int minRelevance, Integer rateLimit) {
         UUID id = UUID.randomUUID();
         String secret = this.secrets.newSecret();
         this.jdbc.sql("""
-                INSERT INTO notifier.partner (id, name, url, contact_email, tags, match_mode, min_relevance, secret_sealed)
-                VALUES (:id, :name, :url, :contactEmail, CAST(:tags AS text[]), :match, :minRelevance, :sealed)
+                INSERT INTO notifier.partner (id, name, url, contact_email, tags, match_mode, min_relevance, rate_limit,
+                        secret_sealed)
+                VALUES (:id, :name, :url, :contactEmail, CAST(:tags AS text[]), :match, :minRelevance, :rateLimit, :sealed)
                 """)
             .param("id", id)
             .param("name", name)
@@ -43,6 +47,7 @@ public class Partners {
             .param("tags", tags.toArray(new String[0]))
             .param("match", match)
             .param("minRelevance", minRelevance)
+            .param("rateLimit", rateLimit, java.sql.Types.INTEGER)
             .param("sealed", this.secrets.seal(secret, id))
             .update();
         return new Registered(id, secret);
@@ -62,29 +67,127 @@ public class Partners {
             .list();
     }
 
-    /** The endpoint of a partner with its secret decrypted, to sign a webhook. */
-    public Optional<PartnerEndpoint> endpoint(UUID id) {
-        return this.jdbc.sql("SELECT id, url, enabled, secret_sealed FROM notifier.partner WHERE id = :id")
-            .param("id", id)
-            .query((row, rowNum) -> new PartnerEndpoint(row.getObject("id", UUID.class), row.getString("url"),
-                    row.getBoolean("enabled"), this.secrets.open(row.getBytes("secret_sealed"), id)))
-            .optional();
+    /** One page of every partner, oldest first. */
+    public List<Partner> page(int page, int size) {
+        return this.jdbc.sql("SELECT * FROM notifier.partner ORDER BY created_at, id LIMIT :size OFFSET :offset")
+            .param("size", size)
+            .param("offset", (long) page * size)
+            .query(Partners::partner)
+            .list();
     }
 
-    /** Stops webhooks to a partner, e.g. because its endpoint answered 410 Gone. */
-    public void disable(UUID id, String reason) {
-        this.jdbc.sql("UPDATE notifier.partner SET enabled = false, disabled_reason = :reason WHERE id = :id")
+    public long count() {
+        return this.jdbc.sql("SELECT count(*) FROM notifier.partner").query(Long.class).single();
+    }
+
+    /**
+     * The endpoint of a partner with its secrets decrypted, to sign a webhook: the current one, and the one
+     * it replaced while the rotation's overlap lasts.
+     */
+    public Optional<PartnerEndpoint> endpoint(UUID id) {
+        return this.jdbc.sql("""
+                SELECT id, url, enabled, rate_limit, secret_sealed,
+                       CASE WHEN previous_secret_expires_at > now() THEN previous_secret_sealed END AS previous_sealed
+                FROM notifier.partner WHERE id = :id
+                """).param("id", id).query((row, rowNum) -> {
+            List<String> secrets = new ArrayList<>();
+            secrets.add(this.secrets.open(row.getBytes("secret_sealed"), id));
+            byte[] previous = row.getBytes("previous_sealed");
+            if (previous != null) {
+                secrets.add(this.secrets.open(previous, id));
+            }
+            return new PartnerEndpoint(row.getObject("id", UUID.class), row.getString("url"), row.getBoolean("enabled"),
+                    row.getObject("rate_limit", Integer.class), secrets);
+        }).optional();
+    }
+
+    /**
+     * Gives a partner a new secret; the old one goes on signing beside it for {@code overlap}.
+     * @return the new secret, shown once; empty if there is no such partner
+     */
+    public Optional<String> rotateSecret(UUID id, Duration overlap) {
+        String secret = this.secrets.newSecret();
+        int updated = this.jdbc.sql("""
+                UPDATE notifier.partner
+                SET previous_secret_sealed = secret_sealed,
+                    previous_secret_expires_at = now() + make_interval(secs => :overlap),
+                    secret_sealed = :sealed
+                WHERE id = :id
+                """)
+            .param("overlap", overlap.toMillis() / 1000.0)
+            .param("sealed", this.secrets.seal(secret, id))
+            .param("id", id)
+            .update();
+        return (updated == 1) ? Optional.of(secret) : Optional.empty();
+    }
+
+    /** Starts webhooks to a partner again, its failure record cleared; false if there is no such partner. */
+    public boolean enable(UUID id) {
+        return this.jdbc.sql("""
+                UPDATE notifier.partner SET enabled = true, disabled_reason = NULL, failing_since = NULL WHERE id = :id
+                """).param("id", id).update() == 1;
+    }
+
+    /** Stops webhooks to a partner, e.g. because its endpoint answered 410 Gone; false if there is none. */
+    public boolean disable(UUID id, String reason) {
+        return this.jdbc.sql("UPDATE notifier.partner SET enabled = false, disabled_reason = :reason WHERE id = :id")
             .param("reason", reason)
+            .param("id", id)
+            .update() == 1;
+    }
+
+    /**
+     * Stops webhooks to a partner that still receives them.
+     * @return the partner, if this call disabled it (so its contact is told once)
+     */
+    public Optional<Partner> disableIfEnabled(UUID id, String reason) {
+        return this.jdbc.sql("""
+                UPDATE notifier.partner SET enabled = false, disabled_reason = :reason WHERE id = :id AND enabled
+                RETURNING *
+                """).param("reason", reason).param("id", id).query(Partners::partner).optional();
+    }
+
+    /** Notes that the partner's endpoint accepted a webhook: it is healthy. */
+    public void recordSuccess(UUID id) {
+        this.jdbc.sql("UPDATE notifier.partner SET failing_since = NULL, last_success_at = now() WHERE id = :id")
             .param("id", id)
             .update();
     }
 
+    /**
+     * Notes that an attempt to the partner's endpoint failed, and disables the partner if it has been failing
+     * without a success for {@code disableAfter}.
+     * @return the partner, if this call disabled it (so its contact is told once)
+     */
+    public Optional<Partner> recordFailure(UUID id, Duration disableAfter) {
+        this.jdbc.sql("UPDATE notifier.partner SET failing_since = coalesce(failing_since, now()) WHERE id = :id")
+            .param("id", id)
+            .update();
+        return this.jdbc.sql("""
+                UPDATE notifier.partner
+                SET enabled = false,
+                    disabled_reason = 'Failing without a success since '
+                        || to_char(failing_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                WHERE id = :id AND enabled AND failing_since <= now() - make_interval(secs => :after)
+                RETURNING *
+                """)
+            .param("id", id)
+            .param("after", disableAfter.toMillis() / 1000.0)
+            .query(Partners::partner)
+            .optional();
+    }
+
     private static Partner partner(ResultSet row, int rowNum) throws SQLException {
-        OffsetDateTime created = row.getObject("created_at", OffsetDateTime.class);
         return new Partner(row.getObject("id", UUID.class), row.getString("name"), row.getString("url"),
                 row.getString("contact_email"), Arrays.asList((String[]) row.getArray("tags").getArray()),
-                row.getString("match_mode"), row.getInt("min_relevance"), row.getBoolean("enabled"),
-                row.getString("disabled_reason"), (created != null) ? created.toInstant() : null);
+                row.getString("match_mode"), row.getInt("min_relevance"), row.getObject("rate_limit", Integer.class),
+                row.getBoolean("enabled"), row.getString("disabled_reason"), instant(row, "failing_since"),
+                instant(row, "last_success_at"), instant(row, "created_at"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return (value != null) ? value.toInstant() : null;
     }
 
     /**

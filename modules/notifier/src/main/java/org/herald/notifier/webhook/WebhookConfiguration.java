@@ -9,12 +9,16 @@ import org.herald.notifier.partner.PartnerSecrets;
 import org.herald.notifier.partner.Partners;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * The webhook channel: the signer, the sender and the encryption of partners' secrets.
+ * The webhook channel: the signer, the guard against internal addresses, the sender with its attempts
+ * log and endpoint health, and the encryption of partners' secrets.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookProperties.class)
@@ -32,9 +36,24 @@ class WebhookConfiguration {
     }
 
     @Bean
+    EndpointGuard endpointGuard(WebhookProperties properties) {
+        if (!properties.allowedNetworks().isEmpty()) {
+            logger.info("Webhooks may go to these otherwise refused networks: " + properties.allowedNetworks());
+        }
+        return EndpointGuard.of(properties.allowedNetworks(), properties.requireHttps());
+    }
+
+    @Bean
+    WebhookAttempts webhookAttempts(JdbcClient jdbc) {
+        return new WebhookAttempts(jdbc);
+    }
+
+    @Bean
     WebhookSender webhookSender(Partners partners, AnnouncementStore announcements, JsonMapper json,
-            WebhookProperties properties) {
-        return new WebhookSender(new WebhookSigner(), partners, announcements, json, properties, Clock.systemUTC());
+            WebhookProperties properties, EndpointGuard guard, WebhookAttempts attempts, JavaMailSender mail,
+            @Value("${herald.notifier.email.from:Herald <herald@localhost>}") String from) {
+        return new WebhookSender(new WebhookSigner(), new WebhookPayload(json), guard, attempts,
+                new EndpointNotices(mail, from), partners, announcements, properties, Clock.systemUTC());
     }
 
 }

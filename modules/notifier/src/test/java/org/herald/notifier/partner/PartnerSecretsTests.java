@@ -60,7 +60,7 @@ class PartnerSecretsTests {
     void toStringsHideKeysAndSecrets() {
         String secret = this.secrets.newSecret();
         assertThat(this.secrets.toString()).doesNotContain(new String(KEY, StandardCharsets.US_ASCII));
-        assertThat(new PartnerEndpoint(UUID.randomUUID(), "https://example.org/hook", true, secret).toString())
+        assertThat(new PartnerEndpoint(UUID.randomUUID(), "https://example.org/hook", true, null, java.util.List.of(secret)).toString())
             .doesNotContain(secret)
             .contains("hidden");
         assertThat(new Partners.Registered(UUID.randomUUID(), secret).toString()).doesNotContain(secret);

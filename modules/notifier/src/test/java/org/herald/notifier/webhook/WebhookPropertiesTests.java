@@ -14,8 +14,7 @@ class WebhookPropertiesTests {
     @Test
     void toStringHidesTheSecretKey() {
         String key = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I=";
-        WebhookProperties properties = new WebhookProperties(key, 8, Duration.ofSeconds(5), Duration.ofSeconds(15),
-                List.of());
+        WebhookProperties properties = WebhookProperties.withKey(key);
         assertThat(properties.toString()).doesNotContain(key).contains("hidden");
         assertThat(properties.usesDevelopmentKey()).isFalse();
         assertThat(properties.isSecretKeyValid()).isTrue();
@@ -23,14 +22,32 @@ class WebhookPropertiesTests {
 
     @Test
     void knowsTheDevelopmentKeyAndRefusesKeysOfTheWrongSize() {
-        WebhookProperties development = new WebhookProperties(WebhookProperties.DEVELOPMENT_SECRET_KEY, 8,
-                Duration.ofSeconds(5), Duration.ofSeconds(15), List.of());
+        WebhookProperties development = WebhookProperties
+            .withKey(WebhookProperties.DEVELOPMENT_SECRET_KEY);
         assertThat(development.usesDevelopmentKey()).isTrue();
         assertThat(development.secretKeyBytes()).hasSize(32);
-        assertThat(new WebhookProperties("c2hvcnQ=", 8, Duration.ofSeconds(5), Duration.ofSeconds(15), List.of())
+        assertThat(WebhookProperties.withKey("c2hvcnQ=")
             .isSecretKeyValid()).isFalse();
-        assertThat(new WebhookProperties("not base64!", 8, Duration.ofSeconds(5), Duration.ofSeconds(15), List.of())
+        assertThat(WebhookProperties.withKey("not base64!")
             .isSecretKeyValid()).isFalse();
+    }
+
+    @Test
+    void defaultsToSvixsScheduleAndRefusesAllowedNetworksThatAreNotCidrBlocks() {
+        WebhookProperties defaults = WebhookProperties.withKey(WebhookProperties.DEVELOPMENT_SECRET_KEY);
+        assertThat(defaults.retrySchedule()).extracting(Duration::toString)
+            .containsExactly("PT0S", "PT5S", "PT5M", "PT30M", "PT2H", "PT5H", "PT10H", "PT10H");
+        assertThat(defaults.isAllowedNetworksValid()).isTrue();
+        assertThat(withNetworks("127.0.0.0/8", "::1/128", "10.1.2.3").isAllowedNetworksValid()).isTrue();
+        assertThat(withNetworks("localhost").isAllowedNetworksValid()).isFalse();
+        assertThat(withNetworks("127.0.0.0/33").isAllowedNetworksValid()).isFalse();
+        assertThat(withNetworks("0x7f.0.0.0/8").isAllowedNetworksValid()).isFalse();
+    }
+
+    private static WebhookProperties withNetworks(String... networks) {
+        return new WebhookProperties(WebhookProperties.DEVELOPMENT_SECRET_KEY, 8, Duration.ofSeconds(5),
+                Duration.ofSeconds(15), List.of(Duration.ZERO), 0.2, List.of(networks), false, Duration.ofDays(5),
+                Duration.ofHours(24), 10, 2);
     }
 
     @Test
