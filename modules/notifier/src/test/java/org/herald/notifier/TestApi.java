@@ -64,6 +64,21 @@ public final class TestApi {
         return send(authorised(request, ADMIN_KEY));
     }
 
+    /** A request without any key, to a full URL on this server (the members' public pages). */
+    public HttpResponse<String> anonymous(String method, String url, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    public String base() {
+        return this.base;
+    }
+
     /** Creates a member and answers their id. */
     public String createMember(String json) {
         HttpResponse<String> response = post("/api/v1/members", json);

@@ -142,6 +142,18 @@ public class DeliveryLedger {
             .update() == 1;
     }
 
+    /** Marks a claimed delivery suppressed: not sent on purpose, never to be. */
+    public boolean markSuppressed(Delivery claimed, String reason) {
+        return this.jdbc.sql("""
+                UPDATE notifier.delivery SET status = 'suppressed', last_error = :reason, claim_token = NULL
+                WHERE id = :id AND status = 'sending' AND claim_token = :token
+                """)
+            .param("reason", truncate(reason))
+            .param("id", claimed.id())
+            .param("token", claimed.claimToken())
+            .update() == 1;
+    }
+
     public List<Delivery> forAnnouncement(UUID announcementId) {
         return this.jdbc.sql("SELECT " + COLUMNS
                 + " FROM notifier.delivery WHERE announcement_id = :id ORDER BY channel, created_at, recipient")
