@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.TemplateEngine;
+
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -31,7 +32,7 @@ final class Pages {
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
-        TemplateEngine engine = new TemplateEngine();
+        SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
         this.templates = engine;
     }
