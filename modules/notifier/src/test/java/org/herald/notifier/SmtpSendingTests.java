@@ -135,6 +135,7 @@ class SmtpSendingTests {
         AnnouncementTagged announcement = publish(Announcements.taggedWith(tag, 1));
         JsonNode sent = awaitDelivery(api, announcement, "sent");
         assertThat(sent.get("attempts").asInt()).isEqualTo(2);
+        assertThat(sent.get("lastError").isNull()).isTrue();
         assertThat(smtp.rcptAttempts(address)).isEqualTo(2);
         assertThat(smtp.receivedBy(address)).hasSize(1);
     }

@@ -151,7 +151,7 @@ final class MailTransport implements AutoCloseable {
         pending.add(ex);
         while (!pending.isEmpty()) {
             Throwable failure = pending.poll();
-            if (failure == null || !seen.add(failure)) {
+            if (!seen.add(failure)) {
                 continue;
             }
             int code = smtpReplyCode(failure);
@@ -163,8 +163,10 @@ final class MailTransport implements AutoCloseable {
                 }
                 return DeliveryOutcome.failed(error);
             }
-            pending.add(failure.getCause());
-            if (failure instanceof MessagingException messaging) {
+            if (failure.getCause() != null) {
+                pending.add(failure.getCause());
+            }
+            if (failure instanceof MessagingException messaging && messaging.getNextException() != null) {
                 pending.add(messaging.getNextException());
             }
         }
