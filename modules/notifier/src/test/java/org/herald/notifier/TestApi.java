@@ -49,6 +49,36 @@ public final class TestApi {
                 key));
     }
 
+    /** Any method, with the admin key; {@code body} null sends none. */
+    public HttpResponse<String> call(String method, String path, String body) {
+        return call(method, path, body, "application/json");
+    }
+
+    public HttpResponse<String> call(String method, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(authorised(request, ADMIN_KEY));
+    }
+
+    /** A request without any key, to a full URL on this server (the members' public pages). */
+    public HttpResponse<String> anonymous(String method, String url, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    public String base() {
+        return this.base;
+    }
+
     /** Creates a member and answers their id. */
     public String createMember(String json) {
         HttpResponse<String> response = post("/api/v1/members", json);

@@ -20,7 +20,8 @@ class GatewayConfiguration {
 
     /** Paths the gateway takes; the notifier's public pages are among them. */
     static final String[] MAPPINGS = { "/api/*", "/unsubscribe/*", "/preferences/*", "/email/*", "/v3/*",
-            "/swagger-ui/*" };
+            "/swagger-ui/*",
+            "/swagger-ui.html" };
 
     @Bean
     ServletRegistrationBean<ServiceGateway> serviceGateway(HeraldServices services) {
@@ -36,7 +37,7 @@ class GatewayConfiguration {
         add(routes, "publisher", ports, List.of("/api/v1/announcements"));
         add(routes, "tagger", ports, List.of("/api/v1/tagging"));
         add(routes, "notifier", ports,
-                List.of("/api/", "/unsubscribe", "/preferences", "/email", "/v3", "/swagger-ui"));
+                List.of("/api/", "/unsubscribe", "/preferences", "/email", "/v3", "/swagger-ui", "/swagger-ui.html"));
         return routes;
     }
 

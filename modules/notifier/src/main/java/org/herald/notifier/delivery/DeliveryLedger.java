@@ -169,6 +169,18 @@ public class DeliveryLedger {
             .update() == 1;
     }
 
+    /** Marks a claimed delivery suppressed: not sent on purpose, never to be. */
+    public boolean markSuppressed(Delivery claimed, String reason) {
+        return this.jdbc.sql("""
+                UPDATE notifier.delivery SET status = 'suppressed', last_error = :reason, claim_token = NULL
+                WHERE id = :id AND status = 'sending' AND claim_token = :token
+                """)
+            .param("reason", truncate(reason))
+            .param("id", claimed.id())
+            .param("token", claimed.claimToken())
+            .update() == 1;
+    }
+
     /**
      * Sends a delivery again, whatever became of it (sent, failed, or waiting for a retry), with a fresh
      * schedule: due now, its attempts counted from zero. A delivery being sent is left alone.

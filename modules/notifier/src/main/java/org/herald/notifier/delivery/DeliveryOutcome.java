@@ -31,6 +31,14 @@ public sealed interface DeliveryOutcome {
         return new Deferred(wait);
     }
 
+    /**
+     * Not sent on purpose, and never will be: the address is not on the allowlist of a non-production system,
+     * or it was suppressed after a permanent failure.
+     */
+    static DeliveryOutcome suppressed(String reason) {
+        return new Suppressed(reason);
+    }
+
     /** A permanent failure: never try again. */
     static DeliveryOutcome failed(String error) {
         return new Failed(error);
@@ -61,6 +69,19 @@ public sealed interface DeliveryOutcome {
 
         public Retry {
             Objects.requireNonNull(error, "error");
+        }
+
+    }
+
+    /**
+     * Not sent on purpose.
+     *
+     * @param reason why
+     */
+    record Suppressed(String reason) implements DeliveryOutcome {
+
+        public Suppressed {
+            Objects.requireNonNull(reason, "reason");
         }
 
     }

@@ -141,6 +141,12 @@ public class Dispatcher implements SmartLifecycle {
             this.ledger.defer(delivery, deferred.delay());
             logger.debug("Deferred " + channel + " delivery " + delivery.id() + " by " + deferred.delay());
         }
+        else if (outcome instanceof DeliveryOutcome.Suppressed suppressed) {
+            if (this.ledger.markSuppressed(delivery, suppressed.reason())) {
+                lane.suppressed.increment();
+            }
+            logger.info("Suppressed " + channel + " delivery " + delivery.id() + ": " + suppressed.reason());
+        }
         else if (outcome instanceof DeliveryOutcome.Failed failed) {
             fail(lane, delivery, failed.error());
         }
@@ -242,6 +248,8 @@ public class Dispatcher implements SmartLifecycle {
 
         private final Counter failed;
 
+        private final Counter suppressed;
+
         Lane(DeliveryChannel channel, RetrySchedule schedule, MeterRegistry meters) {
             this.channel = channel;
             this.schedule = schedule;
@@ -254,6 +262,9 @@ public class Dispatcher implements SmartLifecycle {
                 .register(meters);
             this.failed = Counter.builder(prefix + ".failed")
                 .description("Deliveries that failed for good: refused permanently, or out of attempts")
+                .register(meters);
+            this.suppressed = Counter.builder(prefix + ".suppressed")
+                .description("Deliveries not sent on purpose: not on the allowlist, or a suppressed address")
                 .register(meters);
         }
 

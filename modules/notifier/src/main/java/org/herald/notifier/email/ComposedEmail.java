@@ -10,9 +10,10 @@ package org.herald.notifier.email;
  * @param text the plain-text part
  * @param html the HTML part
  * @param messageId the {@code Message-ID}, angle brackets included
+ * @param unsubscribeUrl the one-click unsubscribe URL, for {@code List-Unsubscribe}
  */
 record ComposedEmail(String from, String to, String toName, String subject, String text, String html,
-        String messageId) {
+        String messageId, String unsubscribeUrl) {
 
     @Override
     public String toString() {

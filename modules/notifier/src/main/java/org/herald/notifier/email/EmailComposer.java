@@ -1,16 +1,21 @@
 package org.herald.notifier.email;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.herald.events.AnnouncementTagged;
 import org.herald.events.Evidence;
+import org.herald.events.TagMatch;
+import org.herald.notifier.member.Frequency;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -64,17 +69,63 @@ final class EmailComposer {
         return resolver;
     }
 
-    ComposedEmail compose(AnnouncementTagged announcement, EmailRecipient recipient, List<String> matchedTags) {
+    ComposedEmail compose(AnnouncementTagged announcement, EmailRecipient recipient, List<String> matchedTags,
+            MemberLinks.Links links) {
         String subject = subject(announcement.title());
         Context context = new Context(Locale.UK);
         context.setVariables(Map.of("subject", subject, "announcement", announcement, "link",
-                linkOrEmpty(announcement.url()), "published",
-                (announcement.publishedAt() != null) ? DATE.format(announcement.publishedAt()) : "", "reasons",
-                reasons(announcement, matchedTags), "name", (recipient.name() != null) ? recipient.name() : ""));
+                linkOrEmpty(announcement.url()), "published", published(announcement), "reasons",
+                reasons(announcement, matchedTags), "name", (recipient.name() != null) ? recipient.name() : "",
+                "links", links));
         String text = this.templates.process("email/announcement.txt", context).strip() + "\n";
         String html = this.templates.process("email/announcement.html", context);
         String messageId = "<" + announcement.id() + "." + recipient.memberId() + "@" + this.messageIdDomain + ">";
-        return new ComposedEmail(this.from, recipient.address(), recipient.name(), subject, text, html, messageId);
+        return new ComposedEmail(this.from, recipient.address(), recipient.name(), subject, text, html, messageId,
+                links.unsubscribe());
+    }
+
+    /**
+     * A digest: every entry, most relevant first (the announcement's relevance, then the score of its best
+     * matching tag, then the latest published); the subject a count and the date the period ends.
+     */
+    ComposedEmail composeDigest(UUID digestId, Frequency frequency, Instant periodEnd, EmailRecipient recipient,
+            List<DigestEntry> entries, MemberLinks.Links links) {
+        List<DigestItemView> items = entries.stream()
+            .sorted(MOST_RELEVANT_FIRST)
+            .map((entry) -> new DigestItemView(entry.announcement(), linkOrEmpty(entry.announcement().url()),
+                    published(entry.announcement()), reasons(entry.announcement(), entry.matchedTags())))
+            .toList();
+        String date = DATE.format(periodEnd);
+        String subject = subject(items.size() + ((items.size() == 1) ? " announcement" : " announcements")
+                + " for you: your " + frequency.value() + " digest, " + date);
+        Context context = new Context(Locale.UK);
+        context.setVariables(Map.of("subject", subject, "items", items, "frequency", frequency.value(), "date", date,
+                "name", (recipient.name() != null) ? recipient.name() : "", "links", links));
+        String text = this.templates.process("email/digest.txt", context).strip() + "\n";
+        String html = this.templates.process("email/digest.html", context);
+        String messageId = "<digest-" + digestId + "." + recipient.memberId() + "@" + this.messageIdDomain + ">";
+        return new ComposedEmail(this.from, recipient.address(), recipient.name(), subject, text, html, messageId,
+                links.unsubscribe());
+    }
+
+    private static final Comparator<DigestEntry> MOST_RELEVANT_FIRST = Comparator
+        .comparingInt((DigestEntry entry) -> entry.announcement().relevance())
+        .thenComparingDouble(EmailComposer::bestScore)
+        .thenComparing((entry) -> entry.announcement().publishedAt(), Comparator.nullsFirst(Comparator.naturalOrder()))
+        .reversed();
+
+    private static double bestScore(DigestEntry entry) {
+        return entry.announcement()
+            .tags()
+            .stream()
+            .filter((tag) -> entry.matchedTags().contains(tag.tag()))
+            .mapToDouble(TagMatch::score)
+            .max()
+            .orElse(0);
+    }
+
+    private static String published(AnnouncementTagged announcement) {
+        return (announcement.publishedAt() != null) ? DATE.format(announcement.publishedAt()) : "";
     }
 
     /** The title on one line: line breaks and other control characters become a space. */
@@ -113,6 +164,17 @@ final class EmailComposer {
      * @param evidence what in the announcement gave it
      */
     record Reason(String tag, List<Evidence> evidence) {
+    }
+
+    /**
+     * One announcement in a digest, ready for the templates.
+     *
+     * @param announcement the announcement
+     * @param link its URL if it may be linked, else empty
+     * @param published its publication date, or empty
+     * @param reasons the matching tags and their evidence
+     */
+    record DigestItemView(AnnouncementTagged announcement, String link, String published, List<Reason> reasons) {
     }
 
 }

@@ -1,26 +1,66 @@
 package org.herald.notifier.email;
 
+import java.time.Clock;
+import java.util.Locale;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.member.Members;
+import org.thymeleaf.ITemplateEngine;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The email channel: composer and sender. The SMTP server is {@code spring.mail.*}.
+ * The email channel: links, composer, the pooled SMTP transport, the announcement and digest senders.
+ * The SMTP server is {@code spring.mail.*}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EmailProperties.class)
+@EnableConfigurationProperties({ EmailProperties.class, PublicSiteProperties.class })
 class EmailConfiguration {
 
+    private static final Log logger = LogFactory.getLog(EmailConfiguration.class);
+
     @Bean
-    EmailSender emailSender(JavaMailSender mail, AnnouncementStore announcements, Members members,
-            EmailProperties properties) {
-        EmailComposer composer = new EmailComposer(EmailComposer.templateEngine(), properties.from(),
-                properties.messageIdDomain());
-        return new EmailSender(mail, composer, announcements, members, properties);
+    LinkTokens linkTokens(EmailProperties properties) {
+        if (properties.linkKey().equals(EmailProperties.DEVELOPMENT_LINK_KEY)) {
+            logger.warn("herald.notifier.email.link-key is the development default: set your own outside development");
+        }
+        return new LinkTokens(properties.linkKey(), properties.linkTtl(), Clock.systemUTC());
+    }
+
+    @Bean
+    MemberLinks memberLinks(PublicSiteProperties site, LinkTokens tokens) {
+        if (!site.publicBaseUrl().toLowerCase(Locale.ROOT).startsWith("https://")) {
+            logger.info("herald.notifier.public-base-url is not https (" + site.publicBaseUrl()
+                    + "): fine for development, not for production");
+        }
+        return new MemberLinks(site.publicBaseUrl(), tokens);
+    }
+
+    @Bean
+    EmailComposer emailComposer(EmailProperties properties) {
+        ITemplateEngine templates = EmailComposer.templateEngine();
+        return new EmailComposer(templates, properties.from(), properties.messageIdDomain());
+    }
+
+    @Bean
+    MailTransport mailTransport(JavaMailSenderImpl mail, Members members, EmailProperties properties) {
+        return new MailTransport(mail, members, properties);
+    }
+
+    @Bean
+    EmailSender emailSender(MailTransport transport, EmailComposer composer, AnnouncementStore announcements,
+            Members members, MemberLinks links, EmailProperties properties) {
+        return new EmailSender(transport, composer, announcements, members, links, properties);
+    }
+
+    @Bean
+    DigestSender digestSender(MailTransport transport, EmailComposer composer, Members members, MemberLinks links) {
+        return new DigestSender(transport, composer, members, links);
     }
 
 }

@@ -3,32 +3,61 @@ package org.herald.notifier.email;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How announcement emails are written and sent. The SMTP server itself is Spring Boot's
- * {@code spring.mail.*}.
+ * How emails are written and sent. The SMTP server itself is Spring Boot's {@code spring.mail.*}.
  *
  * @param from {@code herald.notifier.email.from}: the {@code From} address, with an optional name
  * @param messageIdDomain {@code herald.notifier.email.message-id-domain}: the right-hand side of the
  * {@code Message-ID}s, {@code <announcementId.memberId@domain>}
- * @param concurrency {@code herald.notifier.email.concurrency}: emails sent at once (SMTP connections);
- * also the most emails a crash can send twice
+ * @param concurrency {@code herald.notifier.email.concurrency}: emails sent at once, and the most SMTP
+ * connections kept open; also the most emails a crash can send twice
  * @param retrySchedule {@code herald.notifier.email.retry-schedule}: the delay before each attempt of an
  * email; empty to use {@code herald.notifier.retry-schedule}
+ * @param rate {@code herald.notifier.email.rate}: the most emails sent per second by this instance; 0 for
+ * no limit
+ * @param idleTimeout {@code herald.notifier.email.idle-timeout}: how long an open SMTP connection may wait
+ * for the next email before it is closed
+ * @param allowlist {@code herald.notifier.email.allowlist}: for non-production systems, the only
+ * addresses really sent to (patterns, {@code *} for any characters, without regard to case, e.g.
+ * {@code *@example.org}); every other email is logged and marked {@code suppressed}. Empty: all addresses
+ * @param linkKey {@code herald.notifier.email.link-key}: the HMAC-SHA256 key that signs the tokens of the
+ * unsubscribe and preferences links (at least 32 characters). Secret
+ * @param linkTtl {@code herald.notifier.email.link-ttl}: how long such a link works after the email is
+ * written
  */
 @Validated
 @ConfigurationProperties("herald.notifier.email")
 public record EmailProperties(@DefaultValue("Herald <herald@localhost>") @NotBlank String from,
         @DefaultValue("herald") @NotBlank @Pattern(regexp = "[A-Za-z0-9.-]+",
                 message = "must be a domain name") String messageIdDomain,
-        @DefaultValue("4") @Min(1) @Max(256) int concurrency, @DefaultValue List<@NotNull Duration> retrySchedule) {
+        @DefaultValue("4") @Min(1) @Max(256) int concurrency, @DefaultValue List<@NotNull Duration> retrySchedule,
+        @DefaultValue("0") @DecimalMin("0") double rate, @DefaultValue("30s") @NotNull Duration idleTimeout,
+        @DefaultValue List<@NotBlank String> allowlist,
+        @DefaultValue(EmailProperties.DEVELOPMENT_LINK_KEY) @NotBlank @Size(min = 32,
+                message = "must be at least 32 characters") String linkKey,
+        @DefaultValue("90d") @NotNull Duration linkTtl) {
+
+    /** The link key used when none is configured: fine on a laptop, never elsewhere. */
+    static final String DEVELOPMENT_LINK_KEY = "herald-development-link-key-NOT-FOR-PRODUCTION";
+
+    @Override
+    public String toString() {
+        return "EmailProperties[from=" + this.from + ", messageIdDomain=" + this.messageIdDomain + ", concurrency="
+                + this.concurrency + ", retrySchedule=" + this.retrySchedule + ", rate=" + this.rate + ", idleTimeout="
+                + this.idleTimeout + ", allowlist=" + this.allowlist + ", linkKey=(secret), linkTtl=" + this.linkTtl
+                + "]";
+    }
+
 }

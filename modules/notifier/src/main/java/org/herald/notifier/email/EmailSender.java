@@ -1,15 +1,11 @@
 package org.herald.notifier.email;
 
 import java.io.UnsupportedEncodingException;
-import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Date;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -25,19 +21,13 @@ import org.herald.notifier.delivery.DeliveryOutcome;
 import org.herald.notifier.member.Member;
 import org.herald.notifier.member.Members;
 
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
-
 /**
- * Sends one announcement email per delivery over SMTP. A 5xx reply (the server refuses the recipient or
- * the message) fails the delivery for good; anything else — a 4xx, a refused connection, a timeout — is
- * retried on the schedule.
+ * Sends one announcement email per delivery over the {@link MailTransport}. A member whose address is
+ * suppressed gets nothing: the delivery is marked suppressed.
  */
 final class EmailSender implements DeliveryChannel {
 
-    private final JavaMailSender mail;
+    private final MailTransport transport;
 
     private final EmailComposer composer;
 
@@ -45,14 +35,17 @@ final class EmailSender implements DeliveryChannel {
 
     private final Members members;
 
+    private final MemberLinks links;
+
     private final EmailProperties properties;
 
-    EmailSender(JavaMailSender mail, EmailComposer composer, AnnouncementStore announcements, Members members,
-            EmailProperties properties) {
-        this.mail = mail;
+    EmailSender(MailTransport transport, EmailComposer composer, AnnouncementStore announcements, Members members,
+            MemberLinks links, EmailProperties properties) {
+        this.transport = transport;
         this.composer = composer;
         this.announcements = announcements;
         this.members = members;
+        this.links = links;
         this.properties = properties;
     }
 
@@ -81,30 +74,33 @@ final class EmailSender implements DeliveryChannel {
         if (member.isEmpty()) {
             return DeliveryOutcome.failed("The member no longer exists");
         }
+        if (member.get().suppressed()) {
+            return DeliveryOutcome.suppressed("The address is suppressed: " + member.get().suppressedReason());
+        }
         ComposedEmail email = this.composer.compose(announcement.get(),
                 new EmailRecipient(delivery.recipientId(), delivery.recipient(), member.get().name()),
-                delivery.matchedTags());
+                delivery.matchedTags(), this.links.forMember(delivery.recipientId()));
+        return send(this.transport, delivery.recipientId(), email);
+    }
+
+    /** Builds the MIME message of {@code email} and sends it. */
+    static DeliveryOutcome send(MailTransport transport, UUID memberId, ComposedEmail email) {
         MimeMessage message;
         try {
-            message = mimeMessage(email);
+            message = mimeMessage(transport.createMimeMessage(), email);
         }
         catch (MessagingException | UnsupportedEncodingException ex) {
             return DeliveryOutcome.failed("Could not build the email: " + ex.getMessage());
         }
-        try {
-            this.mail.send(message);
-            return DeliveryOutcome.sent();
-        }
-        catch (MailAuthenticationException ex) {
-            return DeliveryOutcome.retry("SMTP authentication failed: " + ex.getMessage());
-        }
-        catch (MailException ex) {
-            return classify(ex);
-        }
+        return transport.send(memberId, email.to(), message);
     }
 
-    private MimeMessage mimeMessage(ComposedEmail email) throws MessagingException, UnsupportedEncodingException {
-        MimeMessage message = this.mail.createMimeMessage();
+    /**
+     * A {@code multipart/alternative} of the text and HTML parts, with {@code Message-ID},
+     * {@code List-Unsubscribe} and {@code List-Unsubscribe-Post} (RFC 8058 one-click).
+     */
+    static MimeMessage mimeMessage(MimeMessage message, ComposedEmail email)
+            throws MessagingException, UnsupportedEncodingException {
         message.setFrom(new InternetAddress(email.from(), true));
         InternetAddress to = new InternetAddress(email.to(), true);
         if (email.toName() != null) {
@@ -123,50 +119,9 @@ final class EmailSender implements DeliveryChannel {
         message.setSentDate(new Date());
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setHeader("Message-ID", email.messageId());
+        message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return message;
-    }
-
-    private static DeliveryOutcome classify(MailException ex) {
-        Set<Throwable> seen = new HashSet<>();
-        Deque<Throwable> pending = new ArrayDeque<>();
-        pending.add(ex);
-        if (ex instanceof MailSendException send) {
-            pending.addAll(List.of(send.getMessageExceptions()));
-        }
-        while (!pending.isEmpty()) {
-            Throwable failure = pending.poll();
-            if (failure == null || !seen.add(failure)) {
-                continue;
-            }
-            int code = smtpReplyCode(failure);
-            if (code >= 500 && code < 600) {
-                return DeliveryOutcome.failed("SMTP " + code + ": " + failure.getMessage());
-            }
-            pending.add(failure.getCause());
-            if (failure instanceof MessagingException messaging) {
-                pending.add(messaging.getNextException());
-            }
-        }
-        return DeliveryOutcome.retry(describe(ex));
-    }
-
-    /** The SMTP reply code of an Angus Mail SMTP exception ({@code getReturnCode()}), or -1. */
-    private static int smtpReplyCode(Throwable failure) {
-        try {
-            Method returnCode = failure.getClass().getMethod("getReturnCode");
-            return (returnCode.getReturnType() == int.class) ? (int) returnCode.invoke(failure) : -1;
-        }
-        catch (ReflectiveOperationException | RuntimeException ex) {
-            return -1;
-        }
-    }
-
-    private static String describe(MailException ex) {
-        Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return (root == ex) ? ex.getMessage() : ex.getMessage() + " (" + root + ")";
     }
 
 }

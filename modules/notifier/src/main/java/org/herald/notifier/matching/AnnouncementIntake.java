@@ -17,6 +17,8 @@ import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.Channel;
 import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.NewDelivery;
+import org.herald.notifier.digest.DigestItems;
+import org.herald.notifier.digest.NewDigestItem;
 import org.herald.notifier.member.Frequency;
 import org.herald.notifier.member.Members;
 import org.herald.notifier.member.SubscriberInterest;
@@ -26,8 +28,9 @@ import org.herald.notifier.partner.Partners;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Takes in a tagged announcement: stores it and records, in the same transaction, one email delivery
- * per member with a matching immediate subscription and one webhook delivery per matching partner. Taking
+ * Takes in a tagged announcement: stores it and records, in the same transaction, for each matching
+ * member one email delivery (when the most frequent of their matching subscriptions is immediate) or one
+ * item for their next daily or weekly digest, and one webhook delivery per matching partner. Taking
  * the same announcement in again records nothing new, so nothing is sent twice. Once the transaction has
  * committed, the dispatcher is told there is work.
  */
@@ -43,16 +46,19 @@ public final class AnnouncementIntake {
 
     private final DeliveryLedger ledger;
 
+    private final DigestItems digestItems;
+
     private final TransactionOperations transactions;
 
     private final Runnable afterCommit;
 
     public AnnouncementIntake(AnnouncementStore announcements, Members members, Partners partners,
-            DeliveryLedger ledger, TransactionOperations transactions, Runnable afterCommit) {
+            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Runnable afterCommit) {
         this.announcements = announcements;
         this.members = members;
         this.partners = partners;
         this.ledger = ledger;
+        this.digestItems = digestItems;
         this.transactions = transactions;
         this.afterCommit = afterCommit;
     }
@@ -64,8 +70,19 @@ public final class AnnouncementIntake {
     public int accept(AnnouncementTagged announcement) {
         Integer recorded = this.transactions.execute((status) -> {
             this.announcements.save(announcement);
-            List<NewDelivery> deliveries = new ArrayList<>(emails(announcement));
+            List<NewDelivery> deliveries = new ArrayList<>();
+            List<NewDigestItem> digestItems = new ArrayList<>();
+            memberMatches(announcement).forEach((memberId, match) -> {
+                List<String> tags = inAnnouncementOrder(announcement, match.tags());
+                if (match.frequency() == Frequency.IMMEDIATE) {
+                    deliveries.add(new NewDelivery(announcement.id(), Channel.EMAIL, memberId, match.address(), tags));
+                }
+                else {
+                    digestItems.add(new NewDigestItem(memberId, announcement.id(), match.frequency(), tags));
+                }
+            });
             deliveries.addAll(webhooks(announcement));
+            this.digestItems.record(digestItems);
             return this.ledger.record(deliveries);
         });
         int count = (recorded != null) ? recorded : 0;
@@ -77,26 +94,25 @@ public final class AnnouncementIntake {
         return count;
     }
 
-    private List<NewDelivery> emails(AnnouncementTagged announcement) {
+    /**
+     * Each matching member, once, with the union of the tags their matching subscriptions matched and the
+     * most frequent of those subscriptions' frequencies (immediate, then daily, then weekly).
+     */
+    private Map<UUID, MemberMatch> memberMatches(AnnouncementTagged announcement) {
         List<String> tags = announcement.tagNames().stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).toList();
-        Map<UUID, Recipient> byMember = new LinkedHashMap<>();
+        Map<UUID, MemberMatch> byMember = new LinkedHashMap<>();
         for (SubscriberInterest interest : this.members.interestedInAny(tags, announcement.relevance())) {
-            if (interest.subscription().frequency() != Frequency.IMMEDIATE) {
-                continue; // digests (daily, weekly) gather their matches themselves
-            }
             Interest wanted = Interest.of(interest.subscription().tags(), interest.subscription().match(),
                     interest.subscription().minRelevance());
             Optional<List<String>> matched = wanted.match(announcement);
             if (matched.isPresent()) {
-                byMember.computeIfAbsent(interest.memberId(), (id) -> new Recipient(interest.email()))
-                    .tags()
-                    .addAll(matched.get());
+                MemberMatch match = byMember.computeIfAbsent(interest.memberId(),
+                        (id) -> new MemberMatch(interest.email()));
+                match.tags().addAll(matched.get());
+                match.consider(interest.subscription().frequency());
             }
         }
-        List<NewDelivery> deliveries = new ArrayList<>();
-        byMember.forEach((memberId, recipient) -> deliveries.add(new NewDelivery(announcement.id(), Channel.EMAIL,
-                memberId, recipient.address(), inAnnouncementOrder(announcement, recipient.tags()))));
-        return deliveries;
+        return byMember;
     }
 
     private List<NewDelivery> webhooks(AnnouncementTagged announcement) {
@@ -114,10 +130,32 @@ public final class AnnouncementIntake {
         return announcement.tagNames().stream().filter(tags::contains).toList();
     }
 
-    private record Recipient(String address, Set<String> tags) {
+    private static final class MemberMatch {
 
-        Recipient(String address) {
-            this(address, new LinkedHashSet<>());
+        private final String address;
+
+        private final Set<String> tags = new LinkedHashSet<>();
+
+        private Frequency frequency = Frequency.WEEKLY;
+
+        MemberMatch(String address) {
+            this.address = address;
+        }
+
+        String address() {
+            return this.address;
+        }
+
+        Set<String> tags() {
+            return this.tags;
+        }
+
+        Frequency frequency() {
+            return this.frequency;
+        }
+
+        void consider(Frequency other) {
+            this.frequency = this.frequency.mostFrequent(other);
         }
 
     }

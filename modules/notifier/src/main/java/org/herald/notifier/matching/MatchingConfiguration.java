@@ -3,6 +3,7 @@ package org.herald.notifier.matching;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.Dispatcher;
+import org.herald.notifier.digest.DigestItems;
 import org.herald.notifier.member.Members;
 import org.herald.notifier.partner.Partners;
 
@@ -18,8 +19,9 @@ class MatchingConfiguration {
 
     @Bean
     AnnouncementIntake announcementIntake(AnnouncementStore announcements, Members members, Partners partners,
-            DeliveryLedger ledger, TransactionOperations transactions, Dispatcher dispatcher) {
-        return new AnnouncementIntake(announcements, members, partners, ledger, transactions, dispatcher::wake);
+            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Dispatcher dispatcher) {
+        return new AnnouncementIntake(announcements, members, partners, ledger, digestItems, transactions,
+                dispatcher::wake);
     }
 
     @Bean

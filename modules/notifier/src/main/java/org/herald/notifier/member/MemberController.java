@@ -1,27 +1,30 @@
 package org.herald.notifier.member;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.herald.notifier.member.MemberViews.Created;
+import org.herald.notifier.member.MemberViews.MemberView;
+import org.herald.notifier.member.MemberViews.PageView;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin API for members: add one with their subscriptions, read one.
+ * The admin API for members: add, list, read, change, remove; clear a suppressed address.
  */
 @RestController
 @RequestMapping("/api/v1/members")
@@ -35,59 +38,82 @@ class MemberController {
 
     @PostMapping
     ResponseEntity<Created> create(@Valid @RequestBody MemberRequest request) {
-        List<Subscription> subscriptions = request.subscriptions()
-            .stream()
-            .map((subscription) -> new Subscription(UUID.randomUUID(),
-                    subscription.tags().stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).distinct().toList(),
-                    subscription.match(), subscription.minRelevance(), Frequency.of(subscription.frequency())))
-            .toList();
         UUID id;
         try {
-            id = this.members.create(request.email().strip(), blankToNull(request.name()),
-                    blankToNull(request.organisation()), subscriptions);
+            id = this.members.create(request.email().strip(), MemberRequest.blankToNull(request.name()),
+                    MemberRequest.blankToNull(request.organisation()), request.toSubscriptions());
         }
         catch (DuplicateKeyException ex) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "A member with this email address exists already");
-            problem.setTitle("Duplicate member");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw MemberViews.duplicateEmail();
         }
         return ResponseEntity.created(URI.create("/api/v1/members/" + id)).body(new Created(id));
     }
 
+    @GetMapping
+    PageView list(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        Members.Page found = this.members.page(page, size);
+        return new PageView(found.members().stream().map(MemberView::of).toList(), page, size, found.total(),
+                (found.total() + size - 1) / size);
+    }
+
     @GetMapping("/{id}")
     MemberView get(@PathVariable UUID id) {
-        Member member = this.members.find(id).orElseThrow(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No member has id " + id);
-            return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
-        });
-        return MemberView.of(member);
+        return MemberView.of(find(id));
     }
 
-    private static String blankToNull(String value) {
-        return (value == null || value.isBlank()) ? null : value.strip();
+    @PutMapping("/{id}")
+    MemberView replace(@PathVariable UUID id, @Valid @RequestBody MemberRequest request) {
+        return update(id, request.email().strip(), MemberRequest.blankToNull(request.name()),
+                MemberRequest.blankToNull(request.organisation()), request);
     }
 
-    record Created(UUID id) {
+    @PatchMapping(path = "/{id}", consumes = { "application/json", "application/merge-patch+json" })
+    MemberView patch(@PathVariable UUID id, @Valid @RequestBody MemberRequest.Patch patch) {
+        Member current = find(id);
+        String email = (patch.email() != null) ? patch.email().strip() : current.email();
+        String name = (patch.name() != null) ? MemberRequest.blankToNull(patch.name()) : current.name();
+        String organisation = (patch.organisation() != null) ? MemberRequest.blankToNull(patch.organisation())
+                : current.organisation();
+        MemberRequest subscriptions = (patch.subscriptions() != null)
+                ? new MemberRequest(email, name, organisation, patch.subscriptions()) : null;
+        return update(id, email, name, organisation, subscriptions);
     }
 
-    record MemberView(UUID id, String email, String name, String organisation, List<SubscriptionView> subscriptions,
-            Instant createdAt) {
-
-        static MemberView of(Member member) {
-            return new MemberView(member.id(), member.email(), member.name(), member.organisation(),
-                    member.subscriptions().stream().map(SubscriptionView::of).toList(), member.createdAt());
+    private MemberView update(UUID id, String email, String name, String organisation, MemberRequest subscriptions) {
+        boolean updated;
+        try {
+            updated = this.members.update(id, email, name, organisation,
+                    (subscriptions != null) ? subscriptions.toSubscriptions() : null);
         }
-
+        catch (DuplicateKeyException ex) {
+            throw MemberViews.duplicateEmail();
+        }
+        if (!updated) {
+            throw MemberViews.notFound("No member has id " + id);
+        }
+        return MemberView.of(find(id));
     }
 
-    record SubscriptionView(UUID id, List<String> tags, String match, int minRelevance, String frequency) {
-
-        static SubscriptionView of(Subscription subscription) {
-            return new SubscriptionView(subscription.id(), subscription.tags(), subscription.match(),
-                    subscription.minRelevance(), subscription.frequency().value());
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        if (!this.members.delete(id)) {
+            throw MemberViews.notFound("No member has id " + id);
         }
+        return ResponseEntity.noContent().build();
+    }
 
+    /** Lets email reach a member's address again after a permanent failure suppressed it. */
+    @DeleteMapping("/{id}/suppression")
+    ResponseEntity<Void> clearSuppression(@PathVariable UUID id) {
+        if (!this.members.clearSuppression(id)) {
+            throw MemberViews.notFound("No member has id " + id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private Member find(UUID id) {
+        return this.members.find(id).orElseThrow(() -> MemberViews.notFound("No member has id " + id));
     }
 
 }

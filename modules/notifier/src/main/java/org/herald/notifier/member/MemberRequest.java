@@ -1,6 +1,8 @@
 package org.herald.notifier.member;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -13,16 +15,26 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The body of {@code POST /api/v1/members}.
+ * The body of {@code POST /api/v1/members} and {@code PUT /api/v1/members/{id}}.
  */
 record MemberRequest(
-        @NotBlank @Size(max = 254) @Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+",
+        @NotBlank @Size(max = 254) @Email(regexp = MemberRequest.EMAIL,
                 message = "must be an email address") String email,
         @Size(max = 200) String name, @Size(max = 200) String organisation,
         @Size(max = 50) List<@NotNull @Valid SubscriptionRequest> subscriptions) {
 
+    static final String EMAIL = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+";
+
     MemberRequest {
         subscriptions = (subscriptions != null) ? subscriptions : List.of();
+    }
+
+    List<Subscription> toSubscriptions() {
+        return this.subscriptions.stream().map((subscription) -> subscription.toSubscription(UUID.randomUUID())).toList();
+    }
+
+    static String blankToNull(String value) {
+        return (value == null || value.isBlank()) ? null : value.strip();
     }
 
     /**
@@ -43,6 +55,20 @@ record MemberRequest(
             frequency = (frequency != null) ? frequency : Frequency.IMMEDIATE.value();
         }
 
+        Subscription toSubscription(UUID id) {
+            return new Subscription(id, this.tags.stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).distinct().toList(),
+                    this.match, this.minRelevance, Frequency.of(this.frequency));
+        }
+
+    }
+
+    /**
+     * The body of {@code PATCH /api/v1/members/{id}}: only the fields given change; {@code subscriptions},
+     * when given, replaces them all.
+     */
+    record Patch(@Size(min = 1, max = 254) @Email(regexp = EMAIL, message = "must be an email address") String email,
+            @Size(max = 200) String name, @Size(max = 200) String organisation,
+            @Size(max = 50) List<@NotNull @Valid SubscriptionRequest> subscriptions) {
     }
 
 }

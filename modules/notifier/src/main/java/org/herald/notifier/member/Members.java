@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,21 +46,109 @@ public class Members {
                 .param("name", name)
                 .param("organisation", organisation)
                 .update();
-            for (Subscription subscription : subscriptions) {
-                this.jdbc.sql("""
-                        INSERT INTO notifier.subscription (id, member_id, tags, match_mode, min_relevance, frequency)
-                        VALUES (:id, :member, CAST(:tags AS text[]), :match, :minRelevance, :frequency)
-                        """)
-                    .param("id", subscription.id())
-                    .param("member", id)
-                    .param("tags", subscription.tags().toArray(new String[0]))
-                    .param("match", subscription.match())
-                    .param("minRelevance", subscription.minRelevance())
-                    .param("frequency", subscription.frequency().value())
-                    .update();
-            }
+            subscriptions.forEach((subscription) -> insert(id, subscription));
         });
         return id;
+    }
+
+    /**
+     * Changes a member's details; {@code subscriptions} null leaves theirs as they are, otherwise replaces
+     * them. A new address clears a suppression (it was the old address that failed).
+     * @return false if there is no such member
+     * @throws DuplicateKeyException if another member has that email address
+     */
+    boolean update(UUID id, String email, String name, String organisation, List<Subscription> subscriptions) {
+        Boolean updated = this.transactions.execute((status) -> {
+            int rows = this.jdbc.sql("""
+                    UPDATE notifier.member SET email = :email, name = :name, organisation = :organisation,
+                        suppressed_at = CASE WHEN lower(email) = lower(:email) THEN suppressed_at END,
+                        suppressed_reason = CASE WHEN lower(email) = lower(:email) THEN suppressed_reason END
+                    WHERE id = :id
+                    """)
+                .param("id", id)
+                .param("email", email)
+                .param("name", name)
+                .param("organisation", organisation)
+                .update();
+            if (rows == 1 && subscriptions != null) {
+                replaceSubscriptions(id, subscriptions);
+            }
+            return rows == 1;
+        });
+        return Boolean.TRUE.equals(updated);
+    }
+
+    /** Replaces all of a member's subscriptions; an empty list ends them all (the member stays). */
+    public void replaceSubscriptions(UUID memberId, List<Subscription> subscriptions) {
+        this.transactions.executeWithoutResult((status) -> {
+            this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
+            subscriptions.forEach((subscription) -> insert(memberId, subscription));
+        });
+    }
+
+    /** Ends every subscription of a member; the member stays, with none. Answers how many ended. */
+    public int unsubscribeAll(UUID memberId) {
+        return this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
+    }
+
+    /** Removes a member with their subscriptions and waiting digest items; the ledger keeps its history. */
+    public boolean delete(UUID id) {
+        return this.jdbc.sql("DELETE FROM notifier.member WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    void addSubscription(UUID memberId, Subscription subscription) {
+        insert(memberId, subscription);
+    }
+
+    boolean updateSubscription(UUID memberId, Subscription subscription) {
+        return this.jdbc.sql("""
+                UPDATE notifier.subscription SET tags = CAST(:tags AS text[]), match_mode = :match,
+                    min_relevance = :minRelevance, frequency = :frequency
+                WHERE id = :id AND member_id = :member
+                """)
+            .param("tags", subscription.tags().toArray(new String[0]))
+            .param("match", subscription.match())
+            .param("minRelevance", subscription.minRelevance())
+            .param("frequency", subscription.frequency().value())
+            .param("id", subscription.id())
+            .param("member", memberId)
+            .update() == 1;
+    }
+
+    boolean deleteSubscription(UUID memberId, UUID subscriptionId) {
+        return this.jdbc.sql("DELETE FROM notifier.subscription WHERE id = :id AND member_id = :member")
+            .param("id", subscriptionId)
+            .param("member", memberId)
+            .update() == 1;
+    }
+
+    private void insert(UUID memberId, Subscription subscription) {
+        this.jdbc.sql("""
+                INSERT INTO notifier.subscription (id, member_id, tags, match_mode, min_relevance, frequency)
+                VALUES (:id, :member, CAST(:tags AS text[]), :match, :minRelevance, :frequency)
+                """)
+            .param("id", subscription.id())
+            .param("member", memberId)
+            .param("tags", subscription.tags().toArray(new String[0]))
+            .param("match", subscription.match())
+            .param("minRelevance", subscription.minRelevance())
+            .param("frequency", subscription.frequency().value())
+            .update();
+    }
+
+    /** Suppresses a member's address after a permanent failure: no email goes to it until it is cleared. */
+    public void suppress(UUID id, String reason) {
+        this.jdbc.sql("""
+                UPDATE notifier.member SET suppressed_at = now(), suppressed_reason = :reason
+                WHERE id = :id AND suppressed_at IS NULL
+                """).param("id", id).param("reason", reason).update();
+    }
+
+    /** Clears a suppression; false if there is no such member. */
+    boolean clearSuppression(UUID id) {
+        return this.jdbc.sql("UPDATE notifier.member SET suppressed_at = NULL, suppressed_reason = NULL WHERE id = :id")
+            .param("id", id)
+            .update() == 1;
     }
 
     public Optional<Member> find(UUID id) {
@@ -68,10 +159,38 @@ public class Members {
             .list();
         return this.jdbc.sql("SELECT * FROM notifier.member WHERE id = :id")
             .param("id", id)
-            .query((row, rowNum) -> new Member(row.getObject("id", UUID.class), row.getString("email"),
-                    row.getString("name"), row.getString("organisation"), subscriptions,
-                    instant(row, "created_at")))
+            .query((row, rowNum) -> member(row, subscriptions))
             .optional();
+    }
+
+    /** One page of members, oldest first, with their subscriptions. */
+    Page page(int page, int size) {
+        long total = this.jdbc.sql("SELECT count(*) FROM notifier.member").query(Long.class).single();
+        Map<UUID, Member> members = new LinkedHashMap<>();
+        List<Member> rows = this.jdbc.sql("""
+                SELECT * FROM notifier.member ORDER BY created_at, id LIMIT :size OFFSET :offset
+                """)
+            .param("size", size)
+            .param("offset", (long) page * size)
+            .query((row, rowNum) -> member(row, List.of()))
+            .list();
+        if (rows.isEmpty()) {
+            return new Page(List.of(), total);
+        }
+        Map<UUID, List<Subscription>> subscriptions = new LinkedHashMap<>();
+        rows.forEach((member) -> subscriptions.put(member.id(), new ArrayList<>()));
+        this.jdbc.sql("SELECT * FROM notifier.subscription WHERE member_id = ANY(CAST(:ids AS uuid[])) ORDER BY position")
+            .param("ids", subscriptions.keySet().toArray(new UUID[0]))
+            .query((row, rowNum) -> {
+                subscriptions.get(row.getObject("member_id", UUID.class)).add(subscription(row, rowNum));
+                return null;
+            })
+            .list();
+        rows.forEach((member) -> members.put(member.id(),
+                new Member(member.id(), member.email(), member.name(), member.organisation(),
+                        subscriptions.get(member.id()), member.createdAt(), member.suppressedAt(),
+                        member.suppressedReason())));
+        return new Page(List.copyOf(members.values()), total);
     }
 
     /**
@@ -94,6 +213,12 @@ public class Members {
             .list();
     }
 
+    private static Member member(ResultSet row, List<Subscription> subscriptions) throws SQLException {
+        return new Member(row.getObject("id", UUID.class), row.getString("email"), row.getString("name"),
+                row.getString("organisation"), subscriptions, instant(row, "created_at"),
+                instant(row, "suppressed_at"), row.getString("suppressed_reason"));
+    }
+
     private static Subscription subscription(ResultSet row, int rowNum) throws SQLException {
         return new Subscription(row.getObject("id", UUID.class),
                 Arrays.asList((String[]) row.getArray("tags").getArray()), row.getString("match_mode"),
@@ -103,6 +228,15 @@ public class Members {
     private static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return (value != null) ? value.toInstant() : null;
+    }
+
+    /**
+     * One page of members.
+     *
+     * @param members the members on the page
+     * @param total how many members there are in all
+     */
+    record Page(List<Member> members, long total) {
     }
 
 }

@@ -17,13 +17,16 @@ class EmailComposerTests {
     private final EmailComposer composer = new EmailComposer(EmailComposer.templateEngine(),
             "Herald <herald@example.org>", "herald.example.org");
 
+    private final MemberLinks.Links links = new MemberLinks.Links("https://herald.example.org/unsubscribe?token=u",
+            "https://herald.example.org/preferences?token=p");
+
     private final UUID memberId = UUID.fromString("6f1c2b1e-0000-4000-8000-000000000001");
 
     @Test
     void writesTitleSummaryLinkAndEvidenceInBothParts() {
         AnnouncementTagged mou = Announcements.criticalMineralsMou();
         ComposedEmail email = this.composer.compose(mou, new EmailRecipient(this.memberId, "ada@example.org", "Ada"),
-                List.of("critical-minerals"));
+                List.of("critical-minerals"), this.links);
 
         assertThat(email.subject()).isEqualTo("UK and US sign Memorandum of Understanding on critical minerals");
         assertThat(email.from()).isEqualTo("Herald <herald@example.org>");
@@ -51,7 +54,7 @@ class EmailComposerTests {
                 "<img src=\"https://evil.example/x.png\">", "https://www.gov.uk/a?b=1&c=2",
                 "<b>term</b>");
         ComposedEmail email = this.composer.compose(hostile, new EmailRecipient(this.memberId, "a@example.org", null),
-                List.of("critical-minerals"));
+                List.of("critical-minerals"), this.links);
 
         assertThat(email.html()).doesNotContain("<script>")
             .doesNotContain("<img")
@@ -67,16 +70,18 @@ class EmailComposerTests {
     void doesNotLinkAUrlThatIsNotValid() {
         AnnouncementTagged broken = announcement("Title", "Summary", "https://www.gov.uk/a?c=\"2\"><script>", "t");
         ComposedEmail email = this.composer.compose(broken, new EmailRecipient(this.memberId, "a@example.org", null),
-                List.of("critical-minerals"));
-        assertThat(email.html()).doesNotContain("<a ").doesNotContain("<script>");
+                List.of("critical-minerals"), this.links);
+        assertThat(email.html()).doesNotContain("<script>").doesNotContain("gov.uk/a");
+        assertThat(links(email.html())).as("only the footer's links").isEqualTo(2);
     }
 
     @Test
     void linksOnlyToHttpUrls() {
         AnnouncementTagged sneaky = announcement("Title", "Summary", "javascript:alert(1)", "term");
         ComposedEmail email = this.composer.compose(sneaky, new EmailRecipient(this.memberId, "a@example.org", null),
-                List.of("critical-minerals"));
-        assertThat(email.html()).doesNotContain("javascript:").doesNotContain("<a ");
+                List.of("critical-minerals"), this.links);
+        assertThat(email.html()).doesNotContain("javascript:");
+        assertThat(links(email.html())).as("only the footer's links").isEqualTo(2);
         assertThat(email.text()).doesNotContain("javascript:");
     }
 
@@ -88,15 +93,62 @@ class EmailComposerTests {
         assertThat(EmailComposer.subject("x".repeat(500))).hasSize(200);
         AnnouncementTagged injected = announcement("Title\r\nBcc: victim@example.org", "s", "https://www.gov.uk/x", "t");
         ComposedEmail email = this.composer.compose(injected, new EmailRecipient(this.memberId, "a@example.org", null),
-                List.of("critical-minerals"));
+                List.of("critical-minerals"), this.links);
         assertThat(email.subject()).doesNotContain("\r").doesNotContain("\n");
     }
 
     @Test
     void toStringLeavesTheBodiesOut() {
         ComposedEmail email = this.composer.compose(Announcements.criticalMineralsMou(),
-                new EmailRecipient(this.memberId, "a@example.org", null), List.of("critical-minerals"));
+                new EmailRecipient(this.memberId, "a@example.org", null), List.of("critical-minerals"), this.links);
         assertThat(email.toString()).doesNotContain("Securing critical mineral supply chains");
+    }
+
+    @Test
+    void linksToPreferencesAndUnsubscribeInBothParts() {
+        ComposedEmail email = this.composer.compose(Announcements.criticalMineralsMou(),
+                new EmailRecipient(this.memberId, "a@example.org", null), List.of("critical-minerals"), this.links);
+        assertThat(email.unsubscribeUrl()).isEqualTo("https://herald.example.org/unsubscribe?token=u");
+        for (String part : List.of(email.text(), email.html())) {
+            assertThat(part).contains("https://herald.example.org/unsubscribe?token=u")
+                .contains("https://herald.example.org/preferences?token=p");
+        }
+    }
+
+    @Test
+    void writesADigestMostRelevantFirstWithACountAndTheDateAsSubject() {
+        AnnouncementTagged low = announcement("Low relevance <news>", "Low summary", "https://www.gov.uk/low", "low term", 1, 2.0);
+        AnnouncementTagged high = announcement("High relevance", "High summary", "https://www.gov.uk/high", "high term", 3, 1.0);
+        AnnouncementTagged middle = announcement("Middle relevance", "Middle summary", "https://www.gov.uk/middle", "mid", 1, 6.0);
+        UUID digestId = UUID.fromString("0d1e2f00-0000-4000-8000-000000000009");
+        ComposedEmail email = this.composer.composeDigest(digestId, org.herald.notifier.member.Frequency.DAILY,
+                Instant.parse("2026-02-05T08:30:00Z"), new EmailRecipient(this.memberId, "a@example.org", null),
+                List.of(new DigestEntry(low, List.of("critical-minerals")), new DigestEntry(high, List.of("critical-minerals")),
+                        new DigestEntry(middle, List.of("critical-minerals"))),
+                this.links);
+
+        assertThat(email.subject()).isEqualTo("3 announcements for you: your daily digest, 5 February 2026");
+        assertThat(email.messageId()).isEqualTo("<digest-" + digestId + "." + this.memberId + "@herald.example.org>");
+        for (String part : List.of(email.text(), email.html())) {
+            assertThat(part.indexOf("High relevance")).isLessThan(part.indexOf("Middle relevance"));
+            assertThat(part.indexOf("Middle relevance")).isLessThan(part.indexOf("Low relevance"));
+            assertThat(part).contains("high term").contains("https://www.gov.uk/high")
+                .contains("https://herald.example.org/unsubscribe?token=u");
+        }
+        assertThat(email.html()).contains("Low relevance &lt;news&gt;").doesNotContain("<news>");
+        assertThat(email.text()).contains("Low relevance <news>");
+    }
+
+    private static int links(String html) {
+        return html.split("<a ", -1).length - 1;
+    }
+
+    private static AnnouncementTagged announcement(String title, String summary, String url, String term,
+            int relevance, double score) {
+        return new AnnouncementTagged(UUID.randomUUID(), "test", null, url, title, summary, null, null,
+                "Dept", null, Instant.now(),
+                List.of(new TagMatch("critical-minerals", score, List.of(new Evidence(term, "title", score)))),
+                relevance, "v", Instant.now());
     }
 
     private static AnnouncementTagged announcement(String title, String summary, String url, String term) {

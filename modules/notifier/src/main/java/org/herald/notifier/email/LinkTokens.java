@@ -1,0 +1,125 @@
+package org.herald.notifier.email;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and checks the tokens of the links in emails that act for a member without a password: the
+ * one-click unsubscribe and the preferences page. A token is {@code <memberId>.<purpose>.<expiry>.<mac>}
+ * in base64url, the MAC an HMAC-SHA256 of the rest under the link key, so it names one member and one
+ * purpose, cannot be altered, and stops working at its expiry.
+ */
+public final class LinkTokens {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+
+    private final Duration ttl;
+
+    private final Clock clock;
+
+    public LinkTokens(String key, Duration ttl, Clock clock) {
+        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /** What a link lets its holder do. */
+    public enum Purpose {
+
+        UNSUBSCRIBE, PREFERENCES
+
+    }
+
+    /** A token for {@code memberId} and {@code purpose}, good for the configured time from now. */
+    public String issue(UUID memberId, Purpose purpose) {
+        long expiry = this.clock.instant().plus(this.ttl).getEpochSecond();
+        String payload = memberId + "." + purpose.name().toLowerCase(Locale.ROOT) + "." + expiry;
+        String encoded = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return encoded + "." + ENCODER.encodeToString(mac(encoded));
+    }
+
+    /** Checks a token: the member it names, or why it is not good. */
+    public Verified verify(String token, Purpose purpose) {
+        if (token == null) {
+            return Verified.invalid();
+        }
+        int dot = token.indexOf('.');
+        if (dot < 1 || dot != token.lastIndexOf('.')) {
+            return Verified.invalid();
+        }
+        String encoded = token.substring(0, dot);
+        // Compare the signature's text, not its decoded bytes: base64's last character carries unused
+        // bits that a decoder ignores, so several spellings decode to one signature. Only ours counts.
+        byte[] presented = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(presented, ENCODER.encodeToString(mac(encoded)).getBytes(StandardCharsets.US_ASCII))) {
+            return Verified.invalid();
+        }
+        String payload;
+        try {
+            payload = new String(DECODER.decode(encoded), StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException ex) {
+            return Verified.invalid();
+        }
+        String[] fields = payload.split("\\.");
+        if (fields.length != 3 || !fields[1].equalsIgnoreCase(purpose.name())) {
+            return Verified.invalid();
+        }
+        try {
+            UUID memberId = UUID.fromString(fields[0]);
+            if (this.clock.instant().isAfter(Instant.ofEpochSecond(Long.parseLong(fields[2])))) {
+                return new Verified(Optional.empty(), true);
+            }
+            return new Verified(Optional.of(memberId), false);
+        }
+        catch (IllegalArgumentException ex) {
+            return Verified.invalid();
+        }
+    }
+
+    private byte[] mac(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(this.key);
+            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", ex);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LinkTokens[ttl=" + this.ttl + "]";
+    }
+
+    /**
+     * What a token says.
+     *
+     * @param memberId the member it acts for, when it is good
+     * @param expired whether it was good but has expired
+     */
+    public record Verified(Optional<UUID> memberId, boolean expired) {
+
+        static Verified invalid() {
+            return new Verified(Optional.empty(), false);
+        }
+
+    }
+
+}

@@ -1,0 +1,72 @@
+package org.herald.notifier.member;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * What the admin API answers about members and subscriptions, and its problems.
+ */
+final class MemberViews {
+
+    private MemberViews() {
+    }
+
+    static ErrorResponseException notFound(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    static ErrorResponseException duplicateEmail() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "A member with this email address exists already");
+        problem.setTitle("Duplicate member");
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    record Created(UUID id) {
+    }
+
+    /**
+     * A member.
+     *
+     * @param status {@code active}, or {@code suppressed} after a permanent SMTP failure (no email goes to the
+     * address until an admin clears it: {@code DELETE /api/v1/members/{id}/suppression})
+     */
+    record MemberView(UUID id, String email, String name, String organisation, List<SubscriptionView> subscriptions,
+            Instant createdAt, String status, Instant suppressedAt, String suppressedReason) {
+
+        static MemberView of(Member member) {
+            return new MemberView(member.id(), member.email(), member.name(), member.organisation(),
+                    member.subscriptions().stream().map(SubscriptionView::of).toList(), member.createdAt(),
+                    member.suppressed() ? "suppressed" : "active", member.suppressedAt(), member.suppressedReason());
+        }
+
+    }
+
+    record SubscriptionView(UUID id, List<String> tags, String match, int minRelevance, String frequency) {
+
+        static SubscriptionView of(Subscription subscription) {
+            return new SubscriptionView(subscription.id(), subscription.tags(), subscription.match(),
+                    subscription.minRelevance(), subscription.frequency().value());
+        }
+
+    }
+
+    /**
+     * A page of members.
+     *
+     * @param items the members on this page, oldest first
+     * @param page the page, from 0
+     * @param size the most members on a page
+     * @param total how many members there are in all
+     * @param totalPages how many pages there are
+     */
+    record PageView(List<MemberView> items, int page, int size, long total, long totalPages) {
+    }
+
+}

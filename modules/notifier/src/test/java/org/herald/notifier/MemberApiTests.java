@@ -1,0 +1,199 @@
+package org.herald.notifier;
+
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.herald.events.Topics;
+import org.herald.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The members' and subscriptions' admin API over real HTTP: create, read, update, delete, list in pages;
+ * problem details for every error; the OpenAPI description.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "herald.admin-api-keys=" + TestApi.ADMIN_KEY, "herald.kafka.partitions=1" })
+@EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,
+        brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+class MemberApiTests {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Test
+    void replacesPatchesAndDeletesAMember() {
+        TestApi api = new TestApi(this.port);
+        String id = api.createMember("""
+                {"email":"ada@example.org","name":"Ada","organisation":"Old Ltd",
+                 "subscriptions":[{"tags":["mining"]}]}""");
+
+        HttpResponse<String> put = api.call("PUT", "/api/v1/members/" + id, """
+                {"email":"ada.lovelace@example.org","name":"Ada Lovelace",
+                 "subscriptions":[{"tags":["Critical-Minerals"],"frequency":"daily"},{"tags":["defence"],"match":"all"}]}""");
+        assertThat(put.statusCode()).isEqualTo(200);
+        JsonNode replaced = TestApi.json(put);
+        assertThat(replaced.get("email").asString()).isEqualTo("ada.lovelace@example.org");
+        assertThat(replaced.get("organisation").isNull()).isTrue();
+        assertThat(replaced.get("status").asString()).isEqualTo("active");
+        assertThat(replaced.get("subscriptions")).hasSize(2);
+        assertThat(replaced.get("subscriptions").get(0).get("tags").toString()).isEqualTo("[\"critical-minerals\"]");
+        assertThat(replaced.get("subscriptions").get(0).get("frequency").asString()).isEqualTo("daily");
+
+        HttpResponse<String> patch = api.call("PATCH", "/api/v1/members/" + id,
+                "{\"organisation\":\"Minerals Ltd\"}", "application/merge-patch+json");
+        assertThat(patch.statusCode()).isEqualTo(200);
+        JsonNode patched = TestApi.json(patch);
+        assertThat(patched.get("organisation").asString()).isEqualTo("Minerals Ltd");
+        assertThat(patched.get("name").asString()).isEqualTo("Ada Lovelace");
+        assertThat(patched.get("subscriptions")).as("left as they were").hasSize(2);
+
+        assertThat(TestApi.json(api.get("/api/v1/members/" + id)).get("organisation").asString())
+            .isEqualTo("Minerals Ltd");
+        assertThat(api.call("DELETE", "/api/v1/members/" + id, null).statusCode()).isEqualTo(204);
+        assertProblem(api.get("/api/v1/members/" + id), 404);
+        assertProblem(api.call("DELETE", "/api/v1/members/" + id, null), 404);
+    }
+
+    @Test
+    void answersProblemsForBadUpdates() {
+        TestApi api = new TestApi(this.port);
+        String id = api.createMember("{\"email\":\"first-" + UUID.randomUUID() + "@example.org\"}");
+        String other = "other-" + UUID.randomUUID() + "@example.org";
+        api.createMember("{\"email\":\"" + other + "\"}");
+
+        assertProblem(api.call("PUT", "/api/v1/members/" + id, "{\"email\":\"" + other.toUpperCase() + "\"}"), 409);
+        assertProblem(api.call("PATCH", "/api/v1/members/" + id, "{\"email\":\"" + other + "\"}"), 409);
+        HttpResponse<String> invalid = api.call("PUT", "/api/v1/members/" + id,
+                "{\"email\":\"nope\",\"subscriptions\":[{\"tags\":[]}]}");
+        assertProblem(invalid, 400);
+        assertThat(TestApi.json(invalid).get("errors").valueStream().map((error) -> error.get("field").asString()))
+            .contains("email", "subscriptions[0].tags");
+        assertProblem(api.call("PATCH", "/api/v1/members/" + id, "{\"email\":\"\"}"), 400);
+        assertProblem(api.call("PUT", "/api/v1/members/" + UUID.randomUUID(), "{\"email\":\"x@example.org\"}"), 404);
+        assertProblem(api.call("PATCH", "/api/v1/members/" + UUID.randomUUID(), "{\"name\":\"x\"}"), 404);
+        assertProblem(api.call("PUT", "/api/v1/members/not-a-uuid", "{\"email\":\"x@example.org\"}"), 400);
+        assertProblem(api.call("PUT", "/api/v1/members/" + id, "{\"email\":"), 400);
+        assertProblem(api.call("PUT", "/api/v1/members/" + id, "email=x", "text/plain"), 415);
+        assertProblem(api.get("/api/v1/members?size=0"), 400);
+        assertProblem(api.get("/api/v1/members?page=-1"), 400);
+        assertProblem(api.get("/api/v1/members?size=many"), 400);
+    }
+
+    @Test
+    void listsMembersInPagesWithATotal() {
+        TestApi api = new TestApi(this.port);
+        for (int i = 0; i < 5; i++) {
+            api.createMember("{\"email\":\"page-" + i + "-" + UUID.randomUUID() + "@example.org\","
+                    + "\"subscriptions\":[{\"tags\":[\"t" + i + "\"]}]}");
+        }
+        JsonNode first = TestApi.json(api.get("/api/v1/members?page=0&size=2"));
+        long total = first.get("total").asLong();
+        assertThat(total).isGreaterThanOrEqualTo(5);
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("size").asInt()).isEqualTo(2);
+        assertThat(first.get("totalPages").asLong()).isEqualTo((total + 1) / 2);
+        assertThat(first.get("items").get(0).get("subscriptions")).isNotNull();
+
+        Set<String> seen = new HashSet<>();
+        for (int page = 0; page < first.get("totalPages").asLong(); page++) {
+            TestApi.json(api.get("/api/v1/members?page=" + page + "&size=2"))
+                .get("items")
+                .forEach((member) -> assertThat(seen.add(member.get("id").asString())).isTrue());
+        }
+        assertThat(seen).hasSize((int) total);
+        JsonNode beyond = TestApi.json(api.get("/api/v1/members?page=1000&size=2"));
+        assertThat(beyond.get("items")).isEmpty();
+        assertThat(beyond.get("total").asLong()).isEqualTo(total);
+        assertThat(TestApi.json(api.get("/api/v1/members")).get("size").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void managesSubscriptionsAsASubResource() {
+        TestApi api = new TestApi(this.port);
+        String member = api.createMember("{\"email\":\"subs-" + UUID.randomUUID() + "@example.org\"}");
+        String base = "/api/v1/members/" + member + "/subscriptions";
+        assertThat(TestApi.json(api.get(base))).isEmpty();
+
+        HttpResponse<String> created = api.post(base, "{\"tags\":[\"Mining\"],\"minRelevance\":2,\"frequency\":\"weekly\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = TestApi.json(created).get("id").asString();
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
+                (location) -> assertThat(location).endsWith(base + "/" + id));
+        JsonNode read = TestApi.json(api.get(base + "/" + id));
+        assertThat(read.get("tags").toString()).isEqualTo("[\"mining\"]");
+        assertThat(read.get("match").asString()).isEqualTo("any");
+        assertThat(read.get("minRelevance").asInt()).isEqualTo(2);
+        assertThat(read.get("frequency").asString()).isEqualTo("weekly");
+
+        HttpResponse<String> replaced = api.call("PUT", base + "/" + id, "{\"tags\":[\"a\",\"b\"],\"match\":\"all\"}");
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        assertThat(TestApi.json(api.get(base + "/" + id)).get("match").asString()).isEqualTo("all");
+        assertThat(TestApi.json(api.get(base + "/" + id)).get("frequency").asString()).isEqualTo("immediate");
+        assertThat(TestApi.json(api.get("/api/v1/members/" + member)).get("subscriptions")).hasSize(1);
+
+        assertProblem(api.post(base, "{\"tags\":[\"bad tag\"],\"frequency\":\"hourly\"}"), 400);
+        assertProblem(api.call("PUT", base + "/" + UUID.randomUUID(), "{\"tags\":[\"a\"]}"), 404);
+        assertProblem(api.get("/api/v1/members/" + UUID.randomUUID() + "/subscriptions"), 404);
+        assertThat(api.call("DELETE", base + "/" + id, null).statusCode()).isEqualTo(204);
+        assertProblem(api.get(base + "/" + id), 404);
+        assertProblem(api.call("DELETE", base + "/" + id, null), 404);
+    }
+
+    @Test
+    void needsTheAdminKeyForEveryMemberEndpoint() {
+        TestApi api = new TestApi(this.port);
+        String id = UUID.randomUUID().toString();
+        for (String path : new String[] { "/api/v1/members", "/api/v1/members/" + id,
+                "/api/v1/members/" + id + "/subscriptions", "/api/v1/digests/run?frequency=daily" }) {
+            assertProblem(api.get(path, null), 401);
+        }
+    }
+
+    @Test
+    void describesTheApiWithOpenApi() {
+        TestApi api = new TestApi(this.port);
+        HttpResponse<String> docs = api.get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("application/json"));
+        JsonNode openApi = TestApi.json(docs);
+        assertThat(openApi.get("openapi").asString()).startsWith("3.");
+        JsonNode paths = openApi.get("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/members", "/api/v1/members/{id}",
+                "/api/v1/members/{memberId}/subscriptions", "/api/v1/members/{memberId}/subscriptions/{id}",
+                "/api/v1/members/{id}/suppression");
+        assertThat(paths.get("/api/v1/members/{id}").propertyNames()).contains("get", "put", "patch", "delete");
+        assertThat(paths.propertyNames()).noneMatch((path) -> path.startsWith("/unsubscribe"));
+        assertThat(openApi.get("components").get("securitySchemes").get("adminKey").get("scheme").asString())
+            .isEqualTo("bearer");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith(PROBLEM_JSON));
+        assertThat(TestApi.json(response).get("status").asInt()).isEqualTo(status);
+    }
+
+}
