@@ -41,11 +41,9 @@ class GatewayConfiguration {
         return routes;
     }
 
+    /** A service not started yet keeps its route, without a port: its paths answer 503, not another's. */
     private static void add(List<Route> routes, String service, Map<String, Integer> ports, List<String> prefixes) {
-        Integer port = ports.get(service);
-        if (port != null) {
-            routes.add(new Route(service, prefixes, port));
-        }
+        routes.add(new Route(service, prefixes, ports.get(service)));
     }
 
 }

@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param service the service's name, for logs and errors
  * @param prefixes path prefixes, e.g. {@code /api/v1/announcements}
- * @param port the port of the service's own web server
+ * @param port the port of the service's own web server; {@code null} while it is starting
  */
-record Route(String service, List<String> prefixes, int port) {
+record Route(String service, List<String> prefixes, Integer port) {
 
     boolean matches(String path) {
         return this.prefixes.stream().anyMatch((prefix) -> path.equals(prefix) || path.startsWith(prefix + "/")

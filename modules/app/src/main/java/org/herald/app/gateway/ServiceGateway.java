@@ -58,6 +58,12 @@ public class ServiceGateway extends HttpServlet {
             Problems.write(Problems.of(HttpStatus.NOT_FOUND, "No service answers " + path, request), response);
             return;
         }
+        if (route.port() == null) {
+            response.setHeader("Retry-After", "5");
+            Problems.write(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The " + route.service()
+                    + " is still starting", request), response);
+            return;
+        }
         String query = (request.getQueryString() != null) ? "?" + request.getQueryString() : "";
         HttpRequest.Builder forward = HttpRequest
             .newBuilder(URI.create("http://127.0.0.1:" + route.port() + request.getRequestURI() + query))
