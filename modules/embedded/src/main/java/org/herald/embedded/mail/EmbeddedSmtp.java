@@ -133,7 +133,7 @@ public final class EmbeddedSmtp implements AutoCloseable {
                         capture(message);
                     }
                 }
-                return new ArchivedRecipient(recipient.getEmail());
+                return new DiscardingRecipient(recipient.getEmail());
             }
 
         };

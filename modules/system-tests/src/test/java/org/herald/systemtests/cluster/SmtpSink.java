@@ -15,6 +15,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.herald.embedded.mail.DiscardingRecipient;
 
 /**
  * A real SMTP server (GreenMail) in the test JVM that keeps no messages, only counts them: per announcement and

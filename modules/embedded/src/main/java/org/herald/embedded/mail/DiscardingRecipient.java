@@ -1,15 +1,18 @@
-package org.herald.systemtests.cluster;
+package org.herald.embedded.mail;
 
 import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import jakarta.mail.internet.MimeMessage;
 
-/** A recipient whose messages GreenMail counts (in {@link SmtpSink}) and then drops, so memory stays flat. */
-final class DiscardingRecipient implements GreenMailUser {
+/**
+ * A recipient GreenMail delivers to without keeping anything: whoever captures the mail (the {@link MailArchive},
+ * a test's counter) has it already, and memory stays flat however much mail arrives.
+ */
+public final class DiscardingRecipient implements GreenMailUser {
 
     private final String email;
 
-    DiscardingRecipient(String email) {
+    public DiscardingRecipient(String email) {
         this.email = email;
     }
 
