@@ -41,8 +41,11 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 public class HeraldSupportAutoConfiguration {
 
     @Bean
-    DefaultKafkaProducerFactoryCustomizer heraldJsonProducerCustomizer() {
-        return (factory) -> setValueSerializer(factory);
+    DefaultKafkaProducerFactoryCustomizer heraldJsonProducerCustomizer(TopicProperties topics) {
+        return (factory) -> {
+            setValueSerializer(factory);
+            factory.updateConfigs(KafkaJson.producerProperties(topics.maxMessageBytes()));
+        };
     }
 
     @SuppressWarnings({ "rawtypes", "unchecked" })
@@ -51,8 +54,9 @@ public class HeraldSupportAutoConfiguration {
     }
 
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer heraldJsonConsumerCustomizer() {
-        return (factory) -> factory.updateConfigs(KafkaJson.consumerProperties());
+    DefaultKafkaConsumerFactoryCustomizer heraldJsonConsumerCustomizer(TopicProperties topics) {
+        return (factory) -> factory
+            .updateConfigs(KafkaJson.consumerProperties(topics.maxRecordBytes(), topics.maxMessageBytes()));
     }
 
     @Bean

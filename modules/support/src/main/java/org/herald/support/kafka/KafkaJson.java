@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.herald.events.AnnouncementPublished;
@@ -25,6 +26,12 @@ public final class KafkaJson {
     public static final String TYPE_MAPPINGS = Topics.TYPE_ANNOUNCEMENT_PUBLISHED + ":"
             + AnnouncementPublished.class.getName() + "," + Topics.TYPE_ANNOUNCEMENT_TAGGED + ":"
             + AnnouncementTagged.class.getName();
+
+    /** The default of {@code herald.kafka.max-record-bytes}: 1 MiB. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+
+    /** The default of {@code herald.kafka.max-message-bytes}: 8 MiB. */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
     static final String TRUSTED_PACKAGES = AnnouncementPublished.class.getPackageName();
 
@@ -48,15 +55,36 @@ public final class KafkaJson {
     }
 
     /**
-     * Consumer properties for the event value deserializer. A record that cannot be read (bad JSON, an
-     * unknown or missing type id, a value its record rejects) reaches the listener's error handler as a
-     * {@code DeserializationException} instead of failing the poll, so it can be dead-lettered.
+     * Consumer properties for the event value deserializer, with the default limits. A record that cannot be
+     * read (bad JSON, an unknown or missing type id, a value its record rejects, more bytes than the limit)
+     * reaches the listener's error handler as a {@code DeserializationException} instead of failing the poll,
+     * so it can be dead-lettered.
      */
     public static Map<String, Object> consumerProperties() {
+        return consumerProperties(DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    /**
+     * Consumer properties for the event value deserializer: records over {@code maxRecordBytes} are poison;
+     * the fetch sizes admit records of up to {@code maxMessageBytes} (the topics' capacity), so that one can
+     * be read and dead-lettered.
+     */
+    public static Map<String, Object> consumerProperties(int maxRecordBytes, int maxMessageBytes) {
         return Map.of(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
-                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, JacksonJsonDeserializer.class,
-                JacksonJsonDeserializer.TRUSTED_PACKAGES, TRUSTED_PACKAGES, JacksonJsonDeserializer.TYPE_MAPPINGS,
-                TYPE_MAPPINGS);
+                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, SizeLimitedDeserializer.class,
+                SizeLimitedDeserializer.MAX_RECORD_BYTES, maxRecordBytes, JacksonJsonDeserializer.TRUSTED_PACKAGES,
+                TRUSTED_PACKAGES, JacksonJsonDeserializer.TYPE_MAPPINGS, TYPE_MAPPINGS,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                Math.max(ConsumerConfig.DEFAULT_MAX_PARTITION_FETCH_BYTES, maxMessageBytes),
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Math.max(ConsumerConfig.DEFAULT_FETCH_MAX_BYTES, maxMessageBytes));
+    }
+
+    /**
+     * Producer properties admitting records of up to {@code maxMessageBytes} (the topics' capacity), so that a
+     * poison record's bytes can be written to its dead-letter topic.
+     */
+    public static Map<String, Object> producerProperties(int maxMessageBytes) {
+        return Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1024 * 1024, maxMessageBytes));
     }
 
 }

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -18,6 +21,8 @@ import org.herald.events.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
@@ -86,6 +91,49 @@ class KafkaJsonTests {
         assertThat(deserializationFailure("{}".getBytes(StandardCharsets.UTF_8), "java.lang.ProcessBuilder")).isTrue();
     }
 
+    @Test
+    void turnsRecordsOverTheSizeLimitIntoDeserializationFailuresNamingTheLimit() {
+        Deserializer<Object> limited = deserializer(KafkaJson.consumerProperties(1024, 4096));
+        RecordHeaders headers = new RecordHeaders();
+        byte[] small = this.serializer.serialize(Topics.ANNOUNCEMENTS, headers, this.published);
+        assertThat(small.length).isLessThan(1024);
+        assertThat(limited.deserialize(Topics.ANNOUNCEMENTS, headers, small)).isEqualTo(this.published);
+        String padded = "{\"id\":\"" + this.published.id() + "\",\"body\":\"" + "x".repeat(2000) + "\"}";
+        byte[] large = padded.getBytes(StandardCharsets.UTF_8);
+        RecordHeaders largeHeaders = new RecordHeaders();
+        largeHeaders.add("__TypeId__", Topics.TYPE_ANNOUNCEMENT_PUBLISHED.getBytes(StandardCharsets.UTF_8));
+        assertThat(limited.deserialize(Topics.ANNOUNCEMENTS, largeHeaders, large)).isNull();
+        DeserializationException failure = SerializationUtils.byteArrayToDeserializationException(
+                new LogAccessor(KafkaJsonTests.class),
+                largeHeaders.lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER));
+        assertThat(failure.getData()).isEqualTo(large);
+        assertThat(failure.getCause()).hasMessageStartingWith(
+                "record of " + large.length + " bytes is over the limit of 1024 bytes");
+        limited.close();
+    }
+
+    @Test
+    void refusesRecordsOverOneMebibyteByDefault() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("__TypeId__", Topics.TYPE_ANNOUNCEMENT_PUBLISHED.getBytes(StandardCharsets.UTF_8));
+        byte[] value = new byte[KafkaJson.DEFAULT_MAX_RECORD_BYTES + 1];
+        assertThat(this.deserializer.deserialize(Topics.ANNOUNCEMENTS, headers, value)).isNull();
+        assertThat(headers.lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER)).isNotNull();
+    }
+
+    @Test
+    void fetchesAndSendsRecordsUpToTheTopicCapacity() {
+        assertThat(KafkaJson.consumerProperties(1024, 8 * 1024 * 1024))
+            .containsEntry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024)
+            .containsEntry(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, ConsumerConfig.DEFAULT_FETCH_MAX_BYTES);
+        assertThat(KafkaJson.producerProperties(8 * 1024 * 1024))
+            .containsEntry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        TopicProperties topics = new TopicProperties(3, (short) 1, KafkaJson.DEFAULT_MAX_RECORD_BYTES,
+                KafkaJson.DEFAULT_MAX_MESSAGE_BYTES);
+        assertThat(topics.topic(Topics.deadLetter(Topics.ANNOUNCEMENTS)).configs())
+            .containsEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
+    }
+
     private boolean deserializationFailure(byte[] value, String typeId) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("__TypeId__", typeId.getBytes(StandardCharsets.UTF_8));
@@ -100,8 +148,12 @@ class KafkaJsonTests {
     }
 
     private static Deserializer<Object> deserializer() {
+        return deserializer(KafkaJson.consumerProperties());
+    }
+
+    private static Deserializer<Object> deserializer(Map<String, Object> properties) {
         Deserializer<Object> deserializer = new ErrorHandlingDeserializer<>();
-        Map<String, Object> config = new HashMap<>(KafkaJson.consumerProperties());
+        Map<String, Object> config = new HashMap<>(properties);
         deserializer.configure(config, false);
         return deserializer;
     }
