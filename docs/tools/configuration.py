@@ -18,6 +18,8 @@ SHARED = [
     "| `herald.admin-api-keys` | none | bearer keys accepted by every admin endpoint of every service (`/api/**` but the publish endpoint, and `/actuator/**` but health and info); none: 401. Never logged |",
     "| `herald.kafka.partitions` | `3` | partitions of each topic a service creates when it is missing |",
     "| `herald.kafka.replication-factor` | `1` | replicas of each topic a service creates (3 on a production cluster) |",
+    "| `herald.kafka.max-record-bytes` | `1048576` (1 MiB) | the largest record the tagger and notifier read; a larger one is poison, dead-lettered whole with the reason |",
+    "| `herald.kafka.max-message-bytes` | `8388608` (8 MiB) | `max.message.bytes` of each topic a service creates, and the producers' `max.request.size` and consumers' fetch sizes: room to dead-letter a record over `max-record-bytes` |",
 ]
 
 ROW = re.compile(r"^\| `herald\.[^`]+`")

@@ -10,7 +10,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,7 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -166,15 +163,13 @@ class DeliveryGuaranteesIT {
         Map<TopicPartition, Long> announcementsDltStart = records.endOffsets(announcementsDlt);
         Map<TopicPartition, Long> taggedDltStart = records.endOffsets(taggedDlt);
         int fiveMegabytes = 5 * 1024 * 1024;
-        try (KafkaProducer<String, byte[]> producer = records.producer(fiveMegabytes + 1024 * 1024)) {
-            writePoison(producer, Topics.ANNOUNCEMENTS, Topics.TYPE_ANNOUNCEMENT_PUBLISHED, behindAnnouncements);
-            writePoison(producer, Topics.ANNOUNCEMENTS_TAGGED, Topics.TYPE_ANNOUNCEMENT_TAGGED, behindTagged);
-            for (String topic : List.of(Topics.ANNOUNCEMENTS, Topics.ANNOUNCEMENTS_TAGGED)) {
-                ProducerRecord<String, byte[]> huge = new ProducerRecord<>(topic, behindTagged.toString(),
-                        new byte[fiveMegabytes]);
-                assertThatThrownBy(() -> Records.send(producer, huge)).isInstanceOf(ExecutionException.class)
-                    .hasCauseInstanceOf(RecordTooLargeException.class);
-            }
+        // The topics hold records of up to herald.kafka.max-message-bytes (8 MiB); the services read records of up to
+        // herald.kafka.max-record-bytes (1 MiB) and dead-letter a larger one with its bytes and the reason.
+        try (KafkaProducer<String, byte[]> producer = records.producer(KafkaJson.DEFAULT_MAX_MESSAGE_BYTES)) {
+            writePoison(producer, Topics.ANNOUNCEMENTS, Topics.TYPE_ANNOUNCEMENT_PUBLISHED, behindAnnouncements,
+                    fiveMegabytes);
+            writePoison(producer, Topics.ANNOUNCEMENTS_TAGGED, Topics.TYPE_ANNOUNCEMENT_TAGGED, behindTagged,
+                    fiveMegabytes);
         }
         String hugeBody = "{\"source\":\"s6\",\"title\":\"huge\",\"url\":\"https://www.gov.uk/huge\",\"body\":\""
                 + "x".repeat(fiveMegabytes) + "\"}";
@@ -187,16 +182,20 @@ class DeliveryGuaranteesIT {
                     && cluster.smtp().recipients(behindTagged) == 1);
         long delivered = System.nanoTime();
         List<ConsumerRecord<String, byte[]>> deadAnnouncements = awaitDeadLetters(announcementsDlt,
-                announcementsDltStart, behindAnnouncements, 3);
-        List<ConsumerRecord<String, byte[]>> deadTagged = awaitDeadLetters(taggedDlt, taggedDltStart, behindTagged, 3);
+                announcementsDltStart, behindAnnouncements, 4);
+        List<ConsumerRecord<String, byte[]>> deadTagged = awaitDeadLetters(taggedDlt, taggedDltStart, behindTagged, 4);
         Figures.print(cluster.work(), "6 poison records",
-                "%s: %d dead-lettered %s; %s: %d dead-lettered %s; 5 MB record refused by the broker on both topics (RecordTooLargeException), 5 MB POST answered %d; records behind delivered in %s"
+                "%s: %d dead-lettered %s; %s: %d dead-lettered %s; 5 MB record dead-lettered whole (%d and %d bytes), 5 MB POST answered %d; records behind delivered in %s"
                     .formatted(announcementsDlt, deadAnnouncements.size(), reasons(deadAnnouncements), taggedDlt,
-                            deadTagged.size(), reasons(deadTagged), hugePost, Figures.seconds(posted, delivered)));
+                            deadTagged.size(), reasons(deadTagged), huge(deadAnnouncements, fiveMegabytes).value().length,
+                            huge(deadTagged, fiveMegabytes).value().length, hugePost, Figures.seconds(posted, delivered)));
         assertThat(hugePost).isEqualTo(413);
         for (List<ConsumerRecord<String, byte[]>> dead : List.of(deadAnnouncements, deadTagged)) {
-            assertThat(dead).hasSize(3)
+            assertThat(dead).hasSize(4)
                 .allSatisfy((record) -> assertThat(header(record, "kafka_dlt-exception-message")).isNotBlank());
+            // Spring's message is "failed to deserialize"; the cause, in the stack trace header, names the limit.
+            assertThat(reason(huge(dead, fiveMegabytes))).contains(
+                    "record of " + fiveMegabytes + " bytes is over the limit of " + KafkaJson.DEFAULT_MAX_RECORD_BYTES + " bytes");
         }
         assertThat(deadAnnouncements).allSatisfy((record) -> assertThat(
                 header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.ANNOUNCEMENTS));
@@ -371,12 +370,17 @@ class DeliveryGuaranteesIT {
             .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
-    /** Bad JSON, an unknown type id and a value the event refuses, keyed like the good record that follows. */
-    private static void writePoison(KafkaProducer<String, byte[]> producer, String topic, String typeId, UUID key)
-            throws Exception {
+    /**
+     * Bad JSON, an unknown type id, a value the event refuses and a well-formed record of {@code hugeBytes}, keyed
+     * like the good record that follows.
+     */
+    private static void writePoison(KafkaProducer<String, byte[]> producer, String topic, String typeId, UUID key,
+            int hugeBytes) throws Exception {
         Records.send(producer, poison(topic, key, typeId, "{\"id\": \"" + key + "\", \"title\": unquoted"));
         Records.send(producer, poison(topic, key, "announcement.unheard-of", "{\"id\": \"" + key + "\"}"));
         Records.send(producer, poison(topic, key, typeId, "{\"id\": \"" + key + "\", \"title\": null}"));
+        String start = "{\"id\": \"" + key + "\", \"title\": \"huge\", \"body\": \"";
+        Records.send(producer, poison(topic, key, typeId, start + "x".repeat(hugeBytes - start.length() - 2) + "\"}"));
     }
 
     private static ProducerRecord<String, byte[]> poison(String topic, UUID key, String typeId, String value) {
@@ -403,15 +407,27 @@ class DeliveryGuaranteesIT {
 
     private static List<String> reasons(List<ConsumerRecord<String, byte[]>> dead) {
         return dead.stream().map((record) -> {
-            // The message is Spring's "failed to deserialize"; the root cause, last in the stack trace, says why.
-            String reason = header(record, "kafka_dlt-exception-message");
-            String trace = String.valueOf(header(record, "kafka_dlt-exception-stacktrace"));
-            int cause = trace.lastIndexOf("Caused by: ");
-            if (cause >= 0) {
-                reason = reason + " <- " + trace.substring(cause + 11).lines().findFirst().orElse("");
-            }
+            String reason = reason(record);
             return reason.length() > 160 ? reason.substring(0, 160) + "…" : reason;
         }).toList();
+    }
+
+    /** The dead letter holding the whole oversized record. */
+    private static ConsumerRecord<String, byte[]> huge(List<ConsumerRecord<String, byte[]>> dead, int bytes) {
+        List<ConsumerRecord<String, byte[]>> huge = dead.stream().filter((record) -> record.value().length == bytes).toList();
+        assertThat(huge).hasSize(1);
+        return huge.get(0);
+    }
+
+    private static String reason(ConsumerRecord<String, byte[]> record) {
+        // The message is Spring's "failed to deserialize"; the root cause, last in the stack trace, says why.
+        String reason = header(record, "kafka_dlt-exception-message");
+        String trace = String.valueOf(header(record, "kafka_dlt-exception-stacktrace"));
+        int cause = trace.lastIndexOf("Caused by: ");
+        if (cause >= 0) {
+            reason = reason + " <- " + trace.substring(cause + 11).lines().findFirst().orElse("");
+        }
+        return reason;
     }
 
 }
