@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -122,60 +124,42 @@ public class DeliveryLedger {
 
     /** Marks a claimed delivery sent; false if its claim was lost to another dispatcher. */
     public boolean markSent(Delivery claimed) {
-        return this.jdbc.sql("""
-                UPDATE notifier.delivery SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL
-                WHERE id = :id AND status = 'sending' AND claim_token = :token
-                """).param("id", claimed.id()).param("token", claimed.claimToken()).update() == 1;
+        return finishClaim(claimed, "status = 'sent', sent_at = now(), last_error = NULL", params());
     }
 
     /** Puts a claimed delivery back to pending, due after {@code delay}. */
     public boolean scheduleRetry(Delivery claimed, String error, Duration delay) {
-        return this.jdbc.sql("""
-                UPDATE notifier.delivery
-                SET status = 'pending', last_error = :error, next_attempt_at = now() + make_interval(secs => :delay),
-                    claim_token = NULL
-                WHERE id = :id AND status = 'sending' AND claim_token = :token
-                """)
-            .param("error", truncate(error))
-            .param("delay", seconds(delay))
-            .param("id", claimed.id())
-            .param("token", claimed.claimToken())
-            .update() == 1;
+        return finishClaim(claimed,
+                "status = 'pending', last_error = :error, next_attempt_at = now() + make_interval(secs => :delay)",
+                params("error", truncate(error), "delay", seconds(delay)));
     }
 
     /** Marks a claimed delivery failed for good. */
     public boolean markFailed(Delivery claimed, String error) {
-        return this.jdbc.sql("""
-                UPDATE notifier.delivery SET status = 'failed', last_error = :error, claim_token = NULL
-                WHERE id = :id AND status = 'sending' AND claim_token = :token
-                """)
-            .param("error", truncate(error))
-            .param("id", claimed.id())
-            .param("token", claimed.claimToken())
-            .update() == 1;
+        return finishClaim(claimed, "status = 'failed', last_error = :error", params("error", truncate(error)));
     }
 
     /** Puts a claimed delivery back, due after {@code wait}, without counting the attempt. */
     public boolean defer(Delivery claimed, Duration wait) {
-        return this.jdbc.sql("""
-                UPDATE notifier.delivery
-                SET status = 'pending', attempts = greatest(attempts - 1, 0),
-                    next_attempt_at = now() + make_interval(secs => :wait), claim_token = NULL
-                WHERE id = :id AND status = 'sending' AND claim_token = :token
-                """)
-            .param("wait", seconds(wait))
-            .param("id", claimed.id())
-            .param("token", claimed.claimToken())
-            .update() == 1;
+        return finishClaim(claimed, "status = 'pending', attempts = greatest(attempts - 1, 0), "
+                + "next_attempt_at = now() + make_interval(secs => :wait)", params("wait", seconds(wait)));
     }
 
     /** Marks a claimed delivery suppressed: not sent on purpose, never to be. */
     public boolean markSuppressed(Delivery claimed, String reason) {
-        return this.jdbc.sql("""
-                UPDATE notifier.delivery SET status = 'suppressed', last_error = :reason, claim_token = NULL
-                WHERE id = :id AND status = 'sending' AND claim_token = :token
-                """)
-            .param("reason", truncate(reason))
+        return finishClaim(claimed, "status = 'suppressed', last_error = :reason", params("reason", truncate(reason)));
+    }
+
+    /**
+     * Records what became of a claimed delivery, releasing the claim. Fenced by the claim token: a
+     * dispatcher whose claim expired and was taken over changes nothing, so it can never overwrite the
+     * newer claim's result.
+     * @return false if the claim was lost
+     */
+    private boolean finishClaim(Delivery claimed, String assignments, Map<String, ?> params) {
+        return this.jdbc.sql("UPDATE notifier.delivery SET " + assignments + ", claim_token = NULL"
+                + " WHERE id = :id AND status = 'sending' AND claim_token = :token")
+            .params(params)
             .param("id", claimed.id())
             .param("token", claimed.claimToken())
             .update() == 1;
@@ -243,6 +227,15 @@ public class DeliveryLedger {
 
     private static String uuidArray(Set<UUID> ids) {
         return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** Named parameters from name, value pairs; values may be null (a NULL column). */
+    private static Map<String, Object> params(Object... namesAndValues) {
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
     }
 
     private static double seconds(Duration duration) {
