@@ -1,5 +1,6 @@
 /**
- * The all-in-one app: publisher, tagger and notifier in one JVM behind one port, on embedded Kafka,
- * PostgreSQL and SMTP unless told otherwise — Herald for a newcomer with nothing but Java.
+ * The all-in-one app: publisher, tagger and notifier in one JVM behind one port, on
+ * embedded Kafka, PostgreSQL and SMTP unless told otherwise — Herald for a newcomer with
+ * nothing but Java.
  */
 package org.herald.app;

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged app, {@code target/herald.jar}, run as a process the way a newcomer runs it, with an HTTP
- * client for its port. Its output goes to {@code target/herald-jar-<name>.log}.
+ * The packaged app, {@code target/herald.jar}, run as a process the way a newcomer runs
+ * it, with an HTTP client for its port. Its output goes to
+ * {@code target/herald-jar-<name>.log}.
  */
 final class HeraldJar implements AutoCloseable {
 
@@ -33,12 +34,16 @@ final class HeraldJar implements AutoCloseable {
         }
     }
 
-    /** Starts the jar with {@code args} (and its port) and waits until its services answer. */
+    /**
+     * Starts the jar with {@code args} (and its port) and waits until its services
+     * answer.
+     */
     Process start(String name, String... args) throws IOException {
         Path jar = Path.of("target", "herald.jar").toAbsolutePath();
         assertThat(jar).as("the packaged app").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--server.port=" + this.port));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                        "--server.port=" + this.port));
         command.addAll(List.of(args));
         File log = Path.of("target", "herald-jar-" + name + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -50,7 +55,10 @@ final class HeraldJar implements AutoCloseable {
         return process;
     }
 
-    /** Ready when the publisher, started last, answers (405: it takes no GET) rather than the router's 503. */
+    /**
+     * Ready when the publisher, started last, answers (405: it takes no GET) rather than
+     * the router's 503.
+     */
     private boolean ready() {
         try {
             return get("/api/v1/announcements", "local-publish-key").statusCode() == 405;
@@ -73,7 +81,8 @@ final class HeraldJar implements AutoCloseable {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
         try {
-            return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged app as a newcomer runs it, crashed: {@code java -jar target/herald.jar} is started as a
- * process on a data directory, fans one announcement out to {@value #MEMBERS} members, is killed with
- * {@code kill -9} once some of the emails went out, and is started again on the same data directory —
- * which must deliver every email still pending. Runs after packaging (Failsafe).
+ * The packaged app as a newcomer runs it, crashed: {@code java -jar target/herald.jar} is
+ * started as a process on a data directory, fans one announcement out to
+ * {@value #MEMBERS} members, is killed with {@code kill -9} once some of the emails went
+ * out, and is started again on the same data directory — which must deliver every email
+ * still pending. Runs after packaging (Failsafe).
  */
 class HeraldJarCrashIT {
 
@@ -54,15 +55,18 @@ class HeraldJarCrashIT {
         this.app = new HeraldJar();
         Process first = start("crash-first");
         for (int i = 0; i < MEMBERS; i++) {
-            HttpResponse<String> created = this.app.post("/api/v1/members", "local-admin-key", """
-                    {"email":"member%d@example.org","name":"Member %d","subscriptions":[{"tags":["critical-minerals"],"match":"any","minRelevance":1}]}"""
-                .formatted(i, i));
+            HttpResponse<String> created = this.app.post("/api/v1/members", "local-admin-key",
+                    """
+                            {"email":"member%d@example.org","name":"Member %d","subscriptions":[{"tags":["critical-minerals"],"match":"any","minRelevance":1}]}"""
+                        .formatted(i, i));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
-        HttpResponse<String> published = this.app.post("/api/v1/announcements", "local-publish-key", PipelineScenario.MOU);
+        HttpResponse<String> published = this.app.post("/api/v1/announcements", "local-publish-key",
+                PipelineScenario.MOU);
         assertThat(published.statusCode()).as(published.body()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(5))
             .until(() -> mail.getReceivedMessages().length >= 1);
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         int beforeCrash = distinctRecipients().size();
@@ -73,9 +77,10 @@ class HeraldJarCrashIT {
         start("crash-second");
         await().atMost(Duration.ofSeconds(120)).until(() -> distinctRecipients().size() == MEMBERS);
         int received = mail.getReceivedMessages().length;
-        System.out.printf("all %d members emailed %.1f s after the restart began; %d emails in all, %d duplicate(s)"
-                + " (bound: %d, the SMTP concurrency)%n", MEMBERS, (System.nanoTime() - restarted) / 1e9, received,
-                received - MEMBERS, EMAIL_CONCURRENCY);
+        System.out.printf(
+                "all %d members emailed %.1f s after the restart began; %d emails in all, %d duplicate(s)"
+                        + " (bound: %d, the SMTP concurrency)%n",
+                MEMBERS, (System.nanoTime() - restarted) / 1e9, received, received - MEMBERS, EMAIL_CONCURRENCY);
         assertThat(received - MEMBERS).isLessThanOrEqualTo(EMAIL_CONCURRENCY);
     }
 

@@ -20,9 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged app pointed at an SMTP server of the user's ({@code --spring.mail.host}, {@code --spring.mail.port})
- * sends its mail there, and a partner registered with a URL of its own gets webhooks whose signature
- * verifies with the Standard Webhooks reference library. Runs after packaging (Failsafe).
+ * The packaged app pointed at an SMTP server of the user's ({@code --spring.mail.host},
+ * {@code --spring.mail.port}) sends its mail there, and a partner registered with a URL
+ * of its own gets webhooks whose signature verifies with the Standard Webhooks reference
+ * library. Runs after packaging (Failsafe).
  */
 class HeraldJarIT {
 
@@ -40,12 +41,14 @@ class HeraldJarIT {
             partner.start();
             app.start("outside-servers", "--herald.data-dir=" + this.dataDirectory, "--spring.mail.host=127.0.0.1",
                     "--spring.mail.port=" + mail.getSmtp().getPort());
-            assertThat(app.post("/api/v1/members", "local-admin-key", """
-                    {"email":"analyst@alfed.example","name":"Analyst","subscriptions":[{"tags":["critical-minerals"],"match":"any","minRelevance":1}]}""")
+            assertThat(app.post("/api/v1/members", "local-admin-key",
+                    """
+                            {"email":"analyst@alfed.example","name":"Analyst","subscriptions":[{"tags":["critical-minerals"],"match":"any","minRelevance":1}]}""")
                 .statusCode()).isEqualTo(201);
-            HttpResponse<String> registered = app.post("/api/v1/partners", "local-admin-key", """
-                    {"name":"Partner CRM","url":"%s","contactEmail":"ops@partner.example","tags":["critical-minerals"],"match":"any","minRelevance":1}"""
-                .formatted(partner.url("/herald/events")));
+            HttpResponse<String> registered = app.post("/api/v1/partners", "local-admin-key",
+                    """
+                            {"name":"Partner CRM","url":"%s","contactEmail":"ops@partner.example","tags":["critical-minerals"],"match":"any","minRelevance":1}"""
+                        .formatted(partner.url("/herald/events")));
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
             String secret = JsonMapper.shared().readTree(registered.body()).get("secret").asString();
 

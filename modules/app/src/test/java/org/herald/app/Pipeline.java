@@ -20,10 +20,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The three services, each in its own application context as it would run in its own process, wired to
- * one broker, one database (each in its own schema), one SMTP server; and an HTTP client for their APIs.
- * Settings are passed as command-line arguments, as to a real process, so they outrank the services'
- * own defaults.
+ * The three services, each in its own application context as it would run in its own
+ * process, wired to one broker, one database (each in its own schema), one SMTP server;
+ * and an HTTP client for their APIs. Settings are passed as command-line arguments, as to
+ * a real process, so they outrank the services' own defaults.
  */
 final class Pipeline implements AutoCloseable {
 
@@ -83,8 +83,7 @@ final class Pipeline implements AutoCloseable {
         return send(this.tagger, method, path, ADMIN_KEY, json);
     }
 
-    private Response send(ConfigurableApplicationContext context, String method, String path, String key,
-            String json) {
+    private Response send(ConfigurableApplicationContext context, String method, String path, String key, String json) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(30))

@@ -13,9 +13,9 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The same story on a Kafka broker and a PostgreSQL server in containers, as in production. Runs where
- * a Docker engine is available and is skipped, saying so, where none is: it adds coverage and never
- * replaces {@link PipelineEndToEndTests}.
+ * The same story on a Kafka broker and a PostgreSQL server in containers, as in
+ * production. Runs where a Docker engine is available and is skipped, saying so, where
+ * none is: it adds coverage and never replaces {@link PipelineEndToEndTests}.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class PipelineContainersTests {

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The pipeline's story, end to end, whatever runs the broker and the database: the UK–US critical
- * minerals MoU is posted to the publisher, tagged, emailed to the member whose subscription matches and
- * sent, signed, to the matching partner; posting the same page again sends nothing more.
+ * The pipeline's story, end to end, whatever runs the broker and the database: the UK–US
+ * critical minerals MoU is posted to the publisher, tagged, emailed to the member whose
+ * subscription matches and sent, signed, to the matching partner; posting the same page
+ * again sends nothing more.
  */
 final class PipelineScenario {
 
@@ -36,7 +37,8 @@ final class PipelineScenario {
              "summary":"The UK and US have signed a Memorandum of Understanding to secure critical mineral supply chains.",
              "body":"The Memorandum of Understanding commits both countries to securing critical mineral supply chains; responsible sourcing and processing; investment in mining, processing and recycling capacity; and sharing policy and regulatory practice. A Mining, Minerals and Metals Investment Ministerial will be held within six months.",
              "publishedAt":"2026-02-04T10:00:00Z","organisation":"Department for Business and Trade","documentType":"press_release"}
-            """.formatted(MOU_URL);
+            """
+        .formatted(MOU_URL);
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -104,13 +106,14 @@ final class PipelineScenario {
         assertThat(elsewhere.json().get("id").asString()).isEqualTo(id);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode deliveries = this.pipeline.notifier("GET", "/api/v1/deliveries?announcementId=" + id, null)
-                .json();
+            JsonNode deliveries = this.pipeline.notifier("GET", "/api/v1/deliveries?announcementId=" + id, null).json();
             assertThat(deliveries).hasSize(2);
-            deliveries.forEach((delivery) -> assertThat(delivery.get("status").asString()).isEqualToIgnoringCase("sent"));
+            deliveries
+                .forEach((delivery) -> assertThat(delivery.get("status").asString()).isEqualToIgnoringCase("sent"));
         });
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(
-                () -> this.mail.getReceivedMessages().length == 1 && this.partnerEndpoint.getRequestCount() == 1);
+        await().during(Duration.ofSeconds(3))
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> this.mail.getReceivedMessages().length == 1 && this.partnerEndpoint.getRequestCount() == 1);
     }
 
     private void createMember(String email, String subscriptions) {

@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Announcements of 1 to 3 KB made from real ones: each keeps the title and summary of an item of the
- * development set and gets a body composed of other items' summaries, up to a size drawn evenly from
- * 1 to 3 KB. Deterministic (a fixed seed). Only titles and summaries are read, never the labels.
+ * Announcements of 1 to 3 KB made from real ones: each keeps the title and summary of an
+ * item of the development set and gets a body composed of other items' summaries, up to a
+ * size drawn evenly from 1 to 3 KB. Deterministic (a fixed seed). Only titles and
+ * summaries are read, never the labels.
  */
 final class Corpus {
 

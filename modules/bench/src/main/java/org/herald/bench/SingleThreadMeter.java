@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * Runs a task over the announcements, round after round on the calling thread, and measures how many
- * it does a second and how many bytes the thread allocates for each (through
- * {@link com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes()}).
+ * Runs a task over the announcements, round after round on the calling thread, and
+ * measures how many it does a second and how many bytes the thread allocates for each
+ * (through {@link com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes()}).
  */
 final class SingleThreadMeter {
 
@@ -16,7 +16,9 @@ final class SingleThreadMeter {
     /** Consumed results, so the JIT cannot drop the work. */
     private long sink;
 
-    /** Runs {@code task} over the announcements for about {@code seconds} and measures it. */
+    /**
+     * Runs {@code task} over the announcements for about {@code seconds} and measures it.
+     */
     Figures run(List<Announcement> announcements, ToIntFunction<Announcement> task, double seconds) {
         long budget = (long) (seconds * 1_000_000_000L);
         long count = 0;

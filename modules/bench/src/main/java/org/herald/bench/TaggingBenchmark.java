@@ -20,13 +20,13 @@ import org.herald.tagger.tagging.Tagging;
 import org.herald.tagger.taxonomy.TaxonomyReader;
 
 /**
- * Tagging throughput on one core: the {@link RelevanceTagger} with the bundled taxonomy on
- * announcements of 1 to 3 KB ({@link Corpus}), on a single thread, after a warm-up; prints
- * announcements per second and bytes allocated per announcement for each round, their median and
- * best, and, as the ceiling of the same machine at the same moment, the rate of Lucene's
- * {@link StandardAnalyzer} only tokenising the same texts, measured in rounds alternating with the
- * tagger's (so a busy machine slows both alike). The goal is 20,000 announcements a second; it is
- * printed, not asserted.
+ * Tagging throughput on one core: the {@link RelevanceTagger} with the bundled taxonomy
+ * on announcements of 1 to 3 KB ({@link Corpus}), on a single thread, after a warm-up;
+ * prints announcements per second and bytes allocated per announcement for each round,
+ * their median and best, and, as the ceiling of the same machine at the same moment, the
+ * rate of Lucene's {@link StandardAnalyzer} only tokenising the same texts, measured in
+ * rounds alternating with the tagger's (so a busy machine slows both alike). The goal is
+ * 20,000 announcements a second; it is printed, not asserted.
  * <p>
  * {@code java -jar modules/bench/target/herald-bench.jar [--warmup SECONDS] [--rounds N] [--seconds SECONDS]}
  */
@@ -57,8 +57,8 @@ public final class TaggingBenchmark {
             this.out.printf(Locale.ROOT, "%d announcements of %,d to %,d bytes (mean %,d), title + summary + body%n",
                     sizes.length, sizes[0], sizes[sizes.length - 1], (int) Arrays.stream(sizes).average().orElse(0));
             this.out.printf(Locale.ROOT, "Java %s, %s; warm-up %.0f s, then %d rounds of %.0f s for each%n%n",
-                    Runtime.version(), System.getProperty("java.vm.name"), this.options.warmup(),
-                    this.options.rounds(), this.options.seconds());
+                    Runtime.version(), System.getProperty("java.vm.name"), this.options.warmup(), this.options.rounds(),
+                    this.options.seconds());
             ToIntFunction<Announcement> tagging = (a) -> tags(tagger, a);
             ToIntFunction<Announcement> tokenising = (a) -> tokens(analyzer, a);
             SingleThreadMeter taggingMeter = new SingleThreadMeter();
@@ -70,15 +70,18 @@ public final class TaggingBenchmark {
             for (int round = 1; round <= this.options.rounds(); round++) {
                 tagged.add(taggingMeter.run(announcements, tagging, this.options.seconds()));
                 tokenised.add(tokenisingMeter.run(announcements, tokenising, this.options.seconds()));
-                this.out.printf(Locale.ROOT, "round %d: tagging %,8.0f announcements/s %6.1f KB allocated each | ceiling %,8.0f/s%n",
-                        round, last(tagged).perSecond(), last(tagged).bytesPerItem() / 1024, last(tokenised).perSecond());
+                this.out.printf(Locale.ROOT,
+                        "round %d: tagging %,8.0f announcements/s %6.1f KB allocated each | ceiling %,8.0f/s%n", round,
+                        last(tagged).perSecond(), last(tagged).bytesPerItem() / 1024, last(tokenised).perSecond());
             }
             Figures median = median(tagged);
             Figures best = best(tagged);
-            this.out.printf(Locale.ROOT, "%nTagging on one core: median %,.0f, best %,.0f announcements/s (goal %,d: %s); %,.1f KB allocated per announcement%n",
+            this.out.printf(Locale.ROOT,
+                    "%nTagging on one core: median %,.0f, best %,.0f announcements/s (goal %,d: %s); %,.1f KB allocated per announcement%n",
                     median.perSecond(), best.perSecond(), GOAL, (median.perSecond() >= GOAL) ? "met" : "NOT met",
                     median.bytesPerItem() / 1024);
-            this.out.printf(Locale.ROOT, "Ceiling, StandardAnalyzer tokenising the same texts: median %,.0f, best %,.0f/s; tagging's median is %.0f %% of its%n",
+            this.out.printf(Locale.ROOT,
+                    "Ceiling, StandardAnalyzer tokenising the same texts: median %,.0f, best %,.0f/s; tagging's median is %.0f %% of its%n",
                     median(tokenised).perSecond(), best(tokenised).perSecond(),
                     100 * median.perSecond() / median(tokenised).perSecond());
             this.out.printf(Locale.ROOT, "(checksums %d %d)%n", taggingMeter.sink(), tokenisingMeter.sink());
@@ -154,7 +157,8 @@ public final class TaggingBenchmark {
                 i++;
             }
             if (rounds < 1 || seconds <= 0 || warmup < 0) {
-                throw new IllegalArgumentException("--rounds must be at least 1, --seconds above 0, --warmup not negative");
+                throw new IllegalArgumentException(
+                        "--rounds must be at least 1, --seconds above 0, --warmup not negative");
             }
             return new Options(warmup, rounds, seconds);
         }

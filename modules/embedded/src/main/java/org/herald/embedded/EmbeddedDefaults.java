@@ -31,28 +31,36 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
 /**
- * Starts the embedded servers the all-in-one app needs, each only when its standard property is not set
- * explicitly, and points that property at it:
+ * Starts the embedded servers the all-in-one app needs, each only when its standard
+ * property is not set explicitly, and points that property at it:
  * <ul>
- * <li>{@code spring.kafka.bootstrap-servers} → {@link EmbeddedKafka}, bean {@value #KAFKA_BEAN};</li>
- * <li>{@code spring.datasource.url} (with {@code username}, {@code password}) → {@link EmbeddedDatabase}, bean
- * {@value #DATABASE_BEAN};</li>
- * <li>{@code spring.mail.host} (with {@code port}) → {@link EmbeddedSmtp}, bean {@value #SMTP_BEAN}.</li>
+ * <li>{@code spring.kafka.bootstrap-servers} → {@link EmbeddedKafka}, bean
+ * {@value #KAFKA_BEAN};</li>
+ * <li>{@code spring.datasource.url} (with {@code username}, {@code password}) →
+ * {@link EmbeddedDatabase}, bean {@value #DATABASE_BEAN};</li>
+ * <li>{@code spring.mail.host} (with {@code port}) → {@link EmbeddedSmtp}, bean
+ * {@value #SMTP_BEAN}.</li>
  * </ul>
- * Registered in {@code META-INF/spring.factories}, so it runs for every {@code SpringApplication} with this jar on
- * its class path; {@code herald.embedded.enabled=false} turns it off. It runs when the environment is ready and
- * logging is initialised (after {@link LoggingApplicationListener}), so an explicit setting anywhere Boot reads
- * configuration from (command line, environment variables, {@code application.yml}, test properties) wins, and the
- * servers' start-up is logged. Settings that only appear later ({@code @PropertySource} files such as the
- * services' defaults, {@code @DynamicPropertySource}) do not count as explicit, and the values filled in here
- * rank above them.
+ * Registered in {@code META-INF/spring.factories}, so it runs for every
+ * {@code SpringApplication} with this jar on its class path;
+ * {@code herald.embedded.enabled=false} turns it off. It runs when the environment is
+ * ready and logging is initialised (after {@link LoggingApplicationListener}), so an
+ * explicit setting anywhere Boot reads configuration from (command line, environment
+ * variables, {@code application.yml}, test properties) wins, and the servers' start-up is
+ * logged. Settings that only appear later ({@code @PropertySource} files such as the
+ * services' defaults, {@code @DynamicPropertySource}) do not count as explicit, and the
+ * values filled in here rank above them.
  * <p>
- * The servers become singletons of the application context, destroyed after every other bean (so listeners and
- * pools stop first); if the application fails before its context exists, they are stopped here.
+ * The servers become singletons of the application context, destroyed after every other
+ * bean (so listeners and pools stop first); if the application fails before its context
+ * exists, they are stopped here.
  */
 public class EmbeddedDefaults implements SmartApplicationListener {
 
-    /** The name of the property source holding the values pointing at the embedded servers. */
+    /**
+     * The name of the property source holding the values pointing at the embedded
+     * servers.
+     */
     public static final String PROPERTY_SOURCE = "heraldEmbeddedDefaults";
 
     public static final String KAFKA_BEAN = "heraldEmbeddedKafka";
@@ -150,11 +158,15 @@ public class EmbeddedDefaults implements SmartApplicationListener {
         if (!wanted) {
             return CompletableFuture.completedFuture(null);
         }
-        // A thread of its own: the common pool may have a single worker on a small machine.
+        // A thread of its own: the common pool may have a single worker on a small
+        // machine.
         return CompletableFuture.supplyAsync(start, (task) -> new Thread(task, "herald-embedded-start").start());
     }
 
-    /** Waits for a server and records it for stopping, or records why it failed; the others still get awaited. */
+    /**
+     * Waits for a server and records it for stopping, or records why it failed; the
+     * others still get awaited.
+     */
     private <T extends AutoCloseable> T await(CompletableFuture<T> starting, String name,
             List<RuntimeException> failures) {
         try {

@@ -9,10 +9,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Quiets the embedded servers' own logging to warnings (the Kafka broker alone logs hundreds of lines at start-up;
- * {@link EmbeddedDefaults} logs where data lives and which ports were chosen). Each level applies only where
- * {@code logging.level.<name>} is not set, and ranks below every configuration source, so it is overridden as
- * usual. Runs before logging is initialised, as logging levels must.
+ * Quiets the embedded servers' own logging to warnings (the Kafka broker alone logs
+ * hundreds of lines at start-up; {@link EmbeddedDefaults} logs where data lives and which
+ * ports were chosen). Each level applies only where {@code logging.level.<name>} is not
+ * set, and ranks below every configuration source, so it is overridden as usual. Runs
+ * before logging is initialised, as logging levels must.
  */
 public class EmbeddedLoggingDefaults implements EnvironmentPostProcessor {
 

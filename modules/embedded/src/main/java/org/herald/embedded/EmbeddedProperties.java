@@ -4,11 +4,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code herald.embedded.*}: which embedded servers the all-in-one app may start, and on which ports. A server
- * is started only when enabled here and its standard property ({@code spring.kafka.bootstrap-servers},
- * {@code spring.datasource.url}, {@code spring.mail.host}) is not set. Their data lives in {@code herald.data-dir}.
+ * {@code herald.embedded.*}: which embedded servers the all-in-one app may start, and on
+ * which ports. A server is started only when enabled here and its standard property
+ * ({@code spring.kafka.bootstrap-servers}, {@code spring.datasource.url},
+ * {@code spring.mail.host}) is not set. Their data lives in {@code herald.data-dir}.
  *
- * @param enabled whether any embedded server may start (false: the app needs the standard properties)
+ * @param enabled whether any embedded server may start (false: the app needs the standard
+ * properties)
  * @param kafka the Kafka broker
  * @param postgres the PostgreSQL server
  * @param smtp the SMTP server that captures mail
@@ -20,15 +22,16 @@ public record EmbeddedProperties(@DefaultValue("true") boolean enabled, @Default
 
     /** Everything enabled, ports chosen freely. */
     public static EmbeddedProperties defaults() {
-        return new EmbeddedProperties(true, new Server(true, 0), new Server(true, 0),
-                new Smtp(true, 0, 500), new Webhooks(500));
+        return new EmbeddedProperties(true, new Server(true, 0), new Server(true, 0), new Smtp(true, 0, 500),
+                new Webhooks(500));
     }
 
     /**
      * A server.
      *
      * @param enabled whether it may start
-     * @param port its port; 0 for the one it had last time while still free, else a free one
+     * @param port its port; 0 for the one it had last time while still free, else a free
+     * one
      */
     public record Server(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port) {
 
@@ -42,7 +45,8 @@ public record EmbeddedProperties(@DefaultValue("true") boolean enabled, @Default
      * The SMTP server.
      *
      * @param enabled whether it may start
-     * @param port its port; 0 for {@code spring.mail.port} when set, else as for the others
+     * @param port its port; 0 for {@code spring.mail.port} when set, else as for the
+     * others
      * @param capacity how many captured messages to keep
      */
     public record Smtp(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port,

@@ -42,7 +42,8 @@ class EmbeddedDefaultsTests {
             database = context.getBean(EmbeddedDefaults.DATABASE_BEAN, EmbeddedDatabase.class);
             smtp = context.getBean(EmbeddedDefaults.SMTP_BEAN, EmbeddedSmtp.class);
 
-            // Above the services' @PropertySource defaults, which name localhost:9092 and :5432.
+            // Above the services' @PropertySource defaults, which name localhost:9092 and
+            // :5432.
             assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo(kafka.bootstrapServers());
             assertThat(environment.getProperty("spring.datasource.url")).isEqualTo(database.jdbcUrl());
             assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("postgres");
@@ -72,7 +73,8 @@ class EmbeddedDefaultsTests {
             Environment environment = context.getEnvironment();
 
             assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("kafka.example:9092");
-            assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.example/herald");
+            assertThat(environment.getProperty("spring.datasource.url"))
+                .isEqualTo("jdbc:postgresql://db.example/herald");
             assertThat(environment.getProperty("spring.mail.host")).isEqualTo("mail.example");
             assertThat(context.containsBean(EmbeddedDefaults.KAFKA_BEAN)).isFalse();
             assertThat(context.containsBean(EmbeddedDefaults.DATABASE_BEAN)).isFalse();

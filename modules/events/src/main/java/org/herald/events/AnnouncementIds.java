@@ -10,15 +10,18 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The id rule: an announcement's id is the name-based UUID (version 5, SHA-1) of its canonical URL in
- * the {@link #NAMESPACE} namespace, so the same page gets the same id whichever system sends it.
+ * The id rule: an announcement's id is the name-based UUID (version 5, SHA-1) of its
+ * canonical URL in the {@link #NAMESPACE} namespace, so the same page gets the same id
+ * whichever system sends it.
  * <p>
- * The canonical URL is the URL with scheme {@code https}, the host in lower case, the default port
- * and any user info dropped, and no query, fragment or trailing slash.
+ * The canonical URL is the URL with scheme {@code https}, the host in lower case, the
+ * default port and any user info dropped, and no query, fragment or trailing slash.
  */
 public final class AnnouncementIds {
 
-    /** The namespace of announcement ids. Never change it: every stored id depends on it. */
+    /**
+     * The namespace of announcement ids. Never change it: every stored id depends on it.
+     */
     public static final UUID NAMESPACE = UUID.fromString("b9840f3c-5f49-4a37-a25c-115e1859d09c");
 
     private AnnouncementIds() {
@@ -26,16 +29,18 @@ public final class AnnouncementIds {
 
     /**
      * The id of the announcement at {@code url}.
-     * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL with a host
+     * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL with
+     * a host
      */
     public static UUID idFor(String url) {
         return nameBased(NAMESPACE, canonicalUrl(url));
     }
 
     /**
-     * The canonical form of {@code url}: {@code https}, lower-case host, no user info, default port,
-     * query, fragment or trailing slash.
-     * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL with a host
+     * The canonical form of {@code url}: {@code https}, lower-case host, no user info,
+     * default port, query, fragment or trailing slash.
+     * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL with
+     * a host
      */
     public static String canonicalUrl(String url) {
         URI uri = parse(url);

@@ -19,9 +19,8 @@ import java.util.UUID;
  * @param documentType e.g. {@code press_release}, {@code consultation}, if known
  * @param receivedAt when Herald accepted it
  */
-public record AnnouncementPublished(UUID id, String source, String externalId, String url, String title,
-        String summary, String body, Instant publishedAt, String organisation, String documentType,
-        Instant receivedAt) {
+public record AnnouncementPublished(UUID id, String source, String externalId, String url, String title, String summary,
+        String body, Instant publishedAt, String organisation, String documentType, Instant receivedAt) {
 
     public AnnouncementPublished {
         Objects.requireNonNull(id, "id");

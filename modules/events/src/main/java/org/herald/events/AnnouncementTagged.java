@@ -7,17 +7,20 @@ import java.util.UUID;
 
 /**
  * An announcement with the sector's tags, written by the tagger to
- * {@link Topics#ANNOUNCEMENTS_TAGGED}: every field of {@link AnnouncementPublished}, then the tags with
- * their scores and evidence, the overall relevance and the version of the taxonomy that decided them.
+ * {@link Topics#ANNOUNCEMENTS_TAGGED}: every field of {@link AnnouncementPublished}, then
+ * the tags with their scores and evidence, the overall relevance and the version of the
+ * taxonomy that decided them.
  *
- * @param tags the tags that passed their threshold, highest score first; empty when none did
- * @param relevance overall relevance to the sector: 0 irrelevant, 1 distant, 2 neighbouring, 3 direct
+ * @param tags the tags that passed their threshold, highest score first; empty when none
+ * did
+ * @param relevance overall relevance to the sector: 0 irrelevant, 1 distant, 2
+ * neighbouring, 3 direct
  * @param taxonomyVersion content hash of the taxonomy file used
  * @param taggedAt when the tagger tagged it
  */
-public record AnnouncementTagged(UUID id, String source, String externalId, String url, String title,
-        String summary, String body, Instant publishedAt, String organisation, String documentType,
-        Instant receivedAt, List<TagMatch> tags, int relevance, String taxonomyVersion, Instant taggedAt) {
+public record AnnouncementTagged(UUID id, String source, String externalId, String url, String title, String summary,
+        String body, Instant publishedAt, String organisation, String documentType, Instant receivedAt,
+        List<TagMatch> tags, int relevance, String taxonomyVersion, Instant taggedAt) {
 
     public AnnouncementTagged {
         Objects.requireNonNull(id, "id");

@@ -1,14 +1,21 @@
 package org.herald.events;
 
 /**
- * Names of the Kafka topics, and of the JSON type ids carried in the {@code __TypeId__} header.
+ * Names of the Kafka topics, and of the JSON type ids carried in the {@code __TypeId__}
+ * header.
  */
 public final class Topics {
 
-    /** Announcements accepted by the publisher; key: the announcement id; value: {@link AnnouncementPublished}. */
+    /**
+     * Announcements accepted by the publisher; key: the announcement id; value:
+     * {@link AnnouncementPublished}.
+     */
     public static final String ANNOUNCEMENTS = "herald.announcements";
 
-    /** Announcements tagged by the tagger; key: the announcement id; value: {@link AnnouncementTagged}. */
+    /**
+     * Announcements tagged by the tagger; key: the announcement id; value:
+     * {@link AnnouncementTagged}.
+     */
     public static final String ANNOUNCEMENTS_TAGGED = "herald.announcements.tagged";
 
     /** Suffix of a topic's dead-letter topic. */

@@ -1,5 +1,5 @@
 /**
- * The contract between Herald's services: the event records on the topics, their names and the
- * rule that gives an announcement its id. Plain Java, no Spring and no Kafka.
+ * The contract between Herald's services: the event records on the topics, their names
+ * and the rule that gives an announcement its id. Plain Java, no Spring and no Kafka.
  */
 package org.herald.events;

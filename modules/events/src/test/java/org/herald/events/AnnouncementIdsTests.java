@@ -28,7 +28,8 @@ class AnnouncementIdsTests {
     @Test
     void givesTheSameIdToEverySpellingOfOnePage() {
         UUID id = AnnouncementIds.idFor(MOU);
-        assertThat(AnnouncementIds.idFor("http://www.gov.uk/government/news/uk-and-us-sign-memorandum-of-understanding-on-critical-minerals/?x=1"))
+        assertThat(AnnouncementIds.idFor(
+                "http://www.gov.uk/government/news/uk-and-us-sign-memorandum-of-understanding-on-critical-minerals/?x=1"))
             .isEqualTo(id);
         assertThat(AnnouncementIds.idFor("https://www.gov.uk/government/news/another")).isNotEqualTo(id);
     }

@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.PropertySource;
 
 /**
- * The notifier service: takes in tagged announcements, records a delivery for every matching member
- * and partner, and sends the emails and webhooks.
+ * The notifier service: takes in tagged announcements, records a delivery for every
+ * matching member and partner, and sends the emails and webhooks.
  */
 @SpringBootApplication
 @PropertySource(value = "classpath:herald-notifier.yml", factory = ServiceDefaults.class)

@@ -1,4 +1,5 @@
 /**
- * The notifier service: tagged announcements in, emails to members and signed webhooks to partners out.
+ * The notifier service: tagged announcements in, emails to members and signed webhooks to
+ * partners out.
  */
 package org.herald.notifier;

@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The admin API over real HTTP: keys, validation and problem details, members, partners and deliveries.
+ * The admin API over real HTTP: keys, validation and problem details, members, partners
+ * and deliveries.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -55,12 +56,14 @@ class AdminApiTests {
                 api.get("/api/v1/deliveries?announcementId=" + UUID.randomUUID(), null),
                 api.get("/api/v1/partners/" + UUID.randomUUID(), "wrong-key") }) {
             assertThat(response.statusCode()).isEqualTo(401);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    (type) -> assertThat(type).startsWith(PROBLEM_JSON));
+            assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying((type) -> assertThat(type).startsWith(PROBLEM_JSON));
             assertThat(TestApi.json(response).get("status").asInt()).isEqualTo(401);
         }
-        assertThat(api.post("/api/v1/members", "{\"email\":\"second-key@example.org\"}", "second-key",
-                "application/json").statusCode()).isEqualTo(201);
+        assertThat(
+                api.post("/api/v1/members", "{\"email\":\"second-key@example.org\"}", "second-key", "application/json")
+                    .statusCode())
+            .isEqualTo(201);
     }
 
     @Test
@@ -73,8 +76,8 @@ class AdminApiTests {
                 """);
         assertThat(created.statusCode()).isEqualTo(201);
         String id = TestApi.json(created).get("id").asString();
-        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
-                (location) -> assertThat(location).endsWith("/api/v1/members/" + id));
+        assertThat(created.headers().firstValue("Location"))
+            .hasValueSatisfying((location) -> assertThat(location).endsWith("/api/v1/members/" + id));
 
         JsonNode member = TestApi.json(api.get("/api/v1/members/" + id));
         assertThat(member.get("email").asString()).isEqualTo("grace@example.org");
@@ -93,20 +96,21 @@ class AdminApiTests {
     @Test
     void listsEveryInvalidFieldOfAMember() {
         TestApi api = new TestApi(this.port);
-        HttpResponse<String> response = api.post("/api/v1/members", """
-                {"email":"not-an-email","subscriptions":[{"tags":[],"match":"some","minRelevance":5,"frequency":"hourly"},
-                                                          {"tags":["ok","bad tag"]}]}
-                """);
+        HttpResponse<String> response = api.post("/api/v1/members",
+                """
+                        {"email":"not-an-email","subscriptions":[{"tags":[],"match":"some","minRelevance":5,"frequency":"hourly"},
+                                                                  {"tags":["ok","bad tag"]}]}
+                        """);
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                (type) -> assertThat(type).startsWith(PROBLEM_JSON));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying((type) -> assertThat(type).startsWith(PROBLEM_JSON));
         JsonNode errors = TestApi.json(response).get("errors");
         assertThat(errors.valueStream().map((error) -> error.get("field").asString()))
             .contains("email", "subscriptions[0].tags", "subscriptions[0].match", "subscriptions[0].minRelevance",
                     "subscriptions[0].frequency")
             .anySatisfy((field) -> assertThat(field).startsWith("subscriptions[1].tags"));
-        assertThat(errors.valueStream().map((error) -> error.get("message").asString())).allSatisfy(
-                (message) -> assertThat(message).isNotBlank());
+        assertThat(errors.valueStream().map((error) -> error.get("message").asString()))
+            .allSatisfy((message) -> assertThat(message).isNotBlank());
     }
 
     @Test
@@ -115,8 +119,8 @@ class AdminApiTests {
         assertThat(api.post("/api/v1/members", "{\"email\":\"twice@example.org\"}").statusCode()).isEqualTo(201);
         HttpResponse<String> again = api.post("/api/v1/members", "{\"email\":\"Twice@Example.org\"}");
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(
-                (type) -> assertThat(type).startsWith(PROBLEM_JSON));
+        assertThat(again.headers().firstValue("Content-Type"))
+            .hasValueSatisfying((type) -> assertThat(type).startsWith(PROBLEM_JSON));
         assertThat(TestApi.json(again).get("detail").asString()).contains("exists already");
     }
 
@@ -156,8 +160,8 @@ class AdminApiTests {
         String secret = body.get("secret").asString();
         assertThat(secret).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSizeGreaterThanOrEqualTo(24);
-        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
-                (location) -> assertThat(location).endsWith("/api/v1/partners/" + id));
+        assertThat(created.headers().firstValue("Location"))
+            .hasValueSatisfying((location) -> assertThat(location).endsWith("/api/v1/partners/" + id));
 
         HttpResponse<String> read = api.get("/api/v1/partners/" + id);
         assertThat(read.statusCode()).isEqualTo(200);
@@ -170,8 +174,8 @@ class AdminApiTests {
             .single();
         String stored = new String(sealed, StandardCharsets.ISO_8859_1);
         assertThat(stored).doesNotContain(secret.substring("whsec_".length()));
-        assertThat(stored).doesNotContain(new String(Base64.getDecoder().decode(secret.substring(6)),
-                StandardCharsets.ISO_8859_1));
+        assertThat(stored)
+            .doesNotContain(new String(Base64.getDecoder().decode(secret.substring(6)), StandardCharsets.ISO_8859_1));
     }
 
     @Test

@@ -19,7 +19,10 @@ public final class Announcements {
     private Announcements() {
     }
 
-    /** "UK and US sign Memorandum of Understanding on critical minerals", tagged critical-minerals, relevance 2. */
+    /**
+     * "UK and US sign Memorandum of Understanding on critical minerals", tagged
+     * critical-minerals, relevance 2.
+     */
     public static AnnouncementTagged criticalMineralsMou() {
         return criticalMineralsMou(MOU_URL);
     }
@@ -33,19 +36,20 @@ public final class Announcements {
                 "The Department for Business and Trade announced a Memorandum of Understanding. A Mining, Minerals "
                         + "and Metals Investment Ministerial will take place within six months.",
                 Instant.parse("2026-02-04T10:00:00Z"), "Department for Business and Trade", "press_release",
-                Instant.parse("2026-02-04T10:05:00Z"),
-                List.of(new TagMatch("critical-minerals", 7.5,
-                        List.of(new Evidence("critical minerals", "title", 4.5),
-                                new Evidence("mineral supply chains", "summary", 3.0))),
-                        new TagMatch("trade-policy", 2.0, List.of(new Evidence("memorandum of understanding", "title", 2.0)))),
+                Instant.parse("2026-02-04T10:05:00Z"), List.of(
+                        new TagMatch("critical-minerals", 7.5,
+                                List.of(new Evidence("critical minerals", "title", 4.5),
+                                        new Evidence("mineral supply chains", "summary", 3.0))),
+                        new TagMatch("trade-policy", 2.0,
+                                List.of(new Evidence("memorandum of understanding", "title", 2.0)))),
                 2, "sha256:test", Instant.parse("2026-02-04T10:06:00Z"));
     }
 
     /** An announcement with one tag, each call at a new URL. */
     public static AnnouncementTagged taggedWith(String tag, int relevance) {
         String url = "https://www.gov.uk/government/news/test-" + UUID.randomUUID();
-        return new AnnouncementTagged(AnnouncementIds.idFor(url), "test", null, url, "About " + tag, "A summary",
-                null, null, null, null, Instant.now(),
+        return new AnnouncementTagged(AnnouncementIds.idFor(url), "test", null, url, "About " + tag, "A summary", null,
+                null, null, null, Instant.now(),
                 List.of(new TagMatch(tag, 3.0, List.of(new Evidence(tag.replace('-', ' '), "title", 3.0)))), relevance,
                 "sha256:test", Instant.now());
     }

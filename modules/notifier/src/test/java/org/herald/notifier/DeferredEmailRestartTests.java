@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An email deferred by a 4xx is not lost when the notifier stops: the retry is a row in the ledger, and the
- * next notifier process on the same database delivers it.
+ * An email deferred by a 4xx is not lost when the notifier stops: the retry is a row in
+ * the ledger, and the next notifier process on the same database delivers it.
  */
 @EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,
         brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
@@ -56,7 +56,8 @@ class DeferredEmailRestartTests {
             api.createMember("{\"email\":\"" + address + "\",\"subscriptions\":[{\"tags\":[\"greylisting\"]}]}");
             @SuppressWarnings("unchecked")
             KafkaTemplate<String, Object> kafka = first.getBean(KafkaTemplate.class);
-            kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement).get(10, TimeUnit.SECONDS);
+            kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement)
+                .get(10, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode delivery = delivery(api, announcement);
                 assertThat(delivery.get("status").asString()).isEqualTo("pending");

@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Daily and weekly digests, end to end: matches recorded at intake, one digest per member and period with
- * every match, most relevant first; a run repeated, or run by two application contexts at once, sends it
- * once.
+ * Daily and weekly digests, end to end: matches recorded at intake, one digest per member
+ * and period with every match, most relevant first; a run repeated, or run by two
+ * application contexts at once, sends it once.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -125,7 +125,8 @@ class DigestTests {
         runDigests(api, "weekly");
         assertThat(messagesTo(address)).isEmpty();
         runDigests(api, "daily");
-        assertThat(awaitMessages(address, 1).get(0).getSubject()).startsWith("1 announcement for you: your daily digest");
+        assertThat(awaitMessages(address, 1).get(0).getSubject())
+            .startsWith("1 announcement for you: your daily digest");
     }
 
     @Test
@@ -158,7 +159,8 @@ class DigestTests {
     }
 
     private ConfigurableApplicationContext secondInstance() {
-        // Command-line arguments: above the service's own defaults, as a real second instance's settings would be.
+        // Command-line arguments: above the service's own defaults, as a real second
+        // instance's settings would be.
         return new SpringApplicationBuilder(NotifierApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + this.environment.getProperty("spring.datasource.username"),
@@ -214,7 +216,8 @@ class DigestTests {
     }
 
     private AnnouncementTagged publish(AnnouncementTagged announcement) throws Exception {
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement).get(10, TimeUnit.SECONDS);
+        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement)
+            .get(10, TimeUnit.SECONDS);
         return announcement;
     }
 

@@ -20,8 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The members' and subscriptions' admin API over real HTTP: create, read, update, delete, list in pages;
- * problem details for every error; the OpenAPI description.
+ * The members' and subscriptions' admin API over real HTTP: create, read, update, delete,
+ * list in pages; problem details for every error; the OpenAPI description.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -47,9 +47,10 @@ class MemberApiTests {
                 {"email":"ada@example.org","name":"Ada","organisation":"Old Ltd",
                  "subscriptions":[{"tags":["mining"]}]}""");
 
-        HttpResponse<String> put = api.call("PUT", "/api/v1/members/" + id, """
-                {"email":"ada.lovelace@example.org","name":"Ada Lovelace",
-                 "subscriptions":[{"tags":["Critical-Minerals"],"frequency":"daily"},{"tags":["defence"],"match":"all"}]}""");
+        HttpResponse<String> put = api.call("PUT", "/api/v1/members/" + id,
+                """
+                        {"email":"ada.lovelace@example.org","name":"Ada Lovelace",
+                         "subscriptions":[{"tags":["Critical-Minerals"],"frequency":"daily"},{"tags":["defence"],"match":"all"}]}""");
         assertThat(put.statusCode()).isEqualTo(200);
         JsonNode replaced = TestApi.json(put);
         assertThat(replaced.get("email").asString()).isEqualTo("ada.lovelace@example.org");
@@ -59,8 +60,8 @@ class MemberApiTests {
         assertThat(replaced.get("subscriptions").get(0).get("tags").toString()).isEqualTo("[\"critical-minerals\"]");
         assertThat(replaced.get("subscriptions").get(0).get("frequency").asString()).isEqualTo("daily");
 
-        HttpResponse<String> patch = api.call("PATCH", "/api/v1/members/" + id,
-                "{\"organisation\":\"Minerals Ltd\"}", "application/merge-patch+json");
+        HttpResponse<String> patch = api.call("PATCH", "/api/v1/members/" + id, "{\"organisation\":\"Minerals Ltd\"}",
+                "application/merge-patch+json");
         assertThat(patch.statusCode()).isEqualTo(200);
         JsonNode patched = TestApi.json(patch);
         assertThat(patched.get("organisation").asString()).isEqualTo("Minerals Ltd");
@@ -135,11 +136,12 @@ class MemberApiTests {
         String base = "/api/v1/members/" + member + "/subscriptions";
         assertThat(TestApi.json(api.get(base))).isEmpty();
 
-        HttpResponse<String> created = api.post(base, "{\"tags\":[\"Mining\"],\"minRelevance\":2,\"frequency\":\"weekly\"}");
+        HttpResponse<String> created = api.post(base,
+                "{\"tags\":[\"Mining\"],\"minRelevance\":2,\"frequency\":\"weekly\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String id = TestApi.json(created).get("id").asString();
-        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
-                (location) -> assertThat(location).endsWith(base + "/" + id));
+        assertThat(created.headers().firstValue("Location"))
+            .hasValueSatisfying((location) -> assertThat(location).endsWith(base + "/" + id));
         JsonNode read = TestApi.json(api.get(base + "/" + id));
         assertThat(read.get("tags").toString()).isEqualTo("[\"mining\"]");
         assertThat(read.get("match").asString()).isEqualTo("any");
@@ -175,8 +177,8 @@ class MemberApiTests {
         TestApi api = new TestApi(this.port);
         HttpResponse<String> docs = api.get("/v3/api-docs", null);
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.headers().firstValue("Content-Type")).hasValueSatisfying(
-                (type) -> assertThat(type).startsWith("application/json"));
+        assertThat(docs.headers().firstValue("Content-Type"))
+            .hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
         JsonNode openApi = TestApi.json(docs);
         assertThat(openApi.get("openapi").asString()).startsWith("3.");
         JsonNode paths = openApi.get("paths");
@@ -191,8 +193,8 @@ class MemberApiTests {
 
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                (type) -> assertThat(type).startsWith(PROBLEM_JSON));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying((type) -> assertThat(type).startsWith(PROBLEM_JSON));
         assertThat(TestApi.json(response).get("status").asInt()).isEqualTo(status);
     }
 

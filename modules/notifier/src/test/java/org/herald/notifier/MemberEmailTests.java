@@ -39,15 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The email members get, end to end with GreenMail: headers, one-click unsubscribe (RFC 8058), the signed
- * preferences page, tokens that are tampered with or expired, one email per announcement at the most
- * frequent frequency.
+ * The email members get, end to end with GreenMail: headers, one-click unsubscribe (RFC
+ * 8058), the signed preferences page, tokens that are tampered with or expired, one email
+ * per announcement at the most frequent frequency.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "herald.admin-api-keys=" + TestApi.ADMIN_KEY, "herald.kafka.partitions=1",
-                "herald.notifier.dispatch.poll-interval=100ms",
-                "herald.notifier.public-base-url=https://herald.test",
+                "herald.notifier.dispatch.poll-interval=100ms", "herald.notifier.public-base-url=https://herald.test",
                 "herald.notifier.email.link-key=" + MemberEmailTests.LINK_KEY })
 @EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,
         brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
@@ -55,7 +54,8 @@ class MemberEmailTests {
 
     static final String LINK_KEY = "test-link-key-0123456789-0123456789-abcdef";
 
-    private static final Pattern PREFERENCES = Pattern.compile("https://herald\\.test/preferences\\?token=([A-Za-z0-9_.%-]+)");
+    private static final Pattern PREFERENCES = Pattern
+        .compile("https://herald\\.test/preferences\\?token=([A-Za-z0-9_.%-]+)");
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -94,9 +94,11 @@ class MemberEmailTests {
 
         HttpResponse<String> page = api.anonymous("GET", url, null, null);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
-                (type) -> assertThat(type).startsWith("text/html"));
-        assertThat(page.body()).contains("<form method=\"post\"").contains("Unsubscribe from everything").contains(address);
+        assertThat(page.headers().firstValue("Content-Type"))
+            .hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<form method=\"post\"")
+            .contains("Unsubscribe from everything")
+            .contains(address);
         assertThat(subscriptions(api, member)).as("a GET changes nothing").isEqualTo(1);
 
         HttpResponse<String> oneClick = api.anonymous("POST", url, "List-Unsubscribe=One-Click",
@@ -111,7 +113,8 @@ class MemberEmailTests {
         AnnouncementTagged next = publish(Announcements.taggedWith(tag, 2));
         publish(Announcements.taggedWith(markerTag, 1));
         awaitMessages(markerTag + "@example.org", 1);
-        // One partition: the marker was taken in after the next announcement, which therefore matched no one.
+        // One partition: the marker was taken in after the next announcement, which
+        // therefore matched no one.
         assertThat(TestApi.json(api.get("/api/v1/deliveries?announcementId=" + next.id()))).isEmpty();
         assertThat(messagesTo(address)).as("nothing more after unsubscribing").hasSize(1);
     }
@@ -127,27 +130,30 @@ class MemberEmailTests {
         String expired = new LinkTokens(LINK_KEY, Duration.ofSeconds(-60), Clock.systemUTC())
             .issue(UUID.fromString(member), LinkTokens.Purpose.UNSUBSCRIBE);
         String otherKey = new LinkTokens("another-key-0123456789-0123456789-abcdefgh", Duration.ofDays(1),
-                Clock.systemUTC()).issue(UUID.fromString(member), LinkTokens.Purpose.UNSUBSCRIBE);
+                Clock.systemUTC())
+            .issue(UUID.fromString(member), LinkTokens.Purpose.UNSUBSCRIBE);
         String wrongPurpose = tokens.issue(UUID.fromString(member), LinkTokens.Purpose.PREFERENCES);
 
         for (String method : List.of("GET", "POST")) {
             for (String token : List.of(tampered, otherKey, wrongPurpose, "garbage", "a.b.c", "")) {
                 HttpResponse<String> page = api.anonymous(method, api.base() + "/unsubscribe?token=" + encode(token),
-                        (method.equals("POST")) ? "List-Unsubscribe=One-Click" : null, "application/x-www-form-urlencoded");
+                        (method.equals("POST")) ? "List-Unsubscribe=One-Click" : null,
+                        "application/x-www-form-urlencoded");
                 assertThat(page.statusCode()).as(method + " " + token).isEqualTo(400);
                 assertThat(page.body()).contains("This link does not work");
             }
-            HttpResponse<String> old = api.anonymous(method, api.base() + "/unsubscribe?token=" + encode(expired),
-                    null, null);
+            HttpResponse<String> old = api.anonymous(method, api.base() + "/unsubscribe?token=" + encode(expired), null,
+                    null);
             assertThat(old.statusCode()).isEqualTo(410);
             assertThat(old.body()).contains("This link has expired");
             HttpResponse<String> none = api.anonymous(method, api.base() + "/unsubscribe", null, null);
             assertThat(none.statusCode()).isEqualTo(400);
-            assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    (type) -> assertThat(type).startsWith("text/html"));
+            assertThat(none.headers().firstValue("Content-Type"))
+                .hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
         }
         assertThat(api.anonymous("GET", api.base() + "/preferences?token=" + encode(good), null, null).statusCode())
-            .as("an unsubscribe token does not open the preferences").isEqualTo(400);
+            .as("an unsubscribe token does not open the preferences")
+            .isEqualTo(400);
         assertThat(subscriptions(api, member)).as("nothing changed").isEqualTo(1);
     }
 
@@ -158,7 +164,8 @@ class MemberEmailTests {
         String address = tag + "@example.org";
         String member = api.createMember(member(address, sub(tag, "immediate")));
         publish(Announcements.taggedWith(tag, 1));
-        String text = (String) ((MimeMultipart) awaitMessages(address, 1).get(0).getContent()).getBodyPart(0).getContent();
+        String text = (String) ((MimeMultipart) awaitMessages(address, 1).get(0).getContent()).getBodyPart(0)
+            .getContent();
         Matcher link = PREFERENCES.matcher(text);
         assertThat(link.find()).isTrue();
         String url = local(api, link.group());
@@ -169,12 +176,14 @@ class MemberEmailTests {
         assertThat(page.body()).contains("value=\"" + tag + "\"").contains(address);
 
         HttpResponse<String> invalid = api.anonymous("POST", api.base() + "/preferences",
-                "token=" + encode(token) + "&tags=" + encode("bad tag!") + "&frequency=daily", "application/x-www-form-urlencoded");
+                "token=" + encode(token) + "&tags=" + encode("bad tag!") + "&frequency=daily",
+                "application/x-www-form-urlencoded");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("nothing was saved");
 
         HttpResponse<String> saved = api.anonymous("POST", api.base() + "/preferences",
-                "token=" + encode(token) + "&tags=" + encode("Critical-Minerals, mining") + "&frequency=weekly&match=any"
+                "token=" + encode(token) + "&tags=" + encode("Critical-Minerals, mining")
+                        + "&frequency=weekly&match=any"
                         + "&minRelevance=1&tags=&frequency=immediate&match=any&minRelevance=0",
                 "application/x-www-form-urlencoded");
         assertThat(saved.statusCode()).isEqualTo(200);
@@ -211,7 +220,8 @@ class MemberEmailTests {
     }
 
     private AnnouncementTagged publish(AnnouncementTagged announcement) throws Exception {
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement).get(10, TimeUnit.SECONDS);
+        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement)
+            .get(10, TimeUnit.SECONDS);
         return announcement;
     }
 
@@ -239,8 +249,8 @@ class MemberEmailTests {
     static List<MimeMessage> messagesTo(String address) throws Exception {
         List<MimeMessage> messages = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (message.getAllRecipients() != null && Arrays.stream(message.getAllRecipients())
-                .anyMatch((to) -> to.toString().contains(address))) {
+            if (message.getAllRecipients() != null
+                    && Arrays.stream(message.getAllRecipients()).anyMatch((to) -> to.toString().contains(address))) {
                 messages.add(message);
             }
         }

@@ -59,13 +59,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The notifier end to end, on real parts: tagged announcements from an in-process Kafka broker, members
- * and partners in PostgreSQL, emails to a GreenMail SMTP server, webhooks to a MockWebServer.
+ * The notifier end to end, on real parts: tagged announcements from an in-process Kafka
+ * broker, members and partners in PostgreSQL, emails to a GreenMail SMTP server, webhooks
+ * to a MockWebServer.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "herald.admin-api-keys=" + TestApi.ADMIN_KEY, "herald.kafka.partitions=1",
-                "herald.notifier.retry-schedule=0s,200ms,200ms", "herald.notifier.webhooks.retry-schedule=0s,200ms,200ms",
+                "herald.notifier.retry-schedule=0s,200ms,200ms",
+                "herald.notifier.webhooks.retry-schedule=0s,200ms,200ms",
                 "herald.notifier.webhooks.allowed-networks=127.0.0.0/8", "herald.notifier.dispatch.poll-interval=100ms",
                 "herald.notifier.email.from=Herald <herald@test.example>",
                 "herald.notifier.email.message-id-domain=herald.test" })
@@ -115,10 +117,15 @@ class NotifierEndToEndTests {
                 arrivals.computeIfAbsent(path, (key) -> new java.util.concurrent.CopyOnWriteArrayList<>())
                     .add(System.nanoTime());
                 if (path.startsWith("/hooks/down")) {
-                    return new MockResponse.Builder().code(503).addHeader("Retry-After", "1").body("maintenance").build();
+                    return new MockResponse.Builder().code(503)
+                        .addHeader("Retry-After", "1")
+                        .body("maintenance")
+                        .build();
                 }
                 if (path.startsWith("/hooks/flaky")) {
-                    return new MockResponse.Builder().code((call == 1) ? 500 : 204).body((call == 1) ? "try later" : "").build();
+                    return new MockResponse.Builder().code((call == 1) ? 500 : 204)
+                        .body((call == 1) ? "try later" : "")
+                        .build();
                 }
                 if (path.startsWith("/hooks/gone")) {
                     return new MockResponse.Builder().code(410).body("gone").build();
@@ -150,8 +157,8 @@ class NotifierEndToEndTests {
         api.createMember(member(carol, "Carol", sub("[\"defence\"]", "any", 0, "immediate")));
         api.createMember(member(dan, "Dan", sub("[\"critical-minerals\"]", "any", 3, "immediate")));
         api.createMember(member(erin, "Erin", sub("[\"critical-minerals\"]", "any", 0, "daily")));
-        JsonNode partner = TestApi.json(api.post("/api/v1/partners", partner("Minerals Weekly", "/hooks/minerals-" + run,
-                "[\"critical-minerals\"]", "any", 1)));
+        JsonNode partner = TestApi.json(api.post("/api/v1/partners",
+                partner("Minerals Weekly", "/hooks/minerals-" + run, "[\"critical-minerals\"]", "any", 1)));
         String secret = partner.get("secret").asString();
         api.post("/api/v1/partners", partner("Defence Desk", "/hooks/defence-" + run, "[\"defence\"]", "any", 0));
 
@@ -197,8 +204,9 @@ class NotifierEndToEndTests {
                 assertThat(delivery.get("status").asString()).isEqualTo("sent");
                 assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
             });
-            assertThat(deliveries).extracting((delivery) -> delivery.get("channel").asString() + ":"
-                    + delivery.get("recipient").asString())
+            assertThat(deliveries)
+                .extracting(
+                        (delivery) -> delivery.get("channel").asString() + ":" + delivery.get("recipient").asString())
                 .containsExactlyInAnyOrder("email:" + ada, "email:" + bob,
                         "webhook:" + receiver.url("/hooks/minerals-" + run));
             JsonNode hook = deliveries.valueStream()
@@ -210,11 +218,13 @@ class NotifierEndToEndTests {
         assertThat(this.meters.get("herald.emails.sent").counter().count()).isGreaterThanOrEqualTo(2);
         assertThat(this.meters.get("herald.webhooks.sent").counter().count()).isGreaterThanOrEqualTo(1);
 
-        // The same record again, then a marker behind it on the same (single) partition: once the marker
+        // The same record again, then a marker behind it on the same (single) partition:
+        // once the marker
         // is delivered, the repeat has been processed, and it must have sent nothing.
         this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, mou.id().toString(), mou).get(10, TimeUnit.SECONDS);
         String marker = "marker-" + run;
-        api.createMember(member("marker-" + run + "@example.org", null, sub("[\"" + marker + "\"]", "any", 0, "immediate")));
+        api.createMember(
+                member("marker-" + run + "@example.org", null, sub("[\"" + marker + "\"]", "any", 0, "immediate")));
         AnnouncementTagged markerAnnouncement = Announcements.taggedWith(marker, 1);
         this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, markerAnnouncement.id().toString(), markerAnnouncement)
             .get(10, TimeUnit.SECONDS);
@@ -236,10 +246,13 @@ class NotifierEndToEndTests {
         TestApi api = new TestApi(this.port);
         String run = UUID.randomUUID().toString().substring(0, 8);
         String tag = "flaky-" + run;
-        String secret = TestApi.json(api.post("/api/v1/partners", partner("Flaky", "/hooks/flaky-" + run,
-                "[\"" + tag + "\"]", "any", 0))).get("secret").asString();
+        String secret = TestApi
+            .json(api.post("/api/v1/partners", partner("Flaky", "/hooks/flaky-" + run, "[\"" + tag + "\"]", "any", 0)))
+            .get("secret")
+            .asString();
         AnnouncementTagged announcement = Announcements.taggedWith(tag, 1);
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement).get(10, TimeUnit.SECONDS);
+        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement)
+            .get(10, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode deliveries = TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()));
@@ -248,8 +261,11 @@ class NotifierEndToEndTests {
             assertThat(deliveries.get(0).get("attempts").asInt()).isEqualTo(2);
         });
         List<RecordedRequest> requests = requestsTo("/hooks/flaky-" + run, 2);
-        assertThat(requests).extracting((request) -> request.getHeaders().get("webhook-id")).containsOnly(
-                TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id())).get(0).get("id").asString());
+        assertThat(requests).extracting((request) -> request.getHeaders().get("webhook-id"))
+            .containsOnly(TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()))
+                .get(0)
+                .get("id")
+                .asString());
         for (RecordedRequest request : requests) {
             new Webhook(secret).verify(request.getBody().utf8(), request.getHeaders().toMultimap());
         }
@@ -285,8 +301,10 @@ class NotifierEndToEndTests {
         TestApi api = new TestApi(this.port);
         String run = UUID.randomUUID().toString().substring(0, 8);
         String tag = "gone-" + run;
-        String partnerId = TestApi.json(api.post("/api/v1/partners", partner("Gone", "/hooks/gone-" + run,
-                "[\"" + tag + "\"]", "any", 0))).get("id").asString();
+        String partnerId = TestApi
+            .json(api.post("/api/v1/partners", partner("Gone", "/hooks/gone-" + run, "[\"" + tag + "\"]", "any", 0)))
+            .get("id")
+            .asString();
         AnnouncementTagged announcement = Announcements.taggedWith(tag, 1);
         this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement);
 
@@ -364,7 +382,8 @@ class NotifierEndToEndTests {
     }
 
     private Map<String, ConsumerRecord<String, byte[]>> deadLetters(List<String> keys) {
-        Map<String, Object> properties = KafkaTestUtils.consumerProps(this.broker, "dlt-reader-" + UUID.randomUUID(), false);
+        Map<String, Object> properties = KafkaTestUtils.consumerProps(this.broker, "dlt-reader-" + UUID.randomUUID(),
+                false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

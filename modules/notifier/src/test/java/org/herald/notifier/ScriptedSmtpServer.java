@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A small real SMTP server for the failure cases GreenMail cannot script: it speaks SMTP over a socket on
- * a free port and answers each {@code RCPT TO} as the test says (250, 451, 550...). Counts connections and
- * keeps the messages it accepted.
+ * A small real SMTP server for the failure cases GreenMail cannot script: it speaks SMTP
+ * over a socket on a free port and answers each {@code RCPT TO} as the test says (250,
+ * 451, 550...). Counts connections and keeps the messages it accepted.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -51,7 +51,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return this.socket.getLocalPort();
     }
 
-    /** How the server answers {@code RCPT TO:<address>} (lower case): a full reply line, e.g. {@code 550 5.1.1 No}. */
+    /**
+     * How the server answers {@code RCPT TO:<address>} (lower case): a full reply line,
+     * e.g. {@code 550 5.1.1 No}.
+     */
     public void onRcpt(Function<String, String> reply) {
         this.rcptReply = reply;
     }
@@ -71,7 +74,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     public List<Received> receivedBy(String address) {
-        return this.received.stream().filter((message) -> message.recipients().contains(address.toLowerCase(Locale.ROOT))).toList();
+        return this.received.stream()
+            .filter((message) -> message.recipients().contains(address.toLowerCase(Locale.ROOT)))
+            .toList();
     }
 
     private void accept() {
@@ -91,7 +96,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     private void converse(Socket client) {
         try (client;
-                BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream out = client.getOutputStream()) {
             reply(out, "220 scripted.test ESMTP");
             List<String> recipients = new CopyOnWriteArrayList<>();

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Sending over a real SMTP conversation with a server that refuses or defers chosen recipients: connection
- * reuse, the send rate, the allowlist, suppression after a 5xx, a retry after a 4xx.
+ * Sending over a real SMTP conversation with a server that refuses or defers chosen
+ * recipients: connection reuse, the send rate, the allowlist, suppression after a 5xx, a
+ * retry after a 4xx.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -92,7 +93,8 @@ class SmtpSendingTests {
         assertThat(smtp.connections() - connectionsBefore).as("new SMTP connections").isLessThanOrEqualTo(1);
         List<ScriptedSmtpServer.Received> messages = received(tag);
         long spread = messages.get(4).arrivedAt() - messages.get(0).arrivedAt();
-        assertThat(Duration.ofNanos(spread)).as("5 emails at 20 a second").isGreaterThanOrEqualTo(Duration.ofMillis(190));
+        assertThat(Duration.ofNanos(spread)).as("5 emails at 20 a second")
+            .isGreaterThanOrEqualTo(Duration.ofMillis(190));
     }
 
     @Test
@@ -151,8 +153,9 @@ class SmtpSendingTests {
         AnnouncementTagged announcement = publish(Announcements.taggedWith(tag, 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode deliveries = TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()));
-            assertThat(deliveries).extracting((delivery) -> delivery.get("recipient").asString() + ":"
-                    + delivery.get("status").asString())
+            assertThat(deliveries)
+                .extracting(
+                        (delivery) -> delivery.get("recipient").asString() + ":" + delivery.get("status").asString())
                 .containsExactlyInAnyOrder(outside + ":suppressed", tag + "@ALLOWED.test:sent");
         });
         assertThat(smtp.rcptAttempts(outside)).isZero();
@@ -160,7 +163,8 @@ class SmtpSendingTests {
     }
 
     private AnnouncementTagged publish(AnnouncementTagged announcement) throws Exception {
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement).get(10, TimeUnit.SECONDS);
+        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement)
+            .get(10, TimeUnit.SECONDS);
         return announcement;
     }
 
@@ -180,8 +184,8 @@ class SmtpSendingTests {
     }
 
     static String member(String email, String tag, String frequency) {
-        return "{\"email\":\"" + email + "\",\"subscriptions\":[{\"tags\":[\"" + tag + "\"],\"frequency\":\"" + frequency
-                + "\"}]}";
+        return "{\"email\":\"" + email + "\",\"subscriptions\":[{\"tags\":[\"" + tag + "\"],\"frequency\":\""
+                + frequency + "\"}]}";
     }
 
 }

@@ -45,8 +45,8 @@ public final class TestApi {
     }
 
     public HttpResponse<String> get(String path, String key) {
-        return send(authorised(HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(20)).GET(),
-                key));
+        return send(authorised(
+                HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(20)).GET(), key));
     }
 
     /** Any method, with the admin key; {@code body} null sends none. */
@@ -57,18 +57,23 @@ public final class TestApi {
     public HttpResponse<String> call(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
             .timeout(Duration.ofSeconds(20))
-            .method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+            .method(method,
+                    (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
         if (body != null) {
             request.header("Content-Type", contentType);
         }
         return send(authorised(request, ADMIN_KEY));
     }
 
-    /** A request without any key, to a full URL on this server (the members' public pages). */
+    /**
+     * A request without any key, to a full URL on this server (the members' public
+     * pages).
+     */
     public HttpResponse<String> anonymous(String method, String url, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(20))
-            .method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+            .method(method,
+                    (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -83,7 +88,8 @@ public final class TestApi {
     public String createMember(String json) {
         HttpResponse<String> response = post("/api/v1/members", json);
         if (response.statusCode() != 201) {
-            throw new IllegalStateException("Could not create member: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "Could not create member: " + response.statusCode() + " " + response.body());
         }
         return json(response).get("id").asString();
     }

@@ -50,18 +50,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Webhooks partners can rely on, proved on real parts: an in-process Kafka broker, PostgreSQL, real HTTP
- * receivers (MockWebServer) and a real SMTP server (GreenMail) for the notices to partners' contacts.
+ * Webhooks partners can rely on, proved on real parts: an in-process Kafka broker,
+ * PostgreSQL, real HTTP receivers (MockWebServer) and a real SMTP server (GreenMail) for
+ * the notices to partners' contacts.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "herald.admin-api-keys=" + TestApi.ADMIN_KEY, "herald.kafka.partitions=1",
-                "herald.notifier.dispatch.poll-interval=100ms",
-                "herald.notifier.webhooks.allowed-networks=127.0.0.0/8",
+                "herald.notifier.dispatch.poll-interval=100ms", "herald.notifier.webhooks.allowed-networks=127.0.0.0/8",
                 "herald.notifier.webhooks.retry-schedule=0s,300ms,300ms,300ms",
                 "herald.notifier.webhooks.retry-jitter=0.1", "herald.notifier.webhooks.disable-after=3s",
                 "herald.notifier.webhooks.concurrency=6", "herald.notifier.webhooks.endpoint-concurrency=2",
-                "herald.notifier.webhooks.secret-overlap=1h", "herald.notifier.email.from=Herald <herald@test.example>" })
+                "herald.notifier.webhooks.secret-overlap=1h",
+                "herald.notifier.email.from=Herald <herald@test.example>" })
 @EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,
         brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
 class WebhookReliabilityTests {
@@ -125,7 +126,8 @@ class WebhookReliabilityTests {
         TestApi api = new TestApi(this.port);
         String run = run();
         String path = "/hooks/flaky-" + run;
-        answers.put(path, (call) -> new MockResponse.Builder().code((call <= 3) ? 500 : 200).body("call " + call).build());
+        answers.put(path,
+                (call) -> new MockResponse.Builder().code((call <= 3) ? 500 : 200).body("call " + call).build());
         Registered partner = register(api, "Flaky", path, run);
         AnnouncementTagged announcement = publish(Announcements.taggedWith(run, 1));
 
@@ -138,7 +140,8 @@ class WebhookReliabilityTests {
         requests.forEach((request) -> verify(request, partner.secret()));
 
         JsonNode attempts = TestApi.json(api.get("/api/v1/partners/" + partner.id() + "/attempts"));
-        assertThat(attempts).extracting((attempt) -> attempt.get("statusCode").asInt()).containsExactly(200, 500, 500, 500);
+        assertThat(attempts).extracting((attempt) -> attempt.get("statusCode").asInt())
+            .containsExactly(200, 500, 500, 500);
         assertThat(attempts).extracting((attempt) -> attempt.get("attempt").asInt()).containsExactly(4, 3, 2, 1);
         assertThat(attempts.get(1).get("error").asString()).isEqualTo("HTTP 500: call 3");
         assertThat(attempts).allSatisfy((attempt) -> {
@@ -163,7 +166,8 @@ class WebhookReliabilityTests {
             assertThat(attempts).hasSize(1);
             assertThat(attempts.get(0).get("statusCode").asInt()).isEqualTo(503);
             Instant next = Instant.parse(attempts.get(0).get("nextRetryAt").asString());
-            assertThat(next).isBetween(Instant.now().plus(Duration.ofMinutes(55)), Instant.now().plus(Duration.ofMinutes(61)));
+            assertThat(next).isBetween(Instant.now().plus(Duration.ofMinutes(55)),
+                    Instant.now().plus(Duration.ofMinutes(61)));
         });
         api.post("/api/v1/partners/" + partner.id() + "/disable", "");
     }
@@ -173,9 +177,10 @@ class WebhookReliabilityTests {
         TestApi api = new TestApi(this.port);
         String run = run();
         String path = "/hooks/busy-" + run;
-        answers.put(path, (call) -> (call == 1)
-                ? new MockResponse.Builder().code(429).addHeader("Retry-After", "2").body("slow down").build()
-                : new MockResponse.Builder().code(204).build());
+        answers.put(path,
+                (call) -> (call == 1)
+                        ? new MockResponse.Builder().code(429).addHeader("Retry-After", "2").body("slow down").build()
+                        : new MockResponse.Builder().code(204).build());
         register(api, "Busy", path, run);
         AnnouncementTagged announcement = publish(Announcements.taggedWith(run, 1));
 
@@ -228,14 +233,16 @@ class WebhookReliabilityTests {
         JsonNode failed = awaitDelivery(api, announcement, "failed");
         assertThat(failed.get("lastError").asString()).isEqualTo("The partner's endpoint is disabled");
 
-        // Recovering needs the endpoint enabled again; the failed message is kept and sent on recovery.
+        // Recovering needs the endpoint enabled again; the failed message is kept and
+        // sent on recovery.
         assertThat(api.post("/api/v1/partners/" + partner.id() + "/recover?since=" + before, "").statusCode())
             .isEqualTo(409);
         healthy.set(1);
         JsonNode enabled = TestApi.json(api.post("/api/v1/partners/" + partner.id() + "/enable", ""));
         assertThat(enabled.get("enabled").asBoolean()).isTrue();
         assertThat(enabled.get("failingSince").isNull()).isTrue();
-        JsonNode recovered = TestApi.json(api.post("/api/v1/partners/" + partner.id() + "/recover?since=" + before, ""));
+        JsonNode recovered = TestApi
+            .json(api.post("/api/v1/partners/" + partner.id() + "/recover?since=" + before, ""));
         assertThat(recovered.get("requeued").asInt()).isEqualTo(1);
         JsonNode sent = awaitDelivery(api, announcement, "sent");
         assertThat(sent.get("id").asString()).isEqualTo(failed.get("id").asString());
@@ -282,7 +289,8 @@ class WebhookReliabilityTests {
         assertThat(request.getHeaders().get("webhook-signature")).matches("v1,\\S+ v1,\\S+");
         verify(request, next);
         verify(request, partner.secret());
-        assertThat(api.post("/api/v1/partners/" + UUID.randomUUID() + "/secret/rotate", "").statusCode()).isEqualTo(404);
+        assertThat(api.post("/api/v1/partners/" + UUID.randomUUID() + "/secret/rotate", "").statusCode())
+            .isEqualTo(404);
     }
 
     @Test
@@ -291,8 +299,8 @@ class WebhookReliabilityTests {
         List<String> internal = List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/hook",
                 "http://[::ffff:a9fe:a9fe]/hook", "http://0x7f.1/hook", "http://2130706433/hook");
         for (String url : internal) {
-            var response = api.post("/api/v1/partners", "{\"name\":\"Internal\",\"url\":\"" + url
-                    + "\",\"contactEmail\":\"ops@example.org\"}");
+            var response = api.post("/api/v1/partners",
+                    "{\"name\":\"Internal\",\"url\":\"" + url + "\",\"contactEmail\":\"ops@example.org\"}");
             assertThat(response.statusCode()).as(url).isEqualTo(400);
             JsonNode error = TestApi.json(response).get("errors").get(0);
             assertThat(error.get("field").asString()).isEqualTo("url");
@@ -304,8 +312,10 @@ class WebhookReliabilityTests {
         List<UUID> partners = new ArrayList<>();
         for (String url : internal) {
             Registered partner = register(api, "Was public", "/hooks/public-" + run, run);
-            this.jdbc.sql("UPDATE notifier.partner SET url = :url WHERE id = :id").param("url", url)
-                .param("id", partner.id()).update();
+            this.jdbc.sql("UPDATE notifier.partner SET url = :url WHERE id = :id")
+                .param("url", url)
+                .param("id", partner.id())
+                .update();
             partners.add(partner.id());
         }
         AnnouncementTagged announcement = publish(Announcements.taggedWith(run, 1));
@@ -344,8 +354,11 @@ class WebhookReliabilityTests {
                 }
             });
             hanging.start();
-            String slow = TestApi.json(api.post("/api/v1/partners", "{\"name\":\"Slow\",\"url\":\"" + hanging.url("/slow")
-                    + "\",\"contactEmail\":\"" + contact(run) + "\",\"tags\":[\"" + run + "\"]}")).get("id").asString();
+            String slow = TestApi
+                .json(api.post("/api/v1/partners", "{\"name\":\"Slow\",\"url\":\"" + hanging.url("/slow")
+                        + "\",\"contactEmail\":\"" + contact(run) + "\",\"tags\":[\"" + run + "\"]}"))
+                .get("id")
+                .asString();
             String path = "/hooks/fast-" + run;
             register(api, "Fast", path, run);
             long start = System.nanoTime();
@@ -355,7 +368,8 @@ class WebhookReliabilityTests {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> calls.containsKey(path) && calls.get(path).get() == 8);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-            assertThat(hung.get()).isBetween(1, 2); // the cap per endpoint: two requests under way, the rest wait
+            assertThat(hung.get()).isBetween(1, 2); // the cap per endpoint: two requests
+                                                    // under way, the rest wait
             api.post("/api/v1/partners/" + slow + "/disable", "");
         }
     }
@@ -367,8 +381,10 @@ class WebhookReliabilityTests {
         String path = "/hooks/limited-" + run;
         var created = api.post("/api/v1/partners", "{\"name\":\"Limited\",\"url\":\"" + receiver.url(path)
                 + "\",\"contactEmail\":\"" + contact(run) + "\",\"tags\":[\"" + run + "\"],\"rateLimit\":2}");
-        assertThat(TestApi.json(api.get(created.headers().firstValue("Location").orElseThrow().replaceFirst("^.*?/api", "/api")))
-            .get("rateLimit").asInt()).isEqualTo(2);
+        assertThat(TestApi
+            .json(api.get(created.headers().firstValue("Location").orElseThrow().replaceFirst("^.*?/api", "/api")))
+            .get("rateLimit")
+            .asInt()).isEqualTo(2);
         List<AnnouncementTagged> announcements = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             announcements.add(publish(Announcements.taggedWith(run, 1)));
@@ -376,7 +392,8 @@ class WebhookReliabilityTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> calls.containsKey(path) && calls.get(path).get() == 6);
         List<Long> times = arrivals.get(path);
-        // Two at once (a second's worth), then one every half second: the sixth about two seconds after the first.
+        // Two at once (a second's worth), then one every half second: the sixth about two
+        // seconds after the first.
         assertThat(Duration.ofNanos(times.get(5) - times.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
         for (AnnouncementTagged announcement : announcements) {
             assertThat(awaitDelivery(api, announcement, "sent").get("attempts").asInt()).isEqualTo(1);
@@ -392,8 +409,8 @@ class WebhookReliabilityTests {
         String url = "https://www.gov.uk/government/news/long-" + run;
         String body = "Securing critical mineral supply chains. ".repeat(2500);
         assertThat(body.length()).isGreaterThan(100_000);
-        publish(new AnnouncementTagged(AnnouncementIds.idFor(url), "test", null, url, "Long " + run, "A summary",
-                body, null, null, null, Instant.now(),
+        publish(new AnnouncementTagged(AnnouncementIds.idFor(url), "test", null, url, "Long " + run, "A summary", body,
+                null, null, null, Instant.now(),
                 List.of(new TagMatch(run, 3.0, List.of(new Evidence(run, "title", 3.0)))), 1, "sha256:test",
                 Instant.now()));
 
@@ -417,26 +434,31 @@ class WebhookReliabilityTests {
         Registered partner = register(api, "Listed", "/hooks/listed-" + run, run);
         JsonNode page = TestApi.json(api.get("/api/v1/partners?page=0&size=500"));
         assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(page.get("items").valueStream().map((item) -> item.get("id").asString())).contains(partner.id().toString());
-        assertThat(page.get("items").valueStream().map((item) -> item.toString())).noneMatch((item) -> item.contains("whsec_"));
+        assertThat(page.get("items").valueStream().map((item) -> item.get("id").asString()))
+            .contains(partner.id().toString());
+        assertThat(page.get("items").valueStream().map((item) -> item.toString()))
+            .noneMatch((item) -> item.contains("whsec_"));
 
         JsonNode disabled = TestApi.json(api.post("/api/v1/partners/" + partner.id() + "/disable", ""));
         assertThat(disabled.get("enabled").asBoolean()).isFalse();
         assertThat(disabled.get("disabledReason").asString()).startsWith("Disabled by an operator");
-        assertThat(TestApi.json(api.post("/api/v1/partners/" + partner.id() + "/enable", "")).get("enabled").asBoolean())
+        assertThat(
+                TestApi.json(api.post("/api/v1/partners/" + partner.id() + "/enable", "")).get("enabled").asBoolean())
             .isTrue();
         var missing = api.post("/api/v1/partners/" + UUID.randomUUID() + "/enable", "");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
-                (type) -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(missing.headers().firstValue("Content-Type"))
+            .hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
         assertThat(api.get("/api/v1/partners?size=0").statusCode()).isEqualTo(400);
-        assertThat(api.post("/api/v1/partners/" + partner.id() + "/recover?since=yesterday", "").statusCode()).isEqualTo(400);
+        assertThat(api.post("/api/v1/partners/" + partner.id() + "/recover?since=yesterday", "").statusCode())
+            .isEqualTo(400);
         assertThat(api.get("/api/v1/partners/" + partner.id() + "/attempts", "wrong-key").statusCode()).isEqualTo(401);
     }
 
     private AnnouncementTagged publish(AnnouncementTagged announcement) {
         try {
-            this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement).get(10, TimeUnit.SECONDS);
+            this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement)
+                .get(10, TimeUnit.SECONDS);
         }
         catch (Exception ex) {
             throw new IllegalStateException(ex);

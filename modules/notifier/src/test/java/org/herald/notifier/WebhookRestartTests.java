@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Retries are rows of the ledger, not timers in memory: a retry that comes due while the notifier is
- * stopped is sent once it runs again, with the same {@code webhook-id}.
+ * Retries are rows of the ledger, not timers in memory: a retry that comes due while the
+ * notifier is stopped is sent once it runs again, with the same {@code webhook-id}.
  */
 @EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,
         brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
@@ -52,9 +52,10 @@ class WebhookRestartTests {
             });
             receiver.start();
             String[] args = { "--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                    "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
-                    "--spring.datasource.password=", "--herald.admin-api-keys=" + TestApi.ADMIN_KEY,
-                    "--herald.kafka.partitions=1", "--herald.notifier.dispatch.poll-interval=100ms",
+                    "--spring.datasource.url=" + database.jdbcUrl(),
+                    "--spring.datasource.username=" + database.username(), "--spring.datasource.password=",
+                    "--herald.admin-api-keys=" + TestApi.ADMIN_KEY, "--herald.kafka.partitions=1",
+                    "--herald.notifier.dispatch.poll-interval=100ms",
                     "--herald.notifier.webhooks.allowed-networks=127.0.0.0/8",
                     "--herald.notifier.webhooks.retry-schedule=0s,3s", "--herald.notifier.webhooks.retry-jitter=0" };
 
@@ -64,15 +65,20 @@ class WebhookRestartTests {
             Instant due;
             try (ConfigurableApplicationContext first = start(args)) {
                 TestApi api = api(first);
-                secret = TestApi.json(api.post("/api/v1/partners", "{\"name\":\"Restart\",\"url\":\""
-                        + receiver.url("/hook") + "\",\"contactEmail\":\"ops@example.org\",\"tags\":[\"restart\"]}"))
-                    .get("secret").asString();
+                secret = TestApi
+                    .json(api.post("/api/v1/partners",
+                            "{\"name\":\"Restart\",\"url\":\"" + receiver.url("/hook")
+                                    + "\",\"contactEmail\":\"ops@example.org\",\"tags\":[\"restart\"]}"))
+                    .get("secret")
+                    .asString();
                 @SuppressWarnings("unchecked")
                 KafkaTemplate<String, Object> kafka = first.getBean(KafkaTemplate.class);
-                kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement).get(10, TimeUnit.SECONDS);
+                kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement)
+                    .get(10, TimeUnit.SECONDS);
                 JsonNode[] pending = new JsonNode[1];
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                    JsonNode deliveries = TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()));
+                    JsonNode deliveries = TestApi
+                        .json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()));
                     assertThat(deliveries).hasSize(1);
                     JsonNode delivery = deliveries.get(0);
                     assertThat(delivery.get("status").asString()).isEqualTo("pending");
@@ -90,7 +96,8 @@ class WebhookRestartTests {
             try (ConfigurableApplicationContext second = start(args)) {
                 TestApi api = api(second);
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                    JsonNode deliveries = TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()));
+                    JsonNode deliveries = TestApi
+                        .json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()));
                     assertThat(deliveries).hasSize(1);
                     JsonNode delivery = deliveries.get(0);
                     assertThat(delivery.get("status").asString()).isEqualTo("sent");
@@ -98,7 +105,8 @@ class WebhookRestartTests {
                 });
             }
             assertThat(received).hasSize(2);
-            assertThat(received).extracting((request) -> request.getHeaders().get("webhook-id")).containsOnly(deliveryId);
+            assertThat(received).extracting((request) -> request.getHeaders().get("webhook-id"))
+                .containsOnly(deliveryId);
             for (RecordedRequest request : received) {
                 new Webhook(secret).verify(request.getBody().utf8(), request.getHeaders().toMultimap());
             }

@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.PropertySource;
 
 /**
- * The publisher service: takes announcements over HTTP (and from feeds) and writes each new one to the
- * announcements topic, once.
+ * The publisher service: takes announcements over HTTP (and from feeds) and writes each
+ * new one to the announcements topic, once.
  */
 @SpringBootApplication
 @PropertySource(value = "classpath:herald-publisher.yml", factory = ServiceDefaults.class)

@@ -1,4 +1,5 @@
 /**
- * The publisher service's entry point; each feature lives in a package of its own below it.
+ * The publisher service's entry point; each feature lives in a package of its own below
+ * it.
  */
 package org.herald.publisher;

@@ -30,11 +30,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 
 /**
- * Applies Herald's shared plumbing to a service: the JSON contract on Kafka, dead-lettering, bearer keys
- * on admin endpoints, and problem details.
+ * Applies Herald's shared plumbing to a service: the JSON contract on Kafka,
+ * dead-lettering, bearer keys on admin endpoints, and problem details.
  * <p>
- * Admin endpoints are {@code /api/**} and {@code /actuator/**} (but health and info); a service adds
- * rules of its own, checked first, by declaring {@link BearerKeyFilter.Rule} beans.
+ * Admin endpoints are {@code /api/**} and {@code /actuator/**} (but health and info); a
+ * service adds rules of its own, checked first, by declaring {@link BearerKeyFilter.Rule}
+ * beans.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({ AdminProperties.class, TopicProperties.class })

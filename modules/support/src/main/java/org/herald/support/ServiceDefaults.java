@@ -9,13 +9,15 @@ import org.springframework.core.io.support.EncodedResource;
 import org.springframework.core.io.support.PropertySourceFactory;
 
 /**
- * Loads a service's defaults from a YAML file named after it (e.g. {@code herald-publisher.yml}) through
+ * Loads a service's defaults from a YAML file named after it (e.g.
+ * {@code herald-publisher.yml}) through
  * {@code @PropertySource(value = "classpath:herald-publisher.yml", factory = ServiceDefaults.class)}.
  * <p>
- * Services keep their defaults out of {@code application.yml} so that the three of them can run in one
- * JVM (the all-in-one app) without one jar's {@code application.yml} hiding another's. Defaults loaded
- * this way rank below every {@code application.yml}, environment variable and command-line argument, so
- * any of those overrides them as usual.
+ * Services keep their defaults out of {@code application.yml} so that the three of them
+ * can run in one JVM (the all-in-one app) without one jar's {@code application.yml}
+ * hiding another's. Defaults loaded this way rank below every {@code application.yml},
+ * environment variable and command-line argument, so any of those overrides them as
+ * usual.
  */
 public class ServiceDefaults implements PropertySourceFactory {
 

@@ -13,7 +13,10 @@ import org.herald.systemtests.cluster.HeraldCluster;
 /** Posts announcements to the publisher's API, as an upstream system would. */
 final class Announcements {
 
-    /** The MoU of 4 February 2026: the tagger gives it {@code critical-minerals} at relevance 2 or more. */
+    /**
+     * The MoU of 4 February 2026: the tagger gives it {@code critical-minerals} at
+     * relevance 2 or more.
+     */
     private static final String MATCHING = """
             {"source":"system-tests","externalId":"%s","url":"%s",
              "title":"UK and US sign Memorandum of Understanding on critical minerals",
@@ -51,7 +54,10 @@ final class Announcements {
         return post(MATCHING.formatted(name, url(name)));
     }
 
-    /** Posts an announcement nobody subscribed to under the page {@code name}; answers the status. */
+    /**
+     * Posts an announcement nobody subscribed to under the page {@code name}; answers the
+     * status.
+     */
     int postUnmatched(String name) {
         return post(UNMATCHED.formatted(name, url(name)));
     }

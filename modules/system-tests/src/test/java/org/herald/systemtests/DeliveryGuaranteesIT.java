@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The promise of docs/guarantees.md — every announcement that got a 202 reaches every matching member, with
- * duplicates bounded by the sends in flight at a crash — proven by killing and stopping real processes. Each
- * scenario prints its figures (lost, duplicated, time to recover) and asserts them.
+ * The promise of docs/guarantees.md — every announcement that got a 202 reaches every
+ * matching member, with duplicates bounded by the sends in flight at a crash — proven by
+ * killing and stopping real processes. Each scenario prints its figures (lost,
+ * duplicated, time to recover) and asserts them.
  */
 @ExtendWith(SharedCluster.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -58,7 +59,8 @@ class DeliveryGuaranteesIT {
 
     @BeforeAll
     static void cluster(HeraldCluster shared) {
-        // A killed client resets its SMTP connections, and GreenMail's handler threads die of it by design; that
+        // A killed client resets its SMTP connections, and GreenMail's handler threads
+        // die of it by design; that
         // must not fail the condition being awaited.
         Awaitility.doNotCatchUncaughtExceptionsByDefault();
         cluster = shared;
@@ -69,7 +71,8 @@ class DeliveryGuaranteesIT {
 
     @BeforeEach
     void everythingRunning() {
-        // A scenario that failed half-way may have left a process down; the next one starts from a whole cluster.
+        // A scenario that failed half-way may have left a process down; the next one
+        // starts from a whole cluster.
         cluster.ensureUp();
     }
 
@@ -134,8 +137,8 @@ class DeliveryGuaranteesIT {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> poll(tagged, seen, ids) == count);
             long done = System.nanoTime();
-            Map<String, Long> committed = countByKey(records.readAll(Topics.ANNOUNCEMENTS_TAGGED, start,
-                    "read_committed"), ids);
+            Map<String, Long> committed = countByKey(
+                    records.readAll(Topics.ANNOUNCEMENTS_TAGGED, start, "read_committed"), ids);
             long uncommitted = records.readAll(Topics.ANNOUNCEMENTS_TAGGED, start, "read_uncommitted")
                 .stream()
                 .filter((record) -> ids.contains(record.key()))
@@ -144,7 +147,8 @@ class DeliveryGuaranteesIT {
             Figures.print(cluster.work(), "5 tagger kill -9 mid batch",
                     "announcements %d, tagged before the kill %d, tagged (read_committed) %d, exactly once %d, twice or more %d, skipped %d; records of aborted transactions (read_uncommitted extra) %d; restart %s, kill to all tagged %s"
                         .formatted(count, atKill, committed.size(), once, committed.size() - once,
-                                count - committed.size(), uncommitted - committed.values().stream().mapToLong(Long::longValue).sum(),
+                                count - committed.size(),
+                                uncommitted - committed.values().stream().mapToLong(Long::longValue).sum(),
                                 Figures.seconds(killed, restarted), Figures.seconds(killed, done)));
             assertThat(atKill).isLessThan(count);
             assertThat(committed.keySet()).isEqualTo(ids);
@@ -163,8 +167,10 @@ class DeliveryGuaranteesIT {
         Map<TopicPartition, Long> announcementsDltStart = records.endOffsets(announcementsDlt);
         Map<TopicPartition, Long> taggedDltStart = records.endOffsets(taggedDlt);
         int fiveMegabytes = 5 * 1024 * 1024;
-        // The topics hold records of up to herald.kafka.max-message-bytes (8 MiB); the services read records of up to
-        // herald.kafka.max-record-bytes (1 MiB) and dead-letter a larger one with its bytes and the reason.
+        // The topics hold records of up to herald.kafka.max-message-bytes (8 MiB); the
+        // services read records of up to
+        // herald.kafka.max-record-bytes (1 MiB) and dead-letter a larger one with its
+        // bytes and the reason.
         try (KafkaProducer<String, byte[]> producer = records.producer(KafkaJson.DEFAULT_MAX_MESSAGE_BYTES)) {
             writePoison(producer, Topics.ANNOUNCEMENTS, Topics.TYPE_ANNOUNCEMENT_PUBLISHED, behindAnnouncements,
                     fiveMegabytes);
@@ -187,20 +193,23 @@ class DeliveryGuaranteesIT {
         Figures.print(cluster.work(), "6 poison records",
                 "%s: %d dead-lettered %s; %s: %d dead-lettered %s; 5 MB record dead-lettered whole (%d and %d bytes), 5 MB POST answered %d; records behind delivered in %s"
                     .formatted(announcementsDlt, deadAnnouncements.size(), reasons(deadAnnouncements), taggedDlt,
-                            deadTagged.size(), reasons(deadTagged), huge(deadAnnouncements, fiveMegabytes).value().length,
-                            huge(deadTagged, fiveMegabytes).value().length, hugePost, Figures.seconds(posted, delivered)));
+                            deadTagged.size(), reasons(deadTagged),
+                            huge(deadAnnouncements, fiveMegabytes).value().length,
+                            huge(deadTagged, fiveMegabytes).value().length, hugePost,
+                            Figures.seconds(posted, delivered)));
         assertThat(hugePost).isEqualTo(413);
         for (List<ConsumerRecord<String, byte[]>> dead : List.of(deadAnnouncements, deadTagged)) {
             assertThat(dead).hasSize(4)
                 .allSatisfy((record) -> assertThat(header(record, "kafka_dlt-exception-message")).isNotBlank());
-            // Spring's message is "failed to deserialize"; the cause, in the stack trace header, names the limit.
-            assertThat(reason(huge(dead, fiveMegabytes))).contains(
-                    "record of " + fiveMegabytes + " bytes is over the limit of " + KafkaJson.DEFAULT_MAX_RECORD_BYTES + " bytes");
+            // Spring's message is "failed to deserialize"; the cause, in the stack trace
+            // header, names the limit.
+            assertThat(reason(huge(dead, fiveMegabytes))).contains("record of " + fiveMegabytes
+                    + " bytes is over the limit of " + KafkaJson.DEFAULT_MAX_RECORD_BYTES + " bytes");
         }
-        assertThat(deadAnnouncements).allSatisfy((record) -> assertThat(
-                header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.ANNOUNCEMENTS));
-        assertThat(deadTagged).allSatisfy((record) -> assertThat(
-                header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.ANNOUNCEMENTS_TAGGED));
+        assertThat(deadAnnouncements).allSatisfy(
+                (record) -> assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.ANNOUNCEMENTS));
+        assertThat(deadTagged).allSatisfy((record) -> assertThat(header(record, "kafka_dlt-original-topic"))
+            .isEqualTo(Topics.ANNOUNCEMENTS_TAGGED));
     }
 
     @Test
@@ -212,7 +221,8 @@ class DeliveryGuaranteesIT {
         long back;
         long firstAcceptedAfter;
         try (PublishingLoad load = new PublishingLoad(announcements, "s2", true, 5)) {
-            await("announcements flowing").atMost(Duration.ofMinutes(2)).until(() -> load.acceptedStartedAfter(0) >= 10);
+            await("announcements flowing").atMost(Duration.ofMinutes(2))
+                .until(() -> load.acceptedStartedAfter(0) >= 10);
             cluster.broker().stop(Duration.ofSeconds(30));
             down = System.nanoTime();
             await("no 202 while the broker is down").during(Duration.ofSeconds(20))
@@ -222,13 +232,22 @@ class DeliveryGuaranteesIT {
             cluster.startBroker();
             back = System.nanoTime();
             await("202 again").atMost(Duration.ofMinutes(3)).until(() -> load.acceptedStartedAfter(back) >= 10);
-            firstAcceptedAfter = load.outcomes().stream().filter((o) -> o.status() == 202 && o.started() - restarting > 0)
-                .mapToLong(PublishingLoad.Outcome::ended).min().orElseThrow();
+            firstAcceptedAfter = load.outcomes()
+                .stream()
+                .filter((o) -> o.status() == 202 && o.started() - restarting > 0)
+                .mapToLong(PublishingLoad.Outcome::ended)
+                .min()
+                .orElseThrow();
             outcomes = load.outcomes();
             load.close();
             outcomes = load.outcomes();
-            List<PublishingLoad.Outcome> whileDown = outcomes.stream().filter((o) -> o.within(down, restarting)).toList();
-            List<UUID> accepted = outcomes.stream().filter((o) -> o.status() == 202).map(PublishingLoad.Outcome::id).toList();
+            List<PublishingLoad.Outcome> whileDown = outcomes.stream()
+                .filter((o) -> o.within(down, restarting))
+                .toList();
+            List<UUID> accepted = outcomes.stream()
+                .filter((o) -> o.status() == 202)
+                .map(PublishingLoad.Outcome::id)
+                .toList();
             await("every accepted announcement delivered").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> accepted.stream().allMatch((id) -> cluster.smtp().recipients(id) == 1));
@@ -237,12 +256,15 @@ class DeliveryGuaranteesIT {
             long acceptedWhileDown = whileDown.stream().filter((o) -> o.status() == 202).count();
             long delivered = accepted.stream().filter((id) -> cluster.smtp().recipients(id) == 1).count();
             long refusedButDelivered = outcomes.stream()
-                .filter((o) -> o.status() == 503 && cluster.smtp().recipients(o.id()) > 0).count();
+                .filter((o) -> o.status() == 503 && cluster.smtp().recipients(o.id()) > 0)
+                .count();
             Figures.print(cluster.work(), "2 broker down 20 s",
                     "posts %d: 202 %d, 503 %d, other %s; posted and answered while down %d, of which 202 %d; accepted and delivered %d, lost %d, 503'd yet delivered %d; broker back to first 202 %s, broker back to all delivered %s"
                         .formatted(outcomes.size(), accepted.size(), unavailable,
-                                outcomes.stream().filter((o) -> o.status() != 202 && o.status() != 503)
-                                    .map(PublishingLoad.Outcome::status).toList(),
+                                outcomes.stream()
+                                    .filter((o) -> o.status() != 202 && o.status() != 503)
+                                    .map(PublishingLoad.Outcome::status)
+                                    .toList(),
                                 whileDown.size(), acceptedWhileDown, delivered, accepted.size() - delivered,
                                 refusedButDelivered, Figures.seconds(back, firstAcceptedAfter),
                                 Figures.seconds(back, done)));
@@ -310,9 +332,15 @@ class DeliveryGuaranteesIT {
             load.close();
             outcomes = load.outcomes();
         }
-        long firstAccepted = outcomes.stream().filter((o) -> o.status() == 202 && o.started() - back > 0)
-            .mapToLong(PublishingLoad.Outcome::ended).min().orElseThrow();
-        List<UUID> accepted = outcomes.stream().filter((o) -> o.status() == 202).map(PublishingLoad.Outcome::id).toList();
+        long firstAccepted = outcomes.stream()
+            .filter((o) -> o.status() == 202 && o.started() - back > 0)
+            .mapToLong(PublishingLoad.Outcome::ended)
+            .min()
+            .orElseThrow();
+        List<UUID> accepted = outcomes.stream()
+            .filter((o) -> o.status() == 202)
+            .map(PublishingLoad.Outcome::id)
+            .toList();
         await("fan-out complete, every accepted announcement taken in by the notifier").atMost(Duration.ofMinutes(4))
             .pollInterval(Duration.ofMillis(500))
             .until(() -> smtp.recipients(id) == count && members.allSent(id, count)
@@ -321,13 +349,17 @@ class DeliveryGuaranteesIT {
         Figures.print(cluster.work(), "4 PostgreSQL restarted under load",
                 "members %d, delivered %d, lost %d, duplicates %d; posts %d: 202 %d, 503 %d, other %s; accepted and taken in by the notifier %d; database down and back in %s, back to first 202 %s, back to fan-out complete %s; services restarted: none (pids unchanged)"
                     .formatted(count, smtp.recipients(id), count - smtp.recipients(id), smtp.duplicates(id),
-                            outcomes.size(), accepted.size(), outcomes.stream().filter((o) -> o.status() == 503).count(),
-                            outcomes.stream().filter((o) -> o.status() != 202 && o.status() != 503)
-                                .map(PublishingLoad.Outcome::status).toList(),
+                            outcomes.size(), accepted.size(),
+                            outcomes.stream().filter((o) -> o.status() == 503).count(),
+                            outcomes.stream()
+                                .filter((o) -> o.status() != 202 && o.status() != 503)
+                                .map(PublishingLoad.Outcome::status)
+                                .toList(),
                             accepted.stream().filter(members::takenIn).count(), Figures.seconds(down, back),
                             Figures.seconds(back, firstAccepted), Figures.seconds(back, done)));
         assertThat(Map.of("publisher", cluster.publisher().pid(), "tagger", cluster.tagger().pid(), "notifier",
-                cluster.notifier().pid())).isEqualTo(pids);
+                cluster.notifier().pid()))
+            .isEqualTo(pids);
         assertThat(outcomes).allMatch((o) -> o.status() == 202 || o.status() == 503);
         assertThat(smtp.recipients(id)).isEqualTo(count);
         assertThat(smtp.duplicates(id)).isLessThanOrEqualTo(HeraldCluster.EMAIL_CONCURRENCY);
@@ -343,7 +375,8 @@ class DeliveryGuaranteesIT {
             for (int n = 1; n <= count; n++) {
                 String page = prefix + "-" + n;
                 AnnouncementPublished announcement = new AnnouncementPublished(Announcements.id(page), "system-tests",
-                        page, Announcements.url(page), "UK and US sign Memorandum of Understanding on critical minerals",
+                        page, Announcements.url(page),
+                        "UK and US sign Memorandum of Understanding on critical minerals",
                         "Securing critical mineral supply chains.", null, null, "Department for Business and Trade",
                         "press_release", Instant.now());
                 producer.send(new ProducerRecord<>(Topics.ANNOUNCEMENTS, announcement.id().toString(), announcement));
@@ -371,8 +404,8 @@ class DeliveryGuaranteesIT {
     }
 
     /**
-     * Bad JSON, an unknown type id, a value the event refuses and a well-formed record of {@code hugeBytes}, keyed
-     * like the good record that follows.
+     * Bad JSON, an unknown type id, a value the event refuses and a well-formed record of
+     * {@code hugeBytes}, keyed like the good record that follows.
      */
     private static void writePoison(KafkaProducer<String, byte[]> producer, String topic, String typeId, UUID key,
             int hugeBytes) throws Exception {
@@ -414,13 +447,16 @@ class DeliveryGuaranteesIT {
 
     /** The dead letter holding the whole oversized record. */
     private static ConsumerRecord<String, byte[]> huge(List<ConsumerRecord<String, byte[]>> dead, int bytes) {
-        List<ConsumerRecord<String, byte[]>> huge = dead.stream().filter((record) -> record.value().length == bytes).toList();
+        List<ConsumerRecord<String, byte[]>> huge = dead.stream()
+            .filter((record) -> record.value().length == bytes)
+            .toList();
         assertThat(huge).hasSize(1);
         return huge.get(0);
     }
 
     private static String reason(ConsumerRecord<String, byte[]> record) {
-        // The message is Spring's "failed to deserialize"; the root cause, last in the stack trace, says why.
+        // The message is Spring's "failed to deserialize"; the root cause, last in the
+        // stack trace, says why.
         String reason = header(record, "kafka_dlt-exception-message");
         String trace = String.valueOf(header(record, "kafka_dlt-exception-stacktrace"));
         int cause = trace.lastIndexOf("Caused by: ");

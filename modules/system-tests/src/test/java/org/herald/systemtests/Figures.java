@@ -9,7 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Prints a scenario's figures, and keeps them in {@code target/system-tests/figures.txt}. */
+/**
+ * Prints a scenario's figures, and keeps them in {@code target/system-tests/figures.txt}.
+ */
 final class Figures {
 
     private Figures() {

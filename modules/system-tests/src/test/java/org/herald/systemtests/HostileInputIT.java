@@ -32,10 +32,12 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Seeded random hostile input (≥ 1,000 cases a run; the seed is printed, and {@code -Dherald.fuzz.seed=<seed>}
- * replays a run) against the publisher's API on the running cluster and against the event deserialisers: malformed,
- * oversized, deeply nested, wrongly typed, oddly encoded. Every answer is a 4xx problem detail (or a 202 for the
- * rare valid case), never a 5xx; every 202 and only a 202 leaves a row and a record.
+ * Seeded random hostile input (≥ 1,000 cases a run; the seed is printed, and
+ * {@code -Dherald.fuzz.seed=<seed>} replays a run) against the publisher's API on the
+ * running cluster and against the event deserialisers: malformed, oversized, deeply
+ * nested, wrongly typed, oddly encoded. Every answer is a 4xx problem detail (or a 202
+ * for the rare valid case), never a 5xx; every 202 and only a 202 leaves a row and a
+ * record.
  */
 @ExtendWith(SharedCluster.class)
 class HostileInputIT {
@@ -70,17 +72,19 @@ class HostileInputIT {
         int accepted = 0;
         for (int n = 0; n < CASES; n++) {
             Case hostile = hostile(random, n);
-            HttpResponse<String> response = announcements.post(
-                    HttpRequest.BodyPublishers.ofByteArray(hostile.body()), hostile.contentType());
+            HttpResponse<String> response = announcements.post(HttpRequest.BodyPublishers.ofByteArray(hostile.body()),
+                    hostile.contentType());
             int status = response.statusCode();
             statuses.merge(status, 1, Integer::sum);
             kinds.merge(hostile.kind(), 1, Integer::sum);
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             if (status == 200 && response.body().replace(" ", "").contains("\"duplicate\":true")) {
-                continue; // a page posted before (the fixed bad URLs): answered, written nowhere
+                continue; // a page posted before (the fixed bad URLs): answered, written
+                          // nowhere
             }
             if (status == 202) {
-                // A page posted before (the fixed bad URLs) is a duplicate: answered 202, written nowhere.
+                // A page posted before (the fixed bad URLs) is a duplicate: answered 202,
+                // written nowhere.
                 accepted += response.body().replace(" ", "").contains("\"duplicate\":false") ? 1 : 0;
             }
             else if (status < 400 || status >= 500 || !contentType.startsWith("application/problem+json")) {
@@ -118,10 +122,13 @@ class HostileInputIT {
                 Object value = deserializer.deserialize(tagged ? Topics.ANNOUNCEMENTS_TAGGED : Topics.ANNOUNCEMENTS,
                         headers, hostile.body());
                 String outcome;
-                if (value == null && headers.lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) == null) {
-                    // Only an empty value or JSON null reads as null (a tombstone): the listener, which takes an
+                if (value == null
+                        && headers.lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) == null) {
+                    // Only an empty value or JSON null reads as null (a tombstone): the
+                    // listener, which takes an
                     // event, refuses it and the error handler dead-letters it.
-                    assertThat(new String(hostile.body(), StandardCharsets.UTF_8).strip()).as("seed %d case %d", seed, n)
+                    assertThat(new String(hostile.body(), StandardCharsets.UTF_8).strip())
+                        .as("seed %d case %d", seed, n)
                         .isIn("", "null");
                     outcome = "null value (empty or JSON null)";
                 }
@@ -163,25 +170,33 @@ class HostileInputIT {
                         : valid(random, n).replace("\"title\":", "\"title\":" + nested + ",\"x\":");
                 yield new Case("deeply nested", utf8(body), "application/json");
             }
-            case 3 -> new Case("wrong type", utf8(valid(random, n).replace("\"" + FIELDS[random.nextInt(FIELDS.length)]
-                    + "\":\"", "\"ignored\":\"").replaceFirst("\\{", "{\"" + FIELDS[random.nextInt(FIELDS.length)]
-                            + "\":" + wrongValue(random) + ",")), "application/json");
+            case 3 -> new Case("wrong type", utf8(valid(random, n)
+                .replace("\"" + FIELDS[random.nextInt(FIELDS.length)] + "\":\"", "\"ignored\":\"")
+                .replaceFirst("\\{", "{\"" + FIELDS[random.nextInt(FIELDS.length)] + "\":" + wrongValue(random) + ",")),
+                    "application/json");
             case 4 -> new Case("oversized", utf8(valid(random, n).replace("\"body\":\"",
                     "\"body\":\"" + "x".repeat(200_000 + random.nextInt(400_000)))), "application/json");
             case 5 -> new Case("utf-16", valid(random, n).getBytes(StandardCharsets.UTF_16),
                     random.nextBoolean() ? "application/json" : "application/json; charset=UTF-16");
-            case 6 -> new Case("odd characters", utf8(valid(random, n).replace("\"title\":\"",
-                    "\"title\":\"" + oddText(random))), "application/json");
-            case 7 -> new Case("bad url", utf8(valid(random, n).replaceFirst("\"url\":\"[^\"]*\"",
-                    "\"url\":\"" + badUrl(random) + "\"")), "application/json");
+            case 6 -> new Case("odd characters",
+                    utf8(valid(random, n).replace("\"title\":\"", "\"title\":\"" + oddText(random))),
+                    "application/json");
+            case 7 -> new Case("bad url",
+                    utf8(valid(random, n).replaceFirst("\"url\":\"[^\"]*\"", "\"url\":\"" + badUrl(random) + "\"")),
+                    "application/json");
             case 8 -> new Case("wrong content type", utf8(valid(random, n)),
                     random.nextBoolean() ? "text/plain" : "application/x-www-form-urlencoded");
-            default -> new Case("not an object", utf8(List.of("null", "[]", "\"x\"", "42", "true", "", " ", "{}",
-                    "{\"title\":\"t\"}").get(random.nextInt(9))), "application/json");
+            default -> new Case("not an object",
+                    utf8(List.of("null", "[]", "\"x\"", "42", "true", "", " ", "{}", "{\"title\":\"t\"}")
+                        .get(random.nextInt(9))),
+                    "application/json");
         };
     }
 
-    /** A valid announcement that matches no subscription, so the scenarios' members are not emailed it. */
+    /**
+     * A valid announcement that matches no subscription, so the scenarios' members are
+     * not emailed it.
+     */
     private static String valid(Random random, int n) {
         return ("{\"source\":\"fuzz\",\"externalId\":\"f-%d\",\"url\":\"https://www.gov.uk/government/news/fuzz-%d-%d\","
                 + "\"title\":\"Visitor centre opening hours %d\",\"summary\":\"Summary\",\"body\":\"Body\","
@@ -195,14 +210,18 @@ class HostileInputIT {
     }
 
     private static String oddText(Random random) {
-        return List.of("\\u0000", "\\ud800", "\\udfff\\ud800", "\\u202e\\u202d", "\\r\\nBcc: x@y.z", "\\uFEFF",
-                "\\t\\b\\f", "\uD83D\uDE00", "\\\\\\\"", "%00%0d%0a").get(random.nextInt(10));
+        return List
+            .of("\\u0000", "\\ud800", "\\udfff\\ud800", "\\u202e\\u202d", "\\r\\nBcc: x@y.z", "\\uFEFF", "\\t\\b\\f",
+                    "\uD83D\uDE00", "\\\\\\\"", "%00%0d%0a")
+            .get(random.nextInt(10));
     }
 
     private static String badUrl(Random random) {
-        return List.of("javascript:alert(1)", "/relative/path", "ftp://www.gov.uk/x", "https://", "http://[::1",
-                "https://www.gov.uk/" + "a".repeat(10_000), "file:///etc/passwd", "https://user:pw@www.gov.uk/x",
-                "", "  ", "https://www.gov.uk/\\u0000").get(random.nextInt(11));
+        return List
+            .of("javascript:alert(1)", "/relative/path", "ftp://www.gov.uk/x", "https://", "http://[::1",
+                    "https://www.gov.uk/" + "a".repeat(10_000), "file:///etc/passwd", "https://user:pw@www.gov.uk/x",
+                    "", "  ", "https://www.gov.uk/\\u0000")
+            .get(random.nextInt(11));
     }
 
     private static byte[] bytes(Random random, int length) {
@@ -220,7 +239,8 @@ class HostileInputIT {
     }
 
     private static long publishedRows() throws SQLException {
-        try (Connection connection = cluster.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = cluster.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM publisher.published_announcement")) {
             rows.next();
             return rows.getLong(1);

@@ -12,8 +12,9 @@ import java.util.UUID;
 import org.herald.systemtests.cluster.HeraldCluster;
 
 /**
- * The notifier's members and ledger, read and written with SQL in its schema (after its Flyway migrations ran):
- * thousands of members in a second, where the API would take minutes on two cores.
+ * The notifier's members and ledger, read and written with SQL in its schema (after its
+ * Flyway migrations ran): thousands of members in a second, where the API would take
+ * minutes on two cores.
  */
 final class Members {
 
@@ -24,8 +25,9 @@ final class Members {
     }
 
     /**
-     * Replaces every member by {@code count} members {@code <prefix>-<n>@members.example.org}, each subscribed at
-     * once to {@code critical-minerals}.
+     * Replaces every member by {@code count} members
+     * {@code <prefix>-<n>@members.example.org}, each subscribed at once to
+     * {@code critical-minerals}.
      */
     void replaceWith(String prefix, int count) throws SQLException {
         try (Connection connection = this.cluster.connect()) {
@@ -35,9 +37,10 @@ final class Members {
             }
             try (PreparedStatement member = connection.prepareStatement(
                     "INSERT INTO notifier.member (id, email, name, organisation) VALUES (?, ?, ?, 'System tests Ltd')");
-                    PreparedStatement subscription = connection.prepareStatement("""
-                            INSERT INTO notifier.subscription (id, member_id, tags, match_mode, min_relevance, frequency)
-                            VALUES (?, ?, '{critical-minerals}', 'any', 0, 'immediate')""")) {
+                    PreparedStatement subscription = connection.prepareStatement(
+                            """
+                                    INSERT INTO notifier.subscription (id, member_id, tags, match_mode, min_relevance, frequency)
+                                    VALUES (?, ?, '{critical-minerals}', 'any', 0, 'immediate')""")) {
                 for (int n = 1; n <= count; n++) {
                     UUID id = UUID.randomUUID();
                     member.setObject(1, id);
@@ -58,10 +61,9 @@ final class Members {
     /** The ledger's email rows of {@code announcement}, counted by status. */
     Map<String, Integer> ledger(UUID announcement) throws SQLException {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        try (Connection connection = this.cluster.connect();
-                PreparedStatement query = connection.prepareStatement("""
-                        SELECT status, count(*) FROM notifier.delivery
-                        WHERE announcement_id = ? AND channel = 'email' GROUP BY status ORDER BY status""")) {
+        try (Connection connection = this.cluster.connect(); PreparedStatement query = connection.prepareStatement("""
+                SELECT status, count(*) FROM notifier.delivery
+                WHERE announcement_id = ? AND channel = 'email' GROUP BY status ORDER BY status""")) {
             query.setObject(1, announcement);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -72,7 +74,10 @@ final class Members {
         return counts;
     }
 
-    /** Whether every email of {@code announcement} is recorded sent: {@code count} rows, all {@code sent}. */
+    /**
+     * Whether every email of {@code announcement} is recorded sent: {@code count} rows,
+     * all {@code sent}.
+     */
     boolean allSent(UUID announcement, int count) {
         try {
             return Map.of("sent", count).equals(ledger(announcement));
@@ -85,8 +90,8 @@ final class Members {
     /** Whether the notifier has taken {@code announcement} in. */
     boolean takenIn(UUID announcement) {
         try (Connection connection = this.cluster.connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT 1 FROM notifier.announcement WHERE id = ?")) {
+                PreparedStatement query = connection
+                    .prepareStatement("SELECT 1 FROM notifier.announcement WHERE id = ?")) {
             query.setObject(1, announcement);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Announcements posted at a steady rate, each a new page, whatever the answers: the publisher's callers during a
- * fault. Every answer is kept with when its request started and ended.
+ * Announcements posted at a steady rate, each a new page, whatever the answers: the
+ * publisher's callers during a fault. Every answer is kept with when its request started
+ * and ended.
  */
 final class PublishingLoad implements AutoCloseable {
 
@@ -30,7 +31,8 @@ final class PublishingLoad implements AutoCloseable {
     private final ExecutorService callers = Executors.newFixedThreadPool(16);
 
     /**
-     * @param matching whether the announcements are the MoU (emailed to the members) or match nobody
+     * @param matching whether the announcements are the MoU (emailed to the members) or
+     * match nobody
      * @param perSecond posts started per second
      */
     PublishingLoad(Announcements announcements, String prefix, boolean matching, int perSecond) {

@@ -70,7 +70,10 @@ final class Records {
         }
     }
 
-    /** Every record of {@code topic} from {@code from} (the start, where a partition is absent) to its end now. */
+    /**
+     * Every record of {@code topic} from {@code from} (the start, where a partition is
+     * absent) to its end now.
+     */
     List<ConsumerRecord<String, byte[]>> readAll(String topic, Map<TopicPartition, Long> from, String isolation) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer(isolation)) {

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives test classes one {@link HeraldCluster} for the whole run: started by the first class that asks, kept in the
- * root context's store, and closed — every process reaped — when the run ends, whether tests passed or failed.
+ * Gives test classes one {@link HeraldCluster} for the whole run: started by the first
+ * class that asks, kept in the root context's store, and closed — every process reaped —
+ * when the run ends, whether tests passed or failed.
  */
 final class SharedCluster implements ParameterResolver {
 

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.PropertySource;
 
 /**
- * The relevance tagger: announcements in, tagged announcements out. Run with {@code evaluate ...} as
- * first argument, it runs the {@link EvaluationCommand} instead and starts no server, broker client or
- * Spring context.
+ * The relevance tagger: announcements in, tagged announcements out. Run with
+ * {@code evaluate ...} as first argument, it runs the {@link EvaluationCommand} instead
+ * and starts no server, broker client or Spring context.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

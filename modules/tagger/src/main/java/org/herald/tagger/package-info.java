@@ -1,5 +1,5 @@
 /**
- * The tagger service: the Spring Boot application and its entry point, which also runs the
- * {@code evaluate} command.
+ * The tagger service: the Spring Boot application and its entry point, which also runs
+ * the {@code evaluate} command.
  */
 package org.herald.tagger;

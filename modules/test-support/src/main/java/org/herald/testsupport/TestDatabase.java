@@ -17,9 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <p>
  * When the environment variable {@code HERALD_TEST_DATABASE_URL} (or the system property
  * {@code herald.test.database-url}) names a server, e.g.
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}, databases are created there; CI does
- * this to exercise the machine's own server. Otherwise an embedded PostgreSQL 15 is started once per JVM,
- * so a fresh clone needs nothing but Java.
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}, databases are created
+ * there; CI does this to exercise the machine's own server. Otherwise an embedded
+ * PostgreSQL 15 is started once per JVM, so a fresh clone needs nothing but Java.
  */
 public final class TestDatabase {
 

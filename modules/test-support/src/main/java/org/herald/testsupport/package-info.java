@@ -1,4 +1,5 @@
 /**
- * Test plumbing shared by the modules' tests: a real PostgreSQL, with a fresh database per caller.
+ * Test plumbing shared by the modules' tests: a real PostgreSQL, with a fresh database
+ * per caller.
  */
 package org.herald.testsupport;

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The demo partner's secret is always at hand for the built-in receiver; the demo itself is seeded when
- * {@code herald.demo=true}, once the services are up.
+ * The demo partner's secret is always at hand for the built-in receiver; the demo itself
+ * is seeded when {@code herald.demo=true}, once the services are up.
  */
 @Configuration(proxyBeanMethods = false)
 class DemoConfiguration {

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The demo partner's id and webhook secret, kept in {@code <data-dir>/demo/partner.properties} (readable
- * by its owner only) so that the built-in receiver can verify signatures after a restart. The secret is
- * never logged.
+ * The demo partner's id and webhook secret, kept in
+ * {@code <data-dir>/demo/partner.properties} (readable by its owner only) so that the
+ * built-in receiver can verify signatures after a restart. The secret is never logged.
  */
 public class DemoPartner {
 
@@ -48,7 +48,8 @@ public class DemoPartner {
             Files.createDirectories(this.file.getParent());
             Path temporary = this.file.resolveSibling("partner.properties.tmp");
             Files.deleteIfExists(temporary);
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(temporary,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 saved.store(writer, "The demo partner of Herald's all-in-one app");
             }

@@ -14,9 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seeds the demo through the notifier's own admin API, as staff would: the member
- * {@code member@example.org} (critical minerals or aluminium, relevance 1 and up, immediately) and the
- * partner "Demo partner" whose endpoint is the built-in receiver. Seeding again changes nothing: the
- * member exists already (409) and the partner is remembered in the data directory.
+ * {@code member@example.org} (critical minerals or aluminium, relevance 1 and up,
+ * immediately) and the partner "Demo partner" whose endpoint is the built-in receiver.
+ * Seeding again changes nothing: the member exists already (409) and the partner is
+ * remembered in the data directory.
  */
 public class DemoSeeder {
 
@@ -39,8 +40,8 @@ public class DemoSeeder {
     }
 
     /**
-     * Seeds the demo into the notifier at {@code notifierPort}, with the partner's endpoint at the app's
-     * {@code appPort}.
+     * Seeds the demo into the notifier at {@code notifierPort}, with the partner's
+     * endpoint at the app's {@code appPort}.
      */
     public void seed(int notifierPort, int appPort, String adminKey) {
         HttpResponse<String> member = post(notifierPort, "/api/v1/members", MEMBER, adminKey);
@@ -52,7 +53,8 @@ public class DemoSeeder {
         }
         if (!this.partner.registered()) {
             String endpoint = "http://127.0.0.1:" + appPort + "/dev/webhooks/" + DemoPartner.NAME;
-            HttpResponse<String> created = post(notifierPort, "/api/v1/partners", PARTNER.formatted(endpoint), adminKey);
+            HttpResponse<String> created = post(notifierPort, "/api/v1/partners", PARTNER.formatted(endpoint),
+                    adminKey);
             if (created.statusCode() != 201) {
                 throw new IllegalStateException("Demo: the notifier refused the demo partner: " + created.body());
             }

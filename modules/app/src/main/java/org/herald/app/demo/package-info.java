@@ -1,5 +1,5 @@
 /**
- * The demo ({@code herald.demo=true}): a member interested in critical minerals and aluminium, and a
- * partner whose endpoint is the app's built-in webhook receiver.
+ * The demo ({@code herald.demo=true}): a member interested in critical minerals and
+ * aluminium, and a partner whose endpoint is the app's built-in webhook receiver.
  */
 package org.herald.app.demo;

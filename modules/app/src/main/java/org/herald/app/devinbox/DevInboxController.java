@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /dev/inbox}: the captured emails (each viewable as it renders) and the received webhooks with
- * their signature check; {@code /dev/inbox/emails} and {@code /dev/inbox/webhooks} give the same as JSON.
+ * {@code /dev/inbox}: the captured emails (each viewable as it renders) and the received
+ * webhooks with their signature check; {@code /dev/inbox/emails} and
+ * {@code /dev/inbox/webhooks} give the same as JSON.
  */
 @Controller
 class DevInboxController {

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The built-in webhook receiver: {@code POST /dev/webhooks/{name}} keeps every request and checks its
- * Standard Webhooks signature with the secret of the demo partner, when the name is the demo partner's.
- * It answers 204, as a partner system would.
+ * The built-in webhook receiver: {@code POST /dev/webhooks/{name}} keeps every request
+ * and checks its Standard Webhooks signature with the secret of the demo partner, when
+ * the name is the demo partner's. It answers 204, as a partner system would.
  */
 @RestController
 class WebhookReceiverController {

@@ -1,5 +1,5 @@
 /**
- * The dev inbox: the emails the embedded SMTP server captured and the webhooks the built-in receiver got,
- * with whether each signature verified.
+ * The dev inbox: the emails the embedded SMTP server captured and the webhooks the
+ * built-in receiver got, with whether each signature verified.
  */
 package org.herald.app.devinbox;

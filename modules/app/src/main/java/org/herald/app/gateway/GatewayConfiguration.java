@@ -11,17 +11,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Port 8080's routes: the announcements API to the publisher, the tagging API to the tagger, the rest of
- * the API and the members' public pages (unsubscribe, preferences) to the notifier. The app's own pages
- * live under {@code /dev}.
+ * Port 8080's routes: the announcements API to the publisher, the tagging API to the
+ * tagger, the rest of the API and the members' public pages (unsubscribe, preferences) to
+ * the notifier. The app's own pages live under {@code /dev}.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
 
     /** Paths the gateway takes; the notifier's public pages are among them. */
     static final String[] MAPPINGS = { "/api/*", "/unsubscribe/*", "/preferences/*", "/email/*", "/v3/*",
-            "/swagger-ui/*",
-            "/swagger-ui.html" };
+            "/swagger-ui/*", "/swagger-ui.html" };
 
     @Bean
     ServletRegistrationBean<ServiceGateway> serviceGateway(HeraldServices services) {
@@ -41,7 +40,10 @@ class GatewayConfiguration {
         return routes;
     }
 
-    /** A service not started yet keeps its route, without a port: its paths answer 503, not another's. */
+    /**
+     * A service not started yet keeps its route, without a port: its paths answer 503,
+     * not another's.
+     */
     private static void add(List<Route> routes, String service, Map<String, Integer> ports, List<String> prefixes) {
         routes.add(new Route(service, prefixes, ports.get(service)));
     }

@@ -25,17 +25,17 @@ import org.herald.support.web.Problems;
 import org.springframework.http.HttpStatus;
 
 /**
- * A reverse proxy to the services' own web servers on loopback: method, headers, body and status pass
- * through unchanged but for hop-by-hop headers. The services answer as if called directly, so their
- * keys, problem details and limits hold on port 8080 too.
+ * A reverse proxy to the services' own web servers on loopback: method, headers, body and
+ * status pass through unchanged but for hop-by-hop headers. The services answer as if
+ * called directly, so their keys, problem details and limits hold on port 8080 too.
  */
 public class ServiceGateway extends HttpServlet {
 
     private static final Log logger = LogFactory.getLog(ServiceGateway.class);
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-            "expect", "http2-settings");
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect",
+            "http2-settings");
 
     private final Supplier<List<Route>> routes;
 
@@ -45,7 +45,9 @@ public class ServiceGateway extends HttpServlet {
         .version(HttpClient.Version.HTTP_1_1)
         .build();
 
-    /** @param routes the routes, asked on each request (services start after the gateway) */
+    /**
+     * @param routes the routes, asked on each request (services start after the gateway)
+     */
     public ServiceGateway(Supplier<List<Route>> routes) {
         this.routes = routes;
     }
@@ -53,15 +55,19 @@ public class ServiceGateway extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Route route = this.routes.get().stream().filter((candidate) -> candidate.matches(path)).findFirst().orElse(null);
+        Route route = this.routes.get()
+            .stream()
+            .filter((candidate) -> candidate.matches(path))
+            .findFirst()
+            .orElse(null);
         if (route == null) {
             Problems.write(Problems.of(HttpStatus.NOT_FOUND, "No service answers " + path, request), response);
             return;
         }
         if (route.port() == null) {
             response.setHeader("Retry-After", "5");
-            Problems.write(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The " + route.service()
-                    + " is still starting", request), response);
+            Problems.write(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The " + route.service() + " is still starting",
+                    request), response);
             return;
         }
         String query = (request.getQueryString() != null) ? "?" + request.getQueryString() : "";
@@ -79,7 +85,8 @@ public class ServiceGateway extends HttpServlet {
         forward.header("X-Forwarded-Host", String.valueOf(request.getHeader("Host")));
         forward.header("X-Forwarded-Proto", request.getScheme());
         try {
-            HttpResponse<InputStream> answer = this.client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> answer = this.client.send(forward.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             response.setStatus(answer.statusCode());
             answer.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
@@ -91,8 +98,8 @@ public class ServiceGateway extends HttpServlet {
             }
         }
         catch (ConnectException ex) {
-            Problems.write(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The " + route.service()
-                    + " is not running yet", request), response);
+            Problems.write(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The " + route.service() + " is not running yet",
+                    request), response);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -102,8 +109,9 @@ public class ServiceGateway extends HttpServlet {
             logger.warn("Forwarding " + request.getMethod() + " " + path + " to the " + route.service() + " failed: "
                     + ex.getMessage());
             if (!response.isCommitted()) {
-                Problems.write(Problems.of(HttpStatus.BAD_GATEWAY, "The " + route.service() + " did not answer",
-                        request), response);
+                Problems.write(
+                        Problems.of(HttpStatus.BAD_GATEWAY, "The " + route.service() + " did not answer", request),
+                        response);
             }
         }
     }

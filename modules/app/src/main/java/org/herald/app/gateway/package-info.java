@@ -1,5 +1,5 @@
 /**
- * The all-in-one app's single front door: routes each request on port 8080 to the service that owns its
- * path, so a newcomer talks to one port as if Herald were one program.
+ * The all-in-one app's single front door: routes each request on port 8080 to the service
+ * that owns its path, so a newcomer talks to one port as if Herald were one program.
  */
 package org.herald.app.gateway;

@@ -18,22 +18,29 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
- * The three services of the app, each in its own application context, as each would run in its own
- * process. They are started with the app's own arguments, their web servers on free loopback ports, and
- * the broker, database and mail server the app resolved (the embedded ones or those given); they are
- * stopped in the reverse order: the intake first, the notifier last.
+ * The three services of the app, each in its own application context, as each would run
+ * in its own process. They are started with the app's own arguments, their web servers on
+ * free loopback ports, and the broker, database and mail server the app resolved (the
+ * embedded ones or those given); they are stopped in the reverse order: the intake first,
+ * the notifier last.
  */
 public class HeraldServices implements AutoCloseable {
 
     private static final Log logger = LogFactory.getLog(HeraldServices.class);
 
-    /** Standard properties every service gets from the app's environment, unless the arguments name them. */
+    /**
+     * Standard properties every service gets from the app's environment, unless the
+     * arguments name them.
+     */
     static final List<String> SHARED_PROPERTIES = List.of("spring.kafka.bootstrap-servers", "spring.datasource.url",
             "spring.datasource.username", "spring.datasource.password", "spring.mail.host", "spring.mail.port");
 
     private final List<Service> running = new CopyOnWriteArrayList<>();
 
-    /** Starts notifier, tagger and publisher, in that order, so each finds its consumer ready. */
+    /**
+     * Starts notifier, tagger and publisher, in that order, so each finds its consumer
+     * ready.
+     */
     public void start(String[] appArgs, Environment environment) {
         String[] args = serviceArgs(appArgs, environment);
         start("notifier", NotifierApplication.class, args);
@@ -57,10 +64,14 @@ public class HeraldServices implements AutoCloseable {
         return ports;
     }
 
-    /** The arguments a service gets: the app's, with its own port, without embedded servers of its own. */
+    /**
+     * The arguments a service gets: the app's, with its own port, without embedded
+     * servers of its own.
+     */
     static String[] serviceArgs(String[] appArgs, Environment environment) {
         List<String> args = new ArrayList<>();
-        Arrays.stream(appArgs).filter((arg) -> !arg.startsWith("--server.port=") && !arg.startsWith("--server.address="))
+        Arrays.stream(appArgs)
+            .filter((arg) -> !arg.startsWith("--server.port=") && !arg.startsWith("--server.address="))
             .forEach(args::add);
         args.add("--server.port=0");
         args.add("--server.address=127.0.0.1");

@@ -9,8 +9,8 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.Environment;
 
 /**
- * Starts the services once the app's own context (embedded servers, front door) is up, and stops them
- * before the app's context closes its embedded servers.
+ * Starts the services once the app's own context (embedded servers, front door) is up,
+ * and stops them before the app's context closes its embedded servers.
  */
 @Configuration(proxyBeanMethods = false)
 class ServicesConfiguration {

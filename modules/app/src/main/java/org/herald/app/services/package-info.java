@@ -1,4 +1,5 @@
 /**
- * Starts and stops the three services inside the app, each in an application context of its own.
+ * Starts and stops the three services inside the app, each in an application context of
+ * its own.
  */
 package org.herald.app.services;

@@ -22,7 +22,9 @@ class GatewayConfigurationTests {
     @Test
     void keepsTheRouteOfAServiceStillStartingSoItsPathsGoNowhereElse() {
         List<Route> routes = GatewayConfiguration.routes(Map.of("notifier", 3));
-        Route announcements = routes.stream().filter((route) -> route.matches("/api/v1/announcements")).findFirst()
+        Route announcements = routes.stream()
+            .filter((route) -> route.matches("/api/v1/announcements"))
+            .findFirst()
             .orElseThrow();
         assertThat(announcements.service()).isEqualTo("publisher");
         assertThat(announcements.port()).isNull();

@@ -21,13 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Kafka broker from the Kafka server jar, run in this JVM: one node in KRaft combined mode (broker and
- * controller), listening on the loopback interface only, its log in {@code <data-dir>/kafka}.
+ * A real Kafka broker from the Kafka server jar, run in this JVM: one node in KRaft
+ * combined mode (broker and controller), listening on the loopback interface only, its
+ * log in {@code <data-dir>/kafka}.
  * <p>
- * The storage is formatted on the first start only; the cluster id is kept in the log directory's
- * {@code meta.properties}, so records survive a stop and a start, and a {@code kill -9} of the JVM (Kafka's
- * {@code .lock} is a file lock the operating system drops with the process; the broker recovers its log on the
- * next start). Ports are remembered in the data directory and reused while free. Why in process rather than a
+ * The storage is formatted on the first start only; the cluster id is kept in the log
+ * directory's {@code meta.properties}, so records survive a stop and a start, and a
+ * {@code kill -9} of the JVM (Kafka's {@code .lock} is a file lock the operating system
+ * drops with the process; the broker recovers its log on the next start). Ports are
+ * remembered in the data directory and reused while free. Why in process rather than a
  * child JVM: docs/adr/0002-embedded-kafka-broker.md.
  */
 public final class EmbeddedKafka implements AutoCloseable {
@@ -67,9 +69,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /**
      * Starts a broker on {@code dataDirectory}; returns once it takes requests.
-     *
-     * @param dataDirectory the Herald data directory; the log goes to its {@value #DIRECTORY} folder
-     * @param port the client port, or 0 for the remembered one while free, else a free one
+     * @param dataDirectory the Herald data directory; the log goes to its
+     * {@value #DIRECTORY} folder
+     * @param port the client port, or 0 for the remembered one while free, else a free
+     * one
      */
     public static EmbeddedKafka start(Path dataDirectory, int port) {
         Path logDirectory = dataDirectory.resolve(DIRECTORY).toAbsolutePath().normalize();
@@ -91,7 +94,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             stop(server);
             throw new IllegalStateException("Embedded Kafka broker did not start on " + logDirectory, ex);
         }
-        logger.info("Embedded Kafka broker (KRaft, cluster {}) listening on {}:{} (controller {}), log in {}, up in {} ms",
+        logger.info(
+                "Embedded Kafka broker (KRaft, cluster {}) listening on {}:{} (controller {}), log in {}, up in {} ms",
                 clusterId, HOST, brokerPort, controllerPort, logDirectory, (System.nanoTime() - started) / 1_000_000);
         return new EmbeddedKafka(logDirectory, brokerPort, clusterId, server);
     }
@@ -116,7 +120,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         return this.clusterId;
     }
 
-    /** Stops the broker (controlled shutdown, log flushed). Calling it again does nothing. */
+    /**
+     * Stops the broker (controlled shutdown, log flushed). Calling it again does nothing.
+     */
     @Override
     public void close() {
         if (this.closed.compareAndSet(false, true)) {
@@ -150,11 +156,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         properties.put("share.coordinator.state.topic.min.isr", "1");
         properties.put("auto.create.topics.enable", "true");
         properties.put("group.initial.rebalance.delay.ms", "0");
-        // After a kill -9 the restarted controller still holds the dead incarnation's registration and refuses the
-        // new one until that session expires (default 9 s); in one process a short session costs nothing.
+        // After a kill -9 the restarted controller still holds the dead incarnation's
+        // registration and refuses the
+        // new one until that session expires (default 9 s); in one process a short
+        // session costs nothing.
         properties.put("broker.session.timeout.ms", "3000");
         properties.put("broker.heartbeat.interval.ms", "500");
-        // Sized for a laptop rather than a cluster: fewer threads, a small log-cleaner buffer (default 128 MB).
+        // Sized for a laptop rather than a cluster: fewer threads, a small log-cleaner
+        // buffer (default 128 MB).
         properties.put("num.network.threads", "2");
         properties.put("num.io.threads", "2");
         properties.put("background.threads", "2");
@@ -198,7 +207,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         String clusterId = properties.getProperty("cluster.id");
         if (clusterId == null) {
-            throw new IllegalStateException(metaProperties + " has no cluster.id; move the folder away to start afresh");
+            throw new IllegalStateException(
+                    metaProperties + " has no cluster.id; move the folder away to start afresh");
         }
         return clusterId;
     }

@@ -1,4 +1,5 @@
 /**
- * A real single-node Kafka broker (KRaft, broker and controller in one) run inside the app, its log in the data directory.
+ * A real single-node Kafka broker (KRaft, broker and controller in one) run inside the
+ * app, its log in the data directory.
  */
 package org.herald.embedded.kafka;

@@ -13,9 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
- * Chooses the ports of the embedded servers and remembers them in {@code <data-dir>/ports.properties}, so a
- * restart listens where the last run did while that port is still free, and a tool pointed at the app
- * (psql, a Kafka CLI, a mail client) keeps working.
+ * Chooses the ports of the embedded servers and remembers them in
+ * {@code <data-dir>/ports.properties}, so a restart listens where the last run did while
+ * that port is still free, and a tool pointed at the app (psql, a Kafka CLI, a mail
+ * client) keeps working.
  */
 public final class LocalPorts {
 
@@ -34,8 +35,8 @@ public final class LocalPorts {
     }
 
     /**
-     * The port for {@code name}: {@code configured} when positive; else the remembered one when still free;
-     * else a free one, remembered for next time.
+     * The port for {@code name}: {@code configured} when positive; else the remembered
+     * one when still free; else a free one, remembered for next time.
      */
     public int choose(String name, int configured) {
         if (configured > 0) {

@@ -1,4 +1,5 @@
 /**
- * What the embedded servers share about the local machine: ports kept across restarts and processes left behind.
+ * What the embedded servers share about the local machine: ports kept across restarts and
+ * processes left behind.
  */
 package org.herald.embedded.local;

@@ -30,7 +30,9 @@ public record CapturedEmail(String id, Instant receivedAt, List<String> envelope
 
     /** The first value of header {@code name} (case-insensitive). */
     public Optional<String> header(String name) {
-        return this.headers.stream().filter((header) -> header.name().equalsIgnoreCase(name)).map(Header::value)
+        return this.headers.stream()
+            .filter((header) -> header.name().equalsIgnoreCase(name))
+            .map(Header::value)
             .findFirst();
     }
 

@@ -5,8 +5,9 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A recipient GreenMail delivers to without keeping anything: whoever captures the mail (the {@link MailArchive},
- * a test's counter) has it already, and memory stays flat however much mail arrives.
+ * A recipient GreenMail delivers to without keeping anything: whoever captures the mail
+ * (the {@link MailArchive}, a test's counter) has it already, and memory stays flat
+ * however much mail arrives.
  */
 public final class DiscardingRecipient implements GreenMailUser {
 

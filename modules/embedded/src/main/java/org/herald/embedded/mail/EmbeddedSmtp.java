@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded SMTP server (GreenMail) on the loopback interface that accepts every message, for any recipient,
- * with or without authentication, and captures it for the dev inbox. Captured messages are kept as {@code .eml}
- * files in {@code <data-dir>/mail}, so the inbox survives restarts; the newest {@code capacity} are kept.
+ * An embedded SMTP server (GreenMail) on the loopback interface that accepts every
+ * message, for any recipient, with or without authentication, and captures it for the dev
+ * inbox. Captured messages are kept as {@code .eml} files in {@code <data-dir>/mail}, so
+ * the inbox survives restarts; the newest {@code capacity} are kept.
  */
 public final class EmbeddedSmtp implements AutoCloseable {
 
@@ -55,8 +56,8 @@ public final class EmbeddedSmtp implements AutoCloseable {
 
     /**
      * Starts on {@code dataDirectory}; returns once the server accepts connections.
-     *
-     * @param dataDirectory the Herald data directory; messages go to its {@value #DIRECTORY} folder
+     * @param dataDirectory the Herald data directory; messages go to its
+     * {@value #DIRECTORY} folder
      * @param port the port, or 0 for the remembered one while free, else a free one
      * @param capacity how many messages to keep (the oldest go first)
      */
@@ -117,8 +118,9 @@ public final class EmbeddedSmtp implements AutoCloseable {
     }
 
     /**
-     * Captures a message once, however many recipients it has (GreenMail hands the same message over once per
-     * recipient), into the archive only: GreenMail's own mailboxes, which would grow without bound, get nothing.
+     * Captures a message once, however many recipients it has (GreenMail hands the same
+     * message over once per recipient), into the archive only: GreenMail's own mailboxes,
+     * which would grow without bound, get nothing.
      */
     private MessageDeliveryHandler capturing() {
         return new MessageDeliveryHandler() {

@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The captured messages: one {@code .eml} file each in the mail folder (so the inbox survives restarts and
- * crashes, and any mail client opens them), the newest {@code capacity} of them also in memory.
+ * The captured messages: one {@code .eml} file each in the mail folder (so the inbox
+ * survives restarts and crashes, and any mail client opens them), the newest
+ * {@code capacity} of them also in memory.
  */
 final class MailArchive {
 
@@ -48,7 +49,10 @@ final class MailArchive {
         load();
     }
 
-    /** Stores {@code message}, accepted for {@code envelopeRecipients}, and returns how the inbox shows it. */
+    /**
+     * Stores {@code message}, accepted for {@code envelopeRecipients}, and returns how
+     * the inbox shows it.
+     */
     CapturedEmail store(MimeMessage message, List<String> envelopeRecipients) throws IOException {
         Instant receivedAt = Instant.now();
         String id = String.format("%013d-%06d", receivedAt.toEpochMilli(), this.sequence.incrementAndGet() % 1_000_000);

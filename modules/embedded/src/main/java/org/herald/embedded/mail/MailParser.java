@@ -20,10 +20,16 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-/** Turns a stored message into a {@link CapturedEmail}: addresses, subject, date, text and HTML parts, headers. */
+/**
+ * Turns a stored message into a {@link CapturedEmail}: addresses, subject, date, text and
+ * HTML parts, headers.
+ */
 final class MailParser {
 
-    /** A header the archive adds in front of each stored message: the SMTP envelope's recipients. */
+    /**
+     * A header the archive adds in front of each stored message: the SMTP envelope's
+     * recipients.
+     */
     static final String ENVELOPE_TO = "X-Herald-Envelope-To";
 
     private static final Session SESSION = Session.getInstance(new Properties());

@@ -27,19 +27,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded PostgreSQL 15 (zonky's binaries) with its data in {@code <data-dir>/postgres}, kept across
- * restarts, listening on a remembered or configured port, with a database {@value #DATABASE} owned by the trusted
- * local superuser {@value #USERNAME} (no password; loopback only).
+ * An embedded PostgreSQL 15 (zonky's binaries) with its data in
+ * {@code <data-dir>/postgres}, kept across restarts, listening on a remembered or
+ * configured port, with a database {@value #DATABASE} owned by the trusted local
+ * superuser {@value #USERNAME} (no password; loopback only).
  * <p>
- * Crash safety: zonky starts the postmaster detached, so a {@code kill -9} of the JVM would orphan it. A
- * {@link Watchdog} child asks it to shut down when this JVM dies, and a start first clears an orphan or a stale
- * {@code postmaster.pid} left on the directory ({@link OrphanedPostmaster}). Commits are durable
- * ({@code fsync} and {@code synchronous_commit} on, which zonky turns off for tests). Server logs go to
+ * Crash safety: zonky starts the postmaster detached, so a {@code kill -9} of the JVM
+ * would orphan it. A {@link Watchdog} child asks it to shut down when this JVM dies, and
+ * a start first clears an orphan or a stale {@code postmaster.pid} left on the directory
+ * ({@link OrphanedPostmaster}). Commits are durable ({@code fsync} and
+ * {@code synchronous_commit} on, which zonky turns off for tests). Server logs go to
  * {@code <data-dir>/postgres/log}.
  * <p>
- * As root, zonky runs PostgreSQL in a user namespace ({@code unshare -U}) where it appears as {@code nobody};
- * the process keeps root's identity on the files, so a root-owned data directory works, including under a
- * {@code 0700} parent.
+ * As root, zonky runs PostgreSQL in a user namespace ({@code unshare -U}) where it
+ * appears as {@code nobody}; the process keeps root's identity on the files, so a
+ * root-owned data directory works, including under a {@code 0700} parent.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -70,15 +72,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.watchdog = watchdog;
     }
 
-    /** Starts PostgreSQL on {@code dataDirectory}, on its remembered port or a free one. */
+    /**
+     * Starts PostgreSQL on {@code dataDirectory}, on its remembered port or a free one.
+     */
     public static EmbeddedDatabase start(Path dataDirectory) {
         return start(dataDirectory, 0);
     }
 
     /**
-     * Starts PostgreSQL on {@code dataDirectory}; returns once the {@value #DATABASE} database takes connections.
-     *
-     * @param dataDirectory the Herald data directory; the cluster goes to its {@value #DIRECTORY} folder
+     * Starts PostgreSQL on {@code dataDirectory}; returns once the {@value #DATABASE}
+     * database takes connections.
+     * @param dataDirectory the Herald data directory; the cluster goes to its
+     * {@value #DIRECTORY} folder
      * @param port the port, or 0 for the remembered one while free, else a free one
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
@@ -146,7 +151,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return this.directory;
     }
 
-    /** A non-pooling data source for the {@value #DATABASE} database (for tools and tests; the app pools). */
+    /**
+     * A non-pooling data source for the {@value #DATABASE} database (for tools and tests;
+     * the app pools).
+     */
     public DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(jdbcUrl());
@@ -179,7 +187,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private void createDatabaseIfMissing() {
         String url = "jdbc:postgresql://" + HOST + ":" + port() + "/postgres";
         try (Connection connection = DriverManager.getConnection(url, USERNAME, "")) {
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            try (PreparedStatement exists = connection
+                .prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 exists.setString(1, DATABASE);
                 try (ResultSet result = exists.executeQuery()) {
                     if (result.next()) {
@@ -197,8 +206,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Creates the parent folders; moves aside a cluster folder that an interrupted first start left without its
-     * {@code postgresql.conf}, where {@code initdb} would refuse to run.
+     * Creates the parent folders; moves aside a cluster folder that an interrupted first
+     * start left without its {@code postgresql.conf}, where {@code initdb} would refuse
+     * to run.
      */
     private static void prepare(Path directory) {
         try {
@@ -207,8 +217,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     && !isEmpty(directory)) {
                 Path aside = directory.resolveSibling(directory.getFileName() + ".incomplete-"
                         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
-                logger.warn("{} holds no initialised cluster (an interrupted first start?); moving it to {}",
-                        directory, aside);
+                logger.warn("{} holds no initialised cluster (an interrupted first start?); moving it to {}", directory,
+                        aside);
                 Files.move(directory, aside);
             }
         }

@@ -19,13 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Clears what a killed JVM left in a PostgreSQL data directory before it is started again: a postmaster still
- * running (stopped the way {@code pg_ctl stop -m fast} would, by SIGINT) or a {@code postmaster.pid} naming a
- * process that is not PostgreSQL (a reused pid), which PostgreSQL would take for a live server.
+ * Clears what a killed JVM left in a PostgreSQL data directory before it is started
+ * again: a postmaster still running (stopped the way {@code pg_ctl stop -m fast} would,
+ * by SIGINT) or a {@code postmaster.pid} naming a process that is not PostgreSQL (a
+ * reused pid), which PostgreSQL would take for a live server.
  * <p>
- * zonky holds a file lock on {@code epg-lock} in the data directory while its owner runs. If that lock can be
- * taken, no live JVM owns the directory, so a postmaster found there is an orphan; if it cannot, another process
- * uses the directory and nothing is touched.
+ * zonky holds a file lock on {@code epg-lock} in the data directory while its owner runs.
+ * If that lock can be taken, no live JVM owns the directory, so a postmaster found there
+ * is an orphan; if it cannot, another process uses the directory and nothing is touched.
  */
 final class OrphanedPostmaster {
 
@@ -69,7 +70,10 @@ final class OrphanedPostmaster {
         }
     }
 
-    /** Sends the fast-shutdown signal (SIGINT) where the platform can, else a plain terminate. */
+    /**
+     * Sends the fast-shutdown signal (SIGINT) where the platform can, else a plain
+     * terminate.
+     */
     static void signalFastShutdown(ProcessHandle process) {
         if (Watchdog.isAvailable()) {
             try {

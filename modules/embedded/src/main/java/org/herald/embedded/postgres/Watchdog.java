@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ties a postmaster's life to this JVM's. {@code pg_ctl} detaches the postmaster, so it outlives a
- * {@code kill -9} of the JVM; this small shell, a child of the JVM that ignores the usual signals, reads its
- * standard input from the JVM and, when that pipe closes without the word {@code stop} (the JVM died), asks the
- * postmaster for a fast shutdown. A normal close says {@code stop} first. Unix only; elsewhere the next start
+ * Ties a postmaster's life to this JVM's. {@code pg_ctl} detaches the postmaster, so it
+ * outlives a {@code kill -9} of the JVM; this small shell, a child of the JVM that
+ * ignores the usual signals, reads its standard input from the JVM and, when that pipe
+ * closes without the word {@code stop} (the JVM died), asks the postmaster for a fast
+ * shutdown. A normal close says {@code stop} first. Unix only; elsewhere the next start
  * clears the orphan ({@link OrphanedPostmaster}).
  */
 final class Watchdog implements AutoCloseable {
@@ -33,7 +34,9 @@ final class Watchdog implements AutoCloseable {
         return Files.isExecutable(SHELL);
     }
 
-    /** Watches {@code postmasterPid}, or returns {@code null} where no shell is available. */
+    /**
+     * Watches {@code postmasterPid}, or returns {@code null} where no shell is available.
+     */
     static Watchdog watch(long postmasterPid) {
         if (!isAvailable()) {
             return null;

@@ -9,11 +9,13 @@ import java.util.Map;
 /**
  * A request the built-in webhook receiver got.
  *
- * @param id a stable id (the file name in the webhooks folder, without {@code .properties})
+ * @param id a stable id (the file name in the webhooks folder, without
+ * {@code .properties})
  * @param receivedAt when it arrived
  * @param method the HTTP method
  * @param path the request path
- * @param headers the request headers in arrival order ({@code Authorization} and {@code Cookie} values redacted)
+ * @param headers the request headers in arrival order ({@code Authorization} and
+ * {@code Cookie} values redacted)
  * @param body the raw body
  * @param verification whether its signature verified
  */

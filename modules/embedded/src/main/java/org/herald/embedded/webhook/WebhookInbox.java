@@ -25,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhooks the app's built-in receiver got, with whether each signature verified: the newest
- * {@code capacity} of them, each also kept as a file in {@code <data-dir>/webhooks} so the dev inbox survives
- * restarts. The receiver (an HTTP endpoint of the app) hands each request to {@link #record}.
+ * The webhooks the app's built-in receiver got, with whether each signature verified: the
+ * newest {@code capacity} of them, each also kept as a file in
+ * {@code <data-dir>/webhooks} so the dev inbox survives restarts. The receiver (an HTTP
+ * endpoint of the app) hands each request to {@link #record}.
  */
 public final class WebhookInbox {
 
@@ -52,7 +53,8 @@ public final class WebhookInbox {
     private final AtomicLong sequence = new AtomicLong();
 
     /**
-     * @param dataDirectory the Herald data directory; webhooks go to its {@value #DIRECTORY} folder
+     * @param dataDirectory the Herald data directory; webhooks go to its
+     * {@value #DIRECTORY} folder
      * @param capacity how many webhooks to keep (the oldest go first)
      */
     public WebhookInbox(Path dataDirectory, int capacity) {
@@ -66,7 +68,6 @@ public final class WebhookInbox {
 
     /**
      * Verifies and keeps a received webhook.
-     *
      * @param method the HTTP method
      * @param path the request path
      * @param headers the request headers

@@ -7,9 +7,9 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 
 /**
- * Checks a webhook's {@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature} headers against its
- * body with the Standard Webhooks reference library, as a partner would (timestamps older or newer than five
- * minutes fail).
+ * Checks a webhook's {@code webhook-id}, {@code webhook-timestamp} and
+ * {@code webhook-signature} headers against its body with the Standard Webhooks reference
+ * library, as a partner would (timestamps older or newer than five minutes fail).
  */
 public final class WebhookVerifier {
 
@@ -17,7 +17,8 @@ public final class WebhookVerifier {
     }
 
     /**
-     * @param secret the partner's secret ({@code whsec_...}), or {@code null} when none is known
+     * @param secret the partner's secret ({@code whsec_...}), or {@code null} when none
+     * is known
      * @param headers the request headers (names in any case)
      * @param body the raw request body, exactly as received
      */

@@ -1,4 +1,5 @@
 /**
- * The built-in webhook receiver's store, with each webhook's Standard Webhooks signature checked, for the dev inbox.
+ * The built-in webhook receiver's store, with each webhook's Standard Webhooks signature
+ * checked, for the dev inbox.
  */
 package org.herald.embedded.webhook;

@@ -23,8 +23,8 @@ class EmbeddedKafkaTests {
             Clients.sendInTransaction(kafka.bootstrapServers(), "transactional", 3);
 
             assertThat(Clients.readCommitted(kafka.bootstrapServers(), "plain", 1)).containsExactly("hello");
-            assertThat(Clients.readCommitted(kafka.bootstrapServers(), "transactional", 3))
-                .containsExactly("value-0", "value-1", "value-2");
+            assertThat(Clients.readCommitted(kafka.bootstrapServers(), "transactional", 3)).containsExactly("value-0",
+                    "value-1", "value-2");
             assertThat(kafka.logDirectory()).isEqualTo(this.dataDirectory.resolve("kafka").toAbsolutePath());
             assertThat(kafka.logDirectory().resolve("meta.properties")).isRegularFile();
         }
@@ -42,7 +42,8 @@ class EmbeddedKafkaTests {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(this.dataDirectory)) {
             assertThat(kafka.clusterId()).isEqualTo(clusterId);
             assertThat(kafka.port()).isEqualTo(port);
-            assertThat(Clients.readCommitted(kafka.bootstrapServers(), "kept", 2)).containsExactly("value-0", "value-1");
+            assertThat(Clients.readCommitted(kafka.bootstrapServers(), "kept", 2)).containsExactly("value-0",
+                    "value-1");
         }
     }
 

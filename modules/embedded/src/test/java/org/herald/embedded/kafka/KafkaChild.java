@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import org.herald.embedded.testing.ChildJvm;
 
 /**
- * Run in a child JVM by {@link EmbeddedKafkaTests}: starts the broker on a data directory, commits records in a
- * transaction, says {@code READY <bootstrap servers>} and waits to be killed.
+ * Run in a child JVM by {@link EmbeddedKafkaTests}: starts the broker on a data
+ * directory, commits records in a transaction, says {@code READY <bootstrap servers>} and
+ * waits to be killed.
  */
 public final class KafkaChild {
 

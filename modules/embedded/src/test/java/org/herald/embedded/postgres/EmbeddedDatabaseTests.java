@@ -60,8 +60,7 @@ class EmbeddedDatabaseTests {
             postmaster = Long.parseLong(child.awaitReady(120));
             child.killHard();
         }
-        await().atMost(Duration.ofSeconds(30))
-            .until(() -> alive(postmaster).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> alive(postmaster).isEmpty());
 
         try (EmbeddedDatabase database = EmbeddedDatabase.start(this.dataDirectory)) {
             assertThat(names(database, "survivor")).containsExactly("committed before the crash");

@@ -9,8 +9,9 @@ import java.sql.Statement;
 import org.herald.embedded.testing.ChildJvm;
 
 /**
- * Run in a child JVM by {@link EmbeddedDatabaseTests}: starts PostgreSQL on a data directory (with or without
- * the watchdog), commits a row, says {@code READY <postmaster pid>} and waits to be killed.
+ * Run in a child JVM by {@link EmbeddedDatabaseTests}: starts PostgreSQL on a data
+ * directory (with or without the watchdog), commits a row, says
+ * {@code READY <postmaster pid>} and waits to be killed.
  */
 public final class PostgresChild {
 

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A main class of the test sources run in a child JVM on the test class path, so a test can
- * {@code kill -9} it ({@link #killHard()}) the way a crash or an operator would.
+ * A main class of the test sources run in a child JVM on the test class path, so a test
+ * can {@code kill -9} it ({@link #killHard()}) the way a crash or an operator would.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -33,7 +33,10 @@ public final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code mainClass} with {@code arguments}; its standard input stays open until it is killed. */
+    /**
+     * Starts {@code mainClass} with {@code arguments}; its standard input stays open
+     * until it is killed.
+     */
     public static ChildJvm start(Class<?> mainClass, String... arguments) throws IOException {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx384m", "-cp",
@@ -52,7 +55,10 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** {@code kill -9}: no shutdown hooks, no clean-up, children of the child left as they are. */
+    /**
+     * {@code kill -9}: no shutdown hooks, no clean-up, children of the child left as they
+     * are.
+     */
     public void killHard() throws Exception {
         this.process.destroyForcibly();
         this.process.onExit().get(30, TimeUnit.SECONDS);

@@ -44,7 +44,8 @@ class WebhookInboxTests {
         WebhookInbox inbox = new WebhookInbox(this.dataDirectory, 10);
         Map<String, List<String>> headers = signed(BODY, this.secret, now());
 
-        assertThat(inbox.record("POST", "/r", headers, BODY.replace("tagged", "changed"), this.secret).verification()
+        assertThat(inbox.record("POST", "/r", headers, BODY.replace("tagged", "changed"), this.secret)
+            .verification()
             .status()).isEqualTo(Verification.Status.FAILED);
         assertThat(inbox.record("POST", "/r", headers, BODY, newSecret()).verification().status())
             .isEqualTo(Verification.Status.FAILED);

@@ -9,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The tagged announcements the notifier has taken in, kept as their JSON so every delivery of one
- * announcement renders the same content, whenever it is sent.
+ * The tagged announcements the notifier has taken in, kept as their JSON so every
+ * delivery of one announcement renders the same content, whenever it is sent.
  */
 public class AnnouncementStore {
 
@@ -23,12 +23,16 @@ public class AnnouncementStore {
         this.json = json;
     }
 
-    /** Stores {@code announcement}; a later version of the same announcement (re-tagged) replaces it. */
+    /**
+     * Stores {@code announcement}; a later version of the same announcement (re-tagged)
+     * replaces it.
+     */
     public void save(AnnouncementTagged announcement) {
-        this.jdbc.sql("""
-                INSERT INTO notifier.announcement (id, payload, relevance) VALUES (:id, CAST(:payload AS jsonb), :relevance)
-                ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, relevance = excluded.relevance
-                """)
+        this.jdbc
+            .sql("""
+                    INSERT INTO notifier.announcement (id, payload, relevance) VALUES (:id, CAST(:payload AS jsonb), :relevance)
+                    ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, relevance = excluded.relevance
+                    """)
             .param("id", announcement.id())
             .param("payload", this.json.writeValueAsString(announcement))
             .param("relevance", announcement.relevance())

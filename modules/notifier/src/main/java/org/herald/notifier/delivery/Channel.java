@@ -13,7 +13,10 @@ public enum Channel {
     /** A signed webhook call to a partner's endpoint. */
     WEBHOOK;
 
-    /** The name in the database, the API and metric names: {@code email} or {@code webhook}. */
+    /**
+     * The name in the database, the API and metric names: {@code email} or
+     * {@code webhook}.
+     */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the ledger holds for an announcement: one entry per email and webhook, with its state.
+ * What the ledger holds for an announcement: one entry per email and webhook, with its
+ * state.
  */
 @RestController
 class DeliveriesController {
@@ -36,7 +37,10 @@ class DeliveriesController {
         return this.ledger.forAnnouncement(announcementId).stream().map(DeliveryView::of).toList();
     }
 
-    /** Sends one delivery again, whatever became of it: due now, with a fresh retry schedule. */
+    /**
+     * Sends one delivery again, whatever became of it: due now, with a fresh retry
+     * schedule.
+     */
     @PostMapping("/api/v1/deliveries/{id}/retry")
     ResponseEntity<DeliveryView> retry(@PathVariable UUID id) {
         Optional<Delivery> requeued = this.ledger.resend(id);

@@ -11,9 +11,10 @@ import java.util.UUID;
  * @param announcementId the announcement
  * @param channel email or webhook
  * @param recipientId the member (email) or partner (webhook)
- * @param recipient the address it goes to: the member's email address or the partner's URL, as they were
- * when the delivery was recorded
- * @param matchedTags the tags of the announcement that made it match, for "why you got this"
+ * @param recipient the address it goes to: the member's email address or the partner's
+ * URL, as they were when the delivery was recorded
+ * @param matchedTags the tags of the announcement that made it match, for "why you got
+ * this"
  * @param status where it stands
  * @param attempts attempts made or under way
  * @param lastError why the last attempt failed, if it did

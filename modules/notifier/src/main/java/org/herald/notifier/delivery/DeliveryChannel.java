@@ -16,27 +16,32 @@ public interface DeliveryChannel {
     /** How many sends may be under way at once; also the most a crash can repeat. */
     int concurrency();
 
-    /** The delay before each attempt, the first included; empty to use the notifier's default. */
+    /**
+     * The delay before each attempt, the first included; empty to use the notifier's
+     * default.
+     */
     List<Duration> retrySchedule();
 
     /**
-     * How far each retry delay of the schedule may be moved at random, as a fraction of it, up or down
-     * (0.2: ±20 %); 0 for the schedule as it is.
+     * How far each retry delay of the schedule may be moved at random, as a fraction of
+     * it, up or down (0.2: ±20 %); 0 for the schedule as it is.
      */
     default double retryJitter() {
         return 0;
     }
 
     /**
-     * Recipients that cannot take a delivery now (their rate limit or their cap on requests under way is
-     * reached): a hint, so their deliveries are left for later rather than claimed and deferred.
+     * Recipients that cannot take a delivery now (their rate limit or their cap on
+     * requests under way is reached): a hint, so their deliveries are left for later
+     * rather than claimed and deferred.
      */
     default Set<UUID> unavailableRecipients() {
         return Set.of();
     }
 
     /**
-     * Makes one attempt. Never throws for a failure of the recipient: reports it as the outcome.
+     * Makes one attempt. Never throws for a failure of the recipient: reports it as the
+     * outcome.
      */
     DeliveryOutcome deliver(Delivery delivery);
 

@@ -21,14 +21,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The delivery ledger: a row per (announcement, channel, recipient), recorded before anything is sent,
- * so that taking in the same announcement again records, and sends, nothing twice.
+ * The delivery ledger: a row per (announcement, channel, recipient), recorded before
+ * anything is sent, so that taking in the same announcement again records, and sends,
+ * nothing twice.
  * <p>
- * A delivery moves {@code pending} → {@code sending} (claimed; the claim is committed before the send) →
- * {@code sent}, back to {@code pending} with a later {@code next_attempt_at} (retry), or {@code failed}. A
- * claim older than the lease (its dispatcher crashed mid-send) is claimed again, so a crash repeats at most
- * the sends that were under way. Updates after a send are fenced by the claim's token: a dispatcher that
- * lost its claim to a newer one cannot overwrite the newer one's result.
+ * A delivery moves {@code pending} → {@code sending} (claimed; the claim is committed
+ * before the send) → {@code sent}, back to {@code pending} with a later
+ * {@code next_attempt_at} (retry), or {@code failed}. A claim older than the lease (its
+ * dispatcher crashed mid-send) is claimed again, so a crash repeats at most the sends
+ * that were under way. Updates after a send are fenced by the claim's token: a dispatcher
+ * that lost its claim to a newer one cannot overwrite the newer one's result.
  */
 public class DeliveryLedger {
 
@@ -51,8 +53,8 @@ public class DeliveryLedger {
     }
 
     /**
-     * Records {@code deliveries}, each due after its channel's first delay; those already recorded are
-     * left as they are.
+     * Records {@code deliveries}, each due after its channel's first delay; those already
+     * recorded are left as they are.
      * @return how many were new
      */
     public int record(List<NewDelivery> deliveries) {
@@ -86,17 +88,18 @@ public class DeliveryLedger {
     }
 
     /**
-     * Claims up to {@code limit} deliveries of {@code channel} that are due, or whose claim is older than
-     * {@code lease}, oldest due first: marks them {@code sending}, counts the attempt and commits, so the
-     * record of the send exists before the send. Rows another dispatcher holds are skipped.
+     * Claims up to {@code limit} deliveries of {@code channel} that are due, or whose
+     * claim is older than {@code lease}, oldest due first: marks them {@code sending},
+     * counts the attempt and commits, so the record of the send exists before the send.
+     * Rows another dispatcher holds are skipped.
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease) {
         return claim(channel, limit, lease, Set.of());
     }
 
     /**
-     * Claims as {@link #claim(Channel, int, Duration)} does, leaving the deliveries to {@code skipped}
-     * recipients where they are.
+     * Claims as {@link #claim(Channel, int, Duration)} does, leaving the deliveries to
+     * {@code skipped} recipients where they are.
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped) {
         return this.jdbc.sql("""
@@ -122,7 +125,9 @@ public class DeliveryLedger {
             .list();
     }
 
-    /** Marks a claimed delivery sent; false if its claim was lost to another dispatcher. */
+    /**
+     * Marks a claimed delivery sent; false if its claim was lost to another dispatcher.
+     */
     public boolean markSent(Delivery claimed) {
         return finishClaim(claimed, "status = 'sent', sent_at = now(), last_error = NULL", params());
     }
@@ -139,7 +144,9 @@ public class DeliveryLedger {
         return finishClaim(claimed, "status = 'failed', last_error = :error", params("error", truncate(error)));
     }
 
-    /** Puts a claimed delivery back, due after {@code wait}, without counting the attempt. */
+    /**
+     * Puts a claimed delivery back, due after {@code wait}, without counting the attempt.
+     */
     public boolean defer(Delivery claimed, Duration wait) {
         return finishClaim(claimed, "status = 'pending', attempts = greatest(attempts - 1, 0), "
                 + "next_attempt_at = now() + make_interval(secs => :wait)", params("wait", seconds(wait)));
@@ -151,14 +158,15 @@ public class DeliveryLedger {
     }
 
     /**
-     * Records what became of a claimed delivery, releasing the claim. Fenced by the claim token: a
-     * dispatcher whose claim expired and was taken over changes nothing, so it can never overwrite the
-     * newer claim's result.
+     * Records what became of a claimed delivery, releasing the claim. Fenced by the claim
+     * token: a dispatcher whose claim expired and was taken over changes nothing, so it
+     * can never overwrite the newer claim's result.
      * @return false if the claim was lost
      */
     private boolean finishClaim(Delivery claimed, String assignments, Map<String, ?> params) {
-        return this.jdbc.sql("UPDATE notifier.delivery SET " + assignments + ", claim_token = NULL"
-                + " WHERE id = :id AND status = 'sending' AND claim_token = :token")
+        return this.jdbc
+            .sql("UPDATE notifier.delivery SET " + assignments + ", claim_token = NULL"
+                    + " WHERE id = :id AND status = 'sending' AND claim_token = :token")
             .params(params)
             .param("id", claimed.id())
             .param("token", claimed.claimToken())
@@ -166,30 +174,34 @@ public class DeliveryLedger {
     }
 
     /**
-     * Sends a delivery again, whatever became of it (sent, failed, or waiting for a retry), with a fresh
-     * schedule: due now, its attempts counted from zero. A delivery being sent is left alone.
+     * Sends a delivery again, whatever became of it (sent, failed, or waiting for a
+     * retry), with a fresh schedule: due now, its attempts counted from zero. A delivery
+     * being sent is left alone.
      * @return the delivery as it now is; empty if there is none, or it is being sent
      */
     public Optional<Delivery> resend(UUID id) {
-        return this.jdbc.sql("""
-                UPDATE notifier.delivery SET status = 'pending', attempts = 0, next_attempt_at = now(), claim_token = NULL
-                WHERE id = :id AND status <> 'sending'
-                RETURNING\s""" + COLUMNS)
+        return this.jdbc
+            .sql("""
+                    UPDATE notifier.delivery SET status = 'pending', attempts = 0, next_attempt_at = now(), claim_token = NULL
+                    WHERE id = :id AND status <> 'sending'
+                    RETURNING\s"""
+                    + COLUMNS)
             .param("id", id)
             .query(DeliveryLedger::delivery)
             .optional();
     }
 
     /**
-     * Sends again, with a fresh schedule, every delivery of {@code channel} to {@code recipientId} that
-     * failed and was recorded at or after {@code since}.
+     * Sends again, with a fresh schedule, every delivery of {@code channel} to
+     * {@code recipientId} that failed and was recorded at or after {@code since}.
      * @return how many
      */
     public int resendFailed(Channel channel, UUID recipientId, Instant since) {
-        return this.jdbc.sql("""
-                UPDATE notifier.delivery SET status = 'pending', attempts = 0, next_attempt_at = now(), claim_token = NULL
-                WHERE channel = :channel AND recipient_id = :recipient AND status = 'failed' AND created_at >= :since
-                """)
+        return this.jdbc
+            .sql("""
+                    UPDATE notifier.delivery SET status = 'pending', attempts = 0, next_attempt_at = now(), claim_token = NULL
+                    WHERE channel = :channel AND recipient_id = :recipient AND status = 'failed' AND created_at >= :since
+                    """)
             .param("channel", channel.value())
             .param("recipient", recipientId)
             .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
@@ -197,8 +209,9 @@ public class DeliveryLedger {
     }
 
     public List<Delivery> forAnnouncement(UUID announcementId) {
-        return this.jdbc.sql("SELECT " + COLUMNS
-                + " FROM notifier.delivery WHERE announcement_id = :id ORDER BY channel, created_at, recipient")
+        return this.jdbc
+            .sql("SELECT " + COLUMNS
+                    + " FROM notifier.delivery WHERE announcement_id = :id ORDER BY channel, created_at, recipient")
             .param("id", announcementId)
             .query(DeliveryLedger::delivery)
             .list();

@@ -24,16 +24,17 @@ public sealed interface DeliveryOutcome {
     }
 
     /**
-     * Not an attempt: the channel did not send now (a rate limit, a cap on requests under way to one
-     * recipient) and asks to be given the delivery again after {@code wait}; the attempt is not counted.
+     * Not an attempt: the channel did not send now (a rate limit, a cap on requests under
+     * way to one recipient) and asks to be given the delivery again after {@code wait};
+     * the attempt is not counted.
      */
     static DeliveryOutcome deferred(Duration wait) {
         return new Deferred(wait);
     }
 
     /**
-     * Not sent on purpose, and never will be: the address is not on the allowlist of a non-production system,
-     * or it was suppressed after a permanent failure.
+     * Not sent on purpose, and never will be: the address is not on the allowlist of a
+     * non-production system, or it was suppressed after a permanent failure.
      */
     static DeliveryOutcome suppressed(String reason) {
         return new Suppressed(reason);

@@ -21,10 +21,11 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Sends what the ledger holds: claims due deliveries, at most each channel's concurrency at a time,
- * hands each to its channel on a bounded pool of worker threads, and records the outcome — sent, a retry
- * on the channel's schedule, or failed. Runs when {@link #wake() woken} (after an intake commits, or a
- * send finishes) and every poll interval, so retries come due and expired claims are reclaimed.
+ * Sends what the ledger holds: claims due deliveries, at most each channel's concurrency
+ * at a time, hands each to its channel on a bounded pool of worker threads, and records
+ * the outcome — sent, a retry on the channel's schedule, or failed. Runs when
+ * {@link #wake() woken} (after an intake commits, or a send finishes) and every poll
+ * interval, so retries come due and expired claims are reclaimed.
  */
 public class Dispatcher implements SmartLifecycle {
 
@@ -53,7 +54,10 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
-    /** Looks for due deliveries now, rather than at the next poll. Cheap; safe to call from any thread. */
+    /**
+     * Looks for due deliveries now, rather than at the next poll. Cheap; safe to call
+     * from any thread.
+     */
     public void wake() {
         ScheduledExecutorService current = this.loop;
         if (current != null && this.wakeQueued.compareAndSet(false, true)) {
@@ -73,7 +77,8 @@ public class Dispatcher implements SmartLifecycle {
                 dispatch(lane);
             }
             catch (RuntimeException ex) {
-                logger.warn("Could not claim " + lane.channel.channel().value() + " deliveries; trying again at the next poll: " + ex);
+                logger.warn("Could not claim " + lane.channel.channel().value()
+                        + " deliveries; trying again at the next poll: " + ex);
             }
         }
     }
@@ -157,10 +162,11 @@ public class Dispatcher implements SmartLifecycle {
                 return;
             }
             scheduled = jittered(scheduled, lane.channel.retryJitter());
-            Duration delay = (retry.notBefore() != null && retry.notBefore().compareTo(scheduled) > 0) ? retry.notBefore() : scheduled;
+            Duration delay = (retry.notBefore() != null && retry.notBefore().compareTo(scheduled) > 0)
+                    ? retry.notBefore() : scheduled;
             this.ledger.scheduleRetry(delivery, retry.error(), delay);
-            logger.info("Attempt " + delivery.attempts() + " of " + channel + " delivery " + delivery.id()
-                    + " failed (" + retry.error() + "); next attempt in " + delay);
+            logger.info("Attempt " + delivery.attempts() + " of " + channel + " delivery " + delivery.id() + " failed ("
+                    + retry.error() + "); next attempt in " + delay);
         }
     }
 
@@ -220,7 +226,8 @@ public class Dispatcher implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        // Started before, and stopped after, the Kafka listeners and the web server: nothing is taken in while
+        // Started before, and stopped after, the Kafka listeners and the web server:
+        // nothing is taken in while
         // the dispatcher is down, and sends under way get time to finish.
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }

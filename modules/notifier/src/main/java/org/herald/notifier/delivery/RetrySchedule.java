@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The delay before each attempt of a delivery, the first attempt included: {@code [0s, 5s, 30s]} means
- * an attempt at once, another 5 s after it fails, a last one 30 s after that; then the delivery fails.
+ * The delay before each attempt of a delivery, the first attempt included:
+ * {@code [0s, 5s, 30s]} means an attempt at once, another 5 s after it fails, a last one
+ * 30 s after that; then the delivery fails.
  *
  * @param delays one delay per attempt, at least one
  */
@@ -32,7 +33,10 @@ public record RetrySchedule(List<Duration> delays) {
         return this.delays.size();
     }
 
-    /** The delay before the next attempt after {@code attemptsMade} attempts failed; empty when none is left. */
+    /**
+     * The delay before the next attempt after {@code attemptsMade} attempts failed; empty
+     * when none is left.
+     */
     public Optional<Duration> delayAfter(int attemptsMade) {
         return (attemptsMade < this.delays.size()) ? Optional.of(this.delays.get(Math.max(attemptsMade, 0)))
                 : Optional.empty();

@@ -1,5 +1,5 @@
 /**
- * The delivery ledger and its dispatcher: every send is recorded before it is made, claimed, made, and
- * marked sent, retried on a schedule or failed.
+ * The delivery ledger and its dispatcher: every send is recorded before it is made,
+ * claimed, made, and marked sent, retried on a schedule or failed.
  */
 package org.herald.notifier.delivery;

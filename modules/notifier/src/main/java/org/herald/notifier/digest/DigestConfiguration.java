@@ -32,8 +32,8 @@ class DigestConfiguration {
     }
 
     @Bean
-    DigestRun digestRun(JdbcClient jdbc, AnnouncementStore announcements, DigestSender sender,
-            RetrySchedules schedules, DeliveryProperties delivery) {
+    DigestRun digestRun(JdbcClient jdbc, AnnouncementStore announcements, DigestSender sender, RetrySchedules schedules,
+            DeliveryProperties delivery) {
         return new DigestRun(new Digests(jdbc), announcements, sender, schedules.of(Channel.EMAIL),
                 delivery.dispatch().lease());
     }

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Runs the current digest period now, for operators and tests. The period keeps its name (its scheduled
- * end), so the scheduled run at that time sends nothing to members who got this one, and a repeat sends
- * nothing at all.
+ * Runs the current digest period now, for operators and tests. The period keeps its name
+ * (its scheduled end), so the scheduled run at that time sends nothing to members who got
+ * this one, and a repeat sends nothing at all.
  */
 @RestController
 class DigestController {

@@ -7,9 +7,9 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Records matches for the digests at intake, in the intake's transaction, so none is lost between the
- * announcement and the digest. One item per (member, announcement): taking the same announcement in again
- * records nothing.
+ * Records matches for the digests at intake, in the intake's transaction, so none is lost
+ * between the announcement and the digest. One item per (member, announcement): taking
+ * the same announcement in again records nothing.
  */
 public final class DigestItems {
 

@@ -10,8 +10,8 @@ import org.herald.notifier.member.Frequency;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * The digest periods: a period ends at a scheduled time of its cron expression, in its zone, and the next
- * one begins. A period is named by its end.
+ * The digest periods: a period ends at a scheduled time of its cron expression, in its
+ * zone, and the next one begins. A period is named by its end.
  */
 final class DigestPeriods {
 
@@ -32,8 +32,9 @@ final class DigestPeriods {
     }
 
     /**
-     * The end of the period of {@code frequency} open at {@code now}: the next scheduled time after it.
-     * Empty when the frequency is never scheduled (its period then ends whenever it is run).
+     * The end of the period of {@code frequency} open at {@code now}: the next scheduled
+     * time after it. Empty when the frequency is never scheduled (its period then ends
+     * whenever it is run).
      */
     Optional<Instant> currentPeriodEnd(Frequency frequency, Instant now) {
         Optional<CronExpression> cron = (frequency == Frequency.DAILY) ? this.daily : this.weekly;

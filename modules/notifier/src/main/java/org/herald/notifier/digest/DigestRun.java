@@ -18,9 +18,10 @@ import org.herald.notifier.email.DigestSender;
 import org.herald.notifier.member.Frequency;
 
 /**
- * Sends the digests of a period: creates them (the claim that makes a run idempotent), then sends each one
- * it created. A digest whose send fails for now is retried on the email retry schedule by
- * {@link #retryDue()}, which also sends the digests of a run that died half way.
+ * Sends the digests of a period: creates them (the claim that makes a run idempotent),
+ * then sends each one it created. A digest whose send fails for now is retried on the
+ * email retry schedule by {@link #retryDue()}, which also sends the digests of a run that
+ * died half way.
  */
 final class DigestRun {
 
@@ -63,7 +64,10 @@ final class DigestRun {
         return sent;
     }
 
-    /** Sends digests due for a retry, and those whose run died mid-way; answers how many were sent. */
+    /**
+     * Sends digests due for a retry, and those whose run died mid-way; answers how many
+     * were sent.
+     */
     int retryDue() {
         int sent = 0;
         for (Digests.ClaimedDigest claimed : this.digests.claimDue(20, this.lease)) {
@@ -102,7 +106,8 @@ final class DigestRun {
                         + "); next attempt in " + delay.get());
             }
             else {
-                this.digests.finish(digest, "failed", "Gave up after " + digest.attempts() + " attempts: " + retry.error());
+                this.digests.finish(digest, "failed",
+                        "Gave up after " + digest.attempts() + " attempts: " + retry.error());
             }
         }
         return false;

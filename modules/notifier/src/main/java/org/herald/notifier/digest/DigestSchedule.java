@@ -15,8 +15,9 @@ import org.herald.notifier.member.Frequency;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs each digest period when it ends, and looks for digests due for a retry every poll interval. Every
- * instance runs the schedule; the digest table's unique key makes sure only one of them sends each digest.
+ * Runs each digest period when it ends, and looks for digests due for a retry every poll
+ * interval. Every instance runs the schedule; the digest table's unique key makes sure
+ * only one of them sends each digest.
  */
 final class DigestSchedule implements SmartLifecycle {
 

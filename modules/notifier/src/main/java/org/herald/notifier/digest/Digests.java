@@ -16,10 +16,11 @@ import org.herald.notifier.member.Frequency;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The digests in PostgreSQL. {@link #create} is the claim: it inserts one digest per member with waiting
- * items, unique on (member, frequency, period end) with {@code ON CONFLICT DO NOTHING}, and hands the
- * member's waiting items to it, in one statement. A second run for the same period, on this instance or
- * another, at the same moment or later, inserts nothing and so sends nothing.
+ * The digests in PostgreSQL. {@link #create} is the claim: it inserts one digest per
+ * member with waiting items, unique on (member, frequency, period end) with
+ * {@code ON CONFLICT DO NOTHING}, and hands the member's waiting items to it, in one
+ * statement. A second run for the same period, on this instance or another, at the same
+ * moment or later, inserts nothing and so sends nothing.
  */
 final class Digests {
 
@@ -33,28 +34,30 @@ final class Digests {
     }
 
     /**
-     * Creates the digests of one period: one per member with items waiting for {@code frequency}. They are
-     * reserved for this run for {@code reserve}; after that, if this run died, the retry poll sends them.
+     * Creates the digests of one period: one per member with items waiting for
+     * {@code frequency}. They are reserved for this run for {@code reserve}; after that,
+     * if this run died, the retry poll sends them.
      * @return the ids of the digests this call created
      */
     List<UUID> create(Frequency frequency, Instant periodEnd, Duration reserve) {
-        return this.jdbc.sql("""
-                WITH waiting AS (
-                    SELECT DISTINCT member_id FROM notifier.digest_item WHERE frequency = :frequency AND digest_id IS NULL
-                ), created AS (
-                    INSERT INTO notifier.digest (id, member_id, frequency, period_end, recipient, status, next_attempt_at)
-                    SELECT gen_random_uuid(), m.id, :frequency, :periodEnd, m.email, 'pending',
-                           now() + make_interval(secs => :reserve)
-                    FROM waiting w JOIN notifier.member m ON m.id = w.member_id
-                    ON CONFLICT (member_id, frequency, period_end) DO NOTHING
-                    RETURNING id, member_id
-                ), taken AS (
-                    UPDATE notifier.digest_item i SET digest_id = c.id FROM created c
-                    WHERE i.member_id = c.member_id AND i.frequency = :frequency AND i.digest_id IS NULL
-                    RETURNING i.digest_id
-                )
-                SELECT id FROM created
-                """)
+        return this.jdbc
+            .sql("""
+                    WITH waiting AS (
+                        SELECT DISTINCT member_id FROM notifier.digest_item WHERE frequency = :frequency AND digest_id IS NULL
+                    ), created AS (
+                        INSERT INTO notifier.digest (id, member_id, frequency, period_end, recipient, status, next_attempt_at)
+                        SELECT gen_random_uuid(), m.id, :frequency, :periodEnd, m.email, 'pending',
+                               now() + make_interval(secs => :reserve)
+                        FROM waiting w JOIN notifier.member m ON m.id = w.member_id
+                        ON CONFLICT (member_id, frequency, period_end) DO NOTHING
+                        RETURNING id, member_id
+                    ), taken AS (
+                        UPDATE notifier.digest_item i SET digest_id = c.id FROM created c
+                        WHERE i.member_id = c.member_id AND i.frequency = :frequency AND i.digest_id IS NULL
+                        RETURNING i.digest_id
+                    )
+                    SELECT id FROM created
+                    """)
             .param("frequency", frequency.value())
             .param("periodEnd", Timestamp.from(periodEnd))
             .param("reserve", reserve.toMillis() / 1000.0)
@@ -62,7 +65,10 @@ final class Digests {
             .list();
     }
 
-    /** Claims one pending digest for sending; empty if another dispatcher has it or it is done. */
+    /**
+     * Claims one pending digest for sending; empty if another dispatcher has it or it is
+     * done.
+     */
     Optional<ClaimedDigest> claim(UUID id) {
         return this.jdbc.sql("""
                 UPDATE notifier.digest SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(),
@@ -71,7 +77,10 @@ final class Digests {
                 """ + RETURNING).param("id", id).query(Digests::claimed).optional();
     }
 
-    /** Claims up to {@code limit} digests that are due for a retry, or whose claim is older than {@code lease}. */
+    /**
+     * Claims up to {@code limit} digests that are due for a retry, or whose claim is
+     * older than {@code lease}.
+     */
     List<ClaimedDigest> claimDue(int limit, Duration lease) {
         return this.jdbc.sql("""
                 UPDATE notifier.digest d
@@ -141,8 +150,8 @@ final class Digests {
      * @param attempts attempts made, this one included
      * @param claimToken the claim, which every update after the send names
      */
-    record ClaimedDigest(UUID id, UUID memberId, String recipient, Frequency frequency, Instant periodEnd,
-            int attempts, UUID claimToken) {
+    record ClaimedDigest(UUID id, UUID memberId, String recipient, Frequency frequency, Instant periodEnd, int attempts,
+            UUID claimToken) {
     }
 
     /**

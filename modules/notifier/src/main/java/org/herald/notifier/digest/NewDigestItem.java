@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.herald.notifier.member.Frequency;
 
 /**
- * An announcement that matched a member whose most frequent matching subscription is daily or weekly: it
- * waits for their next digest of that frequency.
+ * An announcement that matched a member whose most frequent matching subscription is
+ * daily or weekly: it waits for their next digest of that frequency.
  *
  * @param memberId the member
  * @param announcementId the announcement

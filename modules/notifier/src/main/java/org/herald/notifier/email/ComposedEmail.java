@@ -1,7 +1,8 @@
 package org.herald.notifier.email;
 
 /**
- * An email ready to send: a {@code multipart/alternative} of {@link #text} and {@link #html}.
+ * An email ready to send: a {@code multipart/alternative} of {@link #text} and
+ * {@link #html}.
  *
  * @param from the {@code From} address
  * @param to the recipient's address
@@ -12,8 +13,8 @@ package org.herald.notifier.email;
  * @param messageId the {@code Message-ID}, angle brackets included
  * @param unsubscribeUrl the one-click unsubscribe URL, for {@code List-Unsubscribe}
  */
-record ComposedEmail(String from, String to, String toName, String subject, String text, String html,
-        String messageId, String unsubscribeUrl) {
+record ComposedEmail(String from, String to, String toName, String subject, String text, String html, String messageId,
+        String unsubscribeUrl) {
 
     @Override
     public String toString() {

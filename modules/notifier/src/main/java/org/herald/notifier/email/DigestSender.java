@@ -11,8 +11,8 @@ import org.herald.notifier.member.Member;
 import org.herald.notifier.member.Members;
 
 /**
- * Writes and sends one digest email to one member, over the same SMTP connections, rate and allowlist
- * as every other email.
+ * Writes and sends one digest email to one member, over the same SMTP connections, rate
+ * and allowlist as every other email.
  */
 public final class DigestSender {
 
@@ -33,7 +33,8 @@ public final class DigestSender {
 
     /**
      * Sends a digest.
-     * @param digestId the digest; its {@code Message-ID} derives from it, so a re-send is recognisable
+     * @param digestId the digest; its {@code Message-ID} derives from it, so a re-send is
+     * recognisable
      * @param memberId the member
      * @param address the address recorded when the digest was claimed
      * @param frequency daily or weekly

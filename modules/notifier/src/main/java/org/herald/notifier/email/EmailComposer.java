@@ -23,11 +23,12 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Writes the email that tells a member about one announcement: the title as subject, the summary, a
- * link to the source and "why you got this" — the matching tags with their evidence — as plain text and
- * HTML from the templates {@code templates/email/announcement.txt} and {@code .html}. Every value from
- * the announcement is escaped in the HTML; a link is only made to an http(s) URL; the subject is one line
- * whatever the title holds, so a title cannot add a header.
+ * Writes the email that tells a member about one announcement: the title as subject, the
+ * summary, a link to the source and "why you got this" — the matching tags with their
+ * evidence — as plain text and HTML from the templates
+ * {@code templates/email/announcement.txt} and {@code .html}. Every value from the
+ * announcement is escaped in the HTML; a link is only made to an http(s) URL; the subject
+ * is one line whatever the title holds, so a title cannot add a header.
  */
 final class EmailComposer {
 
@@ -50,7 +51,10 @@ final class EmailComposer {
         this.messageIdDomain = messageIdDomain;
     }
 
-    /** The template engine for the email templates: {@code .txt} in text mode, {@code .html} in HTML mode. */
+    /**
+     * The template engine for the email templates: {@code .txt} in text mode,
+     * {@code .html} in HTML mode.
+     */
     static ITemplateEngine templateEngine() {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 1));
@@ -73,10 +77,10 @@ final class EmailComposer {
             MemberLinks.Links links) {
         String subject = subject(announcement.title());
         Context context = new Context(Locale.UK);
-        context.setVariables(Map.of("subject", subject, "announcement", announcement, "link",
-                linkOrEmpty(announcement.url()), "published", published(announcement), "reasons",
-                reasons(announcement, matchedTags), "name", (recipient.name() != null) ? recipient.name() : "",
-                "links", links));
+        context.setVariables(
+                Map.of("subject", subject, "announcement", announcement, "link", linkOrEmpty(announcement.url()),
+                        "published", published(announcement), "reasons", reasons(announcement, matchedTags), "name",
+                        (recipient.name() != null) ? recipient.name() : "", "links", links));
         String text = this.templates.process("email/announcement.txt", context).strip() + "\n";
         String html = this.templates.process("email/announcement.html", context);
         String messageId = "<" + announcement.id() + "." + recipient.memberId() + "@" + this.messageIdDomain + ">";
@@ -85,8 +89,9 @@ final class EmailComposer {
     }
 
     /**
-     * A digest: every entry, most relevant first (the announcement's relevance, then the score of its best
-     * matching tag, then the latest published); the subject a count and the date the period ends.
+     * A digest: every entry, most relevant first (the announcement's relevance, then the
+     * score of its best matching tag, then the latest published); the subject a count and
+     * the date the period ends.
      */
     ComposedEmail composeDigest(UUID digestId, Frequency frequency, Instant periodEnd, EmailRecipient recipient,
             List<DigestEntry> entries, MemberLinks.Links links) {
@@ -137,7 +142,10 @@ final class EmailComposer {
         return (line.length() > MAX_SUBJECT_LENGTH) ? line.substring(0, MAX_SUBJECT_LENGTH - 1) + "…" : line;
     }
 
-    /** The URL if it is an absolute http(s) URL (never {@code javascript:} or the like), else empty. */
+    /**
+     * The URL if it is an absolute http(s) URL (never {@code javascript:} or the like),
+     * else empty.
+     */
     static String linkOrEmpty(String url) {
         try {
             URI uri = URI.create(url.strip());

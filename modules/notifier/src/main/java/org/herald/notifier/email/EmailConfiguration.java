@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The email channel: links, composer, the pooled SMTP transport, the announcement and digest senders.
- * The SMTP server is {@code spring.mail.*}.
+ * The email channel: links, composer, the pooled SMTP transport, the announcement and
+ * digest senders. The SMTP server is {@code spring.mail.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ EmailProperties.class, PublicSiteProperties.class })

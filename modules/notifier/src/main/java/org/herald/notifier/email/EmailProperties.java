@@ -16,26 +16,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How emails are written and sent. The SMTP server itself is Spring Boot's {@code spring.mail.*}.
+ * How emails are written and sent. The SMTP server itself is Spring Boot's
+ * {@code spring.mail.*}.
  *
- * @param from {@code herald.notifier.email.from}: the {@code From} address, with an optional name
- * @param messageIdDomain {@code herald.notifier.email.message-id-domain}: the right-hand side of the
- * {@code Message-ID}s, {@code <announcementId.memberId@domain>}
- * @param concurrency {@code herald.notifier.email.concurrency}: emails sent at once, and the most SMTP
- * connections kept open; also the most emails a crash can send twice
- * @param retrySchedule {@code herald.notifier.email.retry-schedule}: the delay before each attempt of an
- * email; empty to use {@code herald.notifier.retry-schedule}
- * @param rate {@code herald.notifier.email.rate}: the most emails sent per second by this instance; 0 for
- * no limit
- * @param idleTimeout {@code herald.notifier.email.idle-timeout}: how long an open SMTP connection may wait
- * for the next email before it is closed
- * @param allowlist {@code herald.notifier.email.allowlist}: for non-production systems, the only
- * addresses really sent to (patterns, {@code *} for any characters, without regard to case, e.g.
- * {@code *@example.org}); every other email is logged and marked {@code suppressed}. Empty: all addresses
- * @param linkKey {@code herald.notifier.email.link-key}: the HMAC-SHA256 key that signs the tokens of the
- * unsubscribe and preferences links (at least 32 characters). Secret
- * @param linkTtl {@code herald.notifier.email.link-ttl}: how long such a link works after the email is
- * written
+ * @param from {@code herald.notifier.email.from}: the {@code From} address, with an
+ * optional name
+ * @param messageIdDomain {@code herald.notifier.email.message-id-domain}: the right-hand
+ * side of the {@code Message-ID}s, {@code <announcementId.memberId@domain>}
+ * @param concurrency {@code herald.notifier.email.concurrency}: emails sent at once, and
+ * the most SMTP connections kept open; also the most emails a crash can send twice
+ * @param retrySchedule {@code herald.notifier.email.retry-schedule}: the delay before
+ * each attempt of an email; empty to use {@code herald.notifier.retry-schedule}
+ * @param rate {@code herald.notifier.email.rate}: the most emails sent per second by this
+ * instance; 0 for no limit
+ * @param idleTimeout {@code herald.notifier.email.idle-timeout}: how long an open SMTP
+ * connection may wait for the next email before it is closed
+ * @param allowlist {@code herald.notifier.email.allowlist}: for non-production systems,
+ * the only addresses really sent to (patterns, {@code *} for any characters, without
+ * regard to case, e.g. {@code *@example.org}); every other email is logged and marked
+ * {@code suppressed}. Empty: all addresses
+ * @param linkKey {@code herald.notifier.email.link-key}: the HMAC-SHA256 key that signs
+ * the tokens of the unsubscribe and preferences links (at least 32 characters). Secret
+ * @param linkTtl {@code herald.notifier.email.link-ttl}: how long such a link works after
+ * the email is written
  */
 @Validated
 @ConfigurationProperties("herald.notifier.email")

@@ -22,8 +22,8 @@ import org.herald.notifier.member.Member;
 import org.herald.notifier.member.Members;
 
 /**
- * Sends one announcement email per delivery over the {@link MailTransport}. A member whose address is
- * suppressed gets nothing: the delivery is marked suppressed.
+ * Sends one announcement email per delivery over the {@link MailTransport}. A member
+ * whose address is suppressed gets nothing: the delivery is marked suppressed.
  */
 final class EmailSender implements DeliveryChannel {
 
@@ -96,8 +96,9 @@ final class EmailSender implements DeliveryChannel {
     }
 
     /**
-     * A {@code multipart/alternative} of the text and HTML parts, with {@code Message-ID},
-     * {@code List-Unsubscribe} and {@code List-Unsubscribe-Post} (RFC 8058 one-click).
+     * A {@code multipart/alternative} of the text and HTML parts, with
+     * {@code Message-ID}, {@code List-Unsubscribe} and {@code List-Unsubscribe-Post} (RFC
+     * 8058 one-click).
      */
     static MimeMessage mimeMessage(MimeMessage message, ComposedEmail email)
             throws MessagingException, UnsupportedEncodingException {

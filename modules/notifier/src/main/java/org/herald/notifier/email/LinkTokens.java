@@ -15,10 +15,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs and checks the tokens of the links in emails that act for a member without a password: the
- * one-click unsubscribe and the preferences page. A token is {@code <memberId>.<purpose>.<expiry>.<mac>}
- * in base64url, the MAC an HMAC-SHA256 of the rest under the link key, so it names one member and one
- * purpose, cannot be altered, and stops working at its expiry.
+ * Signs and checks the tokens of the links in emails that act for a member without a
+ * password: the one-click unsubscribe and the preferences page. A token is
+ * {@code <memberId>.<purpose>.<expiry>.<mac>} in base64url, the MAC an HMAC-SHA256 of the
+ * rest under the link key, so it names one member and one purpose, cannot be altered, and
+ * stops working at its expiry.
  */
 public final class LinkTokens {
 
@@ -45,7 +46,10 @@ public final class LinkTokens {
 
     }
 
-    /** A token for {@code memberId} and {@code purpose}, good for the configured time from now. */
+    /**
+     * A token for {@code memberId} and {@code purpose}, good for the configured time from
+     * now.
+     */
     public String issue(UUID memberId, Purpose purpose) {
         long expiry = this.clock.instant().plus(this.ttl).getEpochSecond();
         String payload = memberId + "." + purpose.name().toLowerCase(Locale.ROOT) + "." + expiry;
@@ -63,10 +67,13 @@ public final class LinkTokens {
             return Verified.invalid();
         }
         String encoded = token.substring(0, dot);
-        // Compare the signature's text, not its decoded bytes: base64's last character carries unused
-        // bits that a decoder ignores, so several spellings decode to one signature. Only ours counts.
+        // Compare the signature's text, not its decoded bytes: base64's last character
+        // carries unused
+        // bits that a decoder ignores, so several spellings decode to one signature. Only
+        // ours counts.
         byte[] presented = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(presented, ENCODER.encodeToString(mac(encoded)).getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(presented,
+                ENCODER.encodeToString(mac(encoded)).getBytes(StandardCharsets.US_ASCII))) {
             return Verified.invalid();
         }
         String payload;

@@ -26,13 +26,14 @@ import org.herald.notifier.member.Members;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Puts messages on the wire: keeps up to {@code concurrency} SMTP connections open and reuses them for
- * message after message (one connection under light load, a pool under heavy), holds the send rate under
- * {@code herald.notifier.email.rate}, and sends only to addresses on the allowlist, if one is set.
+ * Puts messages on the wire: keeps up to {@code concurrency} SMTP connections open and
+ * reuses them for message after message (one connection under light load, a pool under
+ * heavy), holds the send rate under {@code herald.notifier.email.rate}, and sends only to
+ * addresses on the allowlist, if one is set.
  * <p>
- * A 5xx reply to the recipient (RCPT) is a permanent failure that also suppresses the member's address; a
- * 5xx to the message fails it for good; anything else (4xx, a refused connection, a timeout) is a
- * temporary failure to retry.
+ * A 5xx reply to the recipient (RCPT) is a permanent failure that also suppresses the
+ * member's address; a 5xx to the message fails it for good; anything else (4xx, a refused
+ * connection, a timeout) is a temporary failure to retry.
  */
 final class MailTransport implements AutoCloseable {
 
@@ -67,7 +68,10 @@ final class MailTransport implements AutoCloseable {
         return this.mail.createMimeMessage();
     }
 
-    /** Sends {@code message} to {@code memberId}'s {@code address}. Never throws for a failure of the send. */
+    /**
+     * Sends {@code message} to {@code memberId}'s {@code address}. Never throws for a
+     * failure of the send.
+     */
     DeliveryOutcome send(UUID memberId, String address, MimeMessage message) {
         if (!allowed(address)) {
             logger.info("Suppressed an email to " + address + ": not on herald.notifier.email.allowlist");
@@ -77,7 +81,8 @@ final class MailTransport implements AutoCloseable {
             String messageId = message.getMessageID();
             message.saveChanges();
             if (messageId != null) {
-                message.setHeader("Message-ID", messageId); // saveChanges() makes a new one
+                message.setHeader("Message-ID", messageId); // saveChanges() makes a new
+                                                            // one
             }
         }
         catch (MessagingException ex) {
@@ -112,7 +117,8 @@ final class MailTransport implements AutoCloseable {
     }
 
     boolean allowed(String address) {
-        return this.allowlist.isEmpty() || this.allowlist.stream().anyMatch((pattern) -> pattern.matcher(address).matches());
+        return this.allowlist.isEmpty()
+                || this.allowlist.stream().anyMatch((pattern) -> pattern.matcher(address).matches());
     }
 
     private Connection borrow() throws MessagingException {
@@ -173,7 +179,10 @@ final class MailTransport implements AutoCloseable {
         return DeliveryOutcome.retry(describe(ex));
     }
 
-    /** The SMTP reply code of an Angus Mail SMTP exception ({@code getReturnCode()}), or -1. */
+    /**
+     * The SMTP reply code of an Angus Mail SMTP exception ({@code getReturnCode()}), or
+     * -1.
+     */
     private static int smtpReplyCode(Throwable failure) {
         try {
             var returnCode = failure.getClass().getMethod("getReturnCode");
@@ -189,8 +198,11 @@ final class MailTransport implements AutoCloseable {
             .append(oneLine(ex.getMessage()));
         Throwable next = (ex instanceof MessagingException messaging) ? messaging.getNextException() : ex.getCause();
         if (next != null && next != ex) {
-            description.append(" (").append(next.getClass().getSimpleName()).append(": ")
-                .append(oneLine(next.getMessage())).append(")");
+            description.append(" (")
+                .append(next.getClass().getSimpleName())
+                .append(": ")
+                .append(oneLine(next.getMessage()))
+                .append(")");
         }
         return description.toString();
     }
@@ -201,7 +213,9 @@ final class MailTransport implements AutoCloseable {
 
     /** A pattern with {@code *} for any characters, compared without regard to case. */
     static Pattern glob(String pattern) {
-        String regex = Arrays.stream(pattern.strip().split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
+        String regex = Arrays.stream(pattern.strip().split("\\*", -1))
+            .map(Pattern::quote)
+            .collect(Collectors.joining(".*"));
         return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
     }
 

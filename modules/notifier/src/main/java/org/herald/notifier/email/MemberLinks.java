@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.herald.notifier.email.LinkTokens.Purpose;
 
 /**
- * The links in every email to a member: one-click unsubscribe ({@code List-Unsubscribe}, RFC 8058) and the
- * preferences page, each with a signed, expiring token, under the public base URL.
+ * The links in every email to a member: one-click unsubscribe ({@code List-Unsubscribe},
+ * RFC 8058) and the preferences page, each with a signed, expiring token, under the
+ * public base URL.
  */
 public final class MemberLinks {
 

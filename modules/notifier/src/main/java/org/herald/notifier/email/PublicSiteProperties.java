@@ -9,8 +9,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where members reach the notifier's public pages (unsubscribe, preferences).
  *
- * @param publicBaseUrl {@code herald.notifier.public-base-url}: the base of every link in an email; https in
- * production
+ * @param publicBaseUrl {@code herald.notifier.public-base-url}: the base of every link in
+ * an email; https in production
  */
 @Validated
 @ConfigurationProperties("herald.notifier")

@@ -1,4 +1,5 @@
 /**
- * Announcement emails to members: composed from templates as plain text and HTML, sent over SMTP.
+ * Announcement emails to members: composed from templates as plain text and HTML, sent
+ * over SMTP.
  */
 package org.herald.notifier.email;

@@ -28,11 +28,12 @@ import org.herald.notifier.partner.Partners;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Takes in a tagged announcement: stores it and records, in the same transaction, for each matching
- * member one email delivery (when the most frequent of their matching subscriptions is immediate) or one
- * item for their next daily or weekly digest, and one webhook delivery per matching partner. Taking
- * the same announcement in again records nothing new, so nothing is sent twice. Once the transaction has
- * committed, the dispatcher is told there is work.
+ * Takes in a tagged announcement: stores it and records, in the same transaction, for
+ * each matching member one email delivery (when the most frequent of their matching
+ * subscriptions is immediate) or one item for their next daily or weekly digest, and one
+ * webhook delivery per matching partner. Taking the same announcement in again records
+ * nothing new, so nothing is sent twice. Once the transaction has committed, the
+ * dispatcher is told there is work.
  */
 public final class AnnouncementIntake {
 
@@ -95,8 +96,9 @@ public final class AnnouncementIntake {
     }
 
     /**
-     * Each matching member, once, with the union of the tags their matching subscriptions matched and the
-     * most frequent of those subscriptions' frequencies (immediate, then daily, then weekly).
+     * Each matching member, once, with the union of the tags their matching subscriptions
+     * matched and the most frequent of those subscriptions' frequencies (immediate, then
+     * daily, then weekly).
      */
     private Map<UUID, MemberMatch> memberMatches(AnnouncementTagged announcement) {
         List<String> tags = announcement.tagNames().stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).toList();
@@ -120,8 +122,8 @@ public final class AnnouncementIntake {
         for (Partner partner : this.partners.enabled()) {
             Interest.of(partner.tags(), partner.match(), partner.minRelevance())
                 .match(announcement)
-                .ifPresent((matched) -> deliveries.add(new NewDelivery(announcement.id(), Channel.WEBHOOK,
-                        partner.id(), partner.url(), matched)));
+                .ifPresent((matched) -> deliveries
+                    .add(new NewDelivery(announcement.id(), Channel.WEBHOOK, partner.id(), partner.url(), matched)));
         }
         return deliveries;
     }

@@ -6,8 +6,9 @@ import org.herald.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * Reads the tagged announcements (committed records only) and hands each to the intake. A record that
- * cannot be read goes to the dead-letter topic; a database outage is retried until it ends.
+ * Reads the tagged announcements (committed records only) and hands each to the intake. A
+ * record that cannot be read goes to the dead-letter topic; a database outage is retried
+ * until it ends.
  */
 class AnnouncementListener {
 

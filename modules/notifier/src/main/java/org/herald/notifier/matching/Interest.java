@@ -10,9 +10,9 @@ import java.util.Set;
 import org.herald.events.AnnouncementTagged;
 
 /**
- * What a subscription or a partner wants: tags, matched {@link MatchMode#ANY any} or {@link MatchMode#ALL
- * all}, and a least relevance. No tags at all means every announcement of enough relevance. Tags compare
- * without regard to case.
+ * What a subscription or a partner wants: tags, matched {@link MatchMode#ANY any} or
+ * {@link MatchMode#ALL all}, and a least relevance. No tags at all means every
+ * announcement of enough relevance. Tags compare without regard to case.
  *
  * @param tags the tags
  * @param match any or all
@@ -31,8 +31,8 @@ public record Interest(Set<String> tags, MatchMode match, int minRelevance) {
     }
 
     /**
-     * The announcement's tags that satisfy this interest, in the announcement's order (strongest first);
-     * empty when the announcement does not match.
+     * The announcement's tags that satisfy this interest, in the announcement's order
+     * (strongest first); empty when the announcement does not match.
      */
     public Optional<List<String>> match(AnnouncementTagged announcement) {
         if (announcement.relevance() < this.minRelevance) {

@@ -3,7 +3,8 @@ package org.herald.notifier.matching;
 import java.util.Locale;
 
 /**
- * Whether one of an interest's tags is enough, or all of them must be on the announcement.
+ * Whether one of an interest's tags is enough, or all of them must be on the
+ * announcement.
  */
 public enum MatchMode {
 

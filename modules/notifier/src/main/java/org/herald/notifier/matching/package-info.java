@@ -1,5 +1,5 @@
 /**
- * Takes in tagged announcements: decides which members and partners they match and records a delivery
- * for each in the ledger, in one transaction.
+ * Takes in tagged announcements: decides which members and partners they match and
+ * records a delivery for each in the ledger, in one transaction.
  */
 package org.herald.notifier.matching;

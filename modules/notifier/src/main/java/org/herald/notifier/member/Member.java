@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param organisation the member's organisation, if given
  * @param subscriptions what they want to hear about
  * @param createdAt when they were added
- * @param suppressedAt when their address was suppressed (a permanent SMTP failure), or null
+ * @param suppressedAt when their address was suppressed (a permanent SMTP failure), or
+ * null
  * @param suppressedReason why it was suppressed, or null
  */
 public record Member(UUID id, String email, String name, String organisation, List<Subscription> subscriptions,

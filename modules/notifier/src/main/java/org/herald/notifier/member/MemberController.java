@@ -103,7 +103,9 @@ class MemberController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Lets email reach a member's address again after a permanent failure suppressed it. */
+    /**
+     * Lets email reach a member's address again after a permanent failure suppressed it.
+     */
     @DeleteMapping("/{id}/suppression")
     ResponseEntity<Void> clearSuppression(@PathVariable UUID id) {
         if (!this.members.clearSuppression(id)) {

@@ -30,7 +30,9 @@ record MemberRequest(
     }
 
     List<Subscription> toSubscriptions() {
-        return this.subscriptions.stream().map((subscription) -> subscription.toSubscription(UUID.randomUUID())).toList();
+        return this.subscriptions.stream()
+            .map((subscription) -> subscription.toSubscription(UUID.randomUUID()))
+            .toList();
     }
 
     static String blankToNull(String value) {
@@ -38,15 +40,14 @@ record MemberRequest(
     }
 
     /**
-     * One subscription; {@code match} defaults to {@code any}, {@code minRelevance} to 0 and
-     * {@code frequency} to {@code immediate}.
+     * One subscription; {@code match} defaults to {@code any}, {@code minRelevance} to 0
+     * and {@code frequency} to {@code immediate}.
      */
     record SubscriptionRequest(
             @NotEmpty @Size(max = 50) List<@NotNull @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]*",
                     message = "must be a tag: letters, digits and hyphens") String> tags,
             @Pattern(regexp = "any|all", message = "must be any or all") String match,
-            @Min(0) @Max(3) Integer minRelevance,
-            @Pattern(regexp = "immediate|daily|weekly",
+            @Min(0) @Max(3) Integer minRelevance, @Pattern(regexp = "immediate|daily|weekly",
                     message = "must be immediate, daily or weekly") String frequency) {
 
         SubscriptionRequest {
@@ -56,15 +57,16 @@ record MemberRequest(
         }
 
         Subscription toSubscription(UUID id) {
-            return new Subscription(id, this.tags.stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).distinct().toList(),
-                    this.match, this.minRelevance, Frequency.of(this.frequency));
+            return new Subscription(id,
+                    this.tags.stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).distinct().toList(), this.match,
+                    this.minRelevance, Frequency.of(this.frequency));
         }
 
     }
 
     /**
-     * The body of {@code PATCH /api/v1/members/{id}}: only the fields given change; {@code subscriptions},
-     * when given, replaces them all.
+     * The body of {@code PATCH /api/v1/members/{id}}: only the fields given change;
+     * {@code subscriptions}, when given, replaces them all.
      */
     record Patch(@Size(min = 1, max = 254) @Email(regexp = EMAIL, message = "must be an email address") String email,
             @Size(max = 200) String name, @Size(max = 200) String organisation,

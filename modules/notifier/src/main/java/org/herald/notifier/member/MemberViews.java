@@ -34,8 +34,9 @@ final class MemberViews {
     /**
      * A member.
      *
-     * @param status {@code active}, or {@code suppressed} after a permanent SMTP failure (no email goes to the
-     * address until an admin clears it: {@code DELETE /api/v1/members/{id}/suppression})
+     * @param status {@code active}, or {@code suppressed} after a permanent SMTP failure
+     * (no email goes to the address until an admin clears it: {@code DELETE
+     * /api/v1/members/{id}/suppression})
      */
     record MemberView(UUID id, String email, String name, String organisation, List<SubscriptionView> subscriptions,
             Instant createdAt, String status, Instant suppressedAt, String suppressedReason) {

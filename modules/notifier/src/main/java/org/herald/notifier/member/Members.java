@@ -33,14 +33,16 @@ public class Members {
 
     /**
      * Adds a member with their subscriptions.
-     * @throws DuplicateKeyException if a member has that email address already (in any case)
+     * @throws DuplicateKeyException if a member has that email address already (in any
+     * case)
      */
     UUID create(String email, String name, String organisation, List<Subscription> subscriptions) {
         UUID id = UUID.randomUUID();
         this.transactions.executeWithoutResult((status) -> {
-            this.jdbc.sql("""
-                    INSERT INTO notifier.member (id, email, name, organisation) VALUES (:id, :email, :name, :organisation)
-                    """)
+            this.jdbc
+                .sql("""
+                        INSERT INTO notifier.member (id, email, name, organisation) VALUES (:id, :email, :name, :organisation)
+                        """)
                 .param("id", id)
                 .param("email", email)
                 .param("name", name)
@@ -52,8 +54,9 @@ public class Members {
     }
 
     /**
-     * Changes a member's details; {@code subscriptions} null leaves theirs as they are, otherwise replaces
-     * them. A new address clears a suppression (it was the old address that failed).
+     * Changes a member's details; {@code subscriptions} null leaves theirs as they are,
+     * otherwise replaces them. A new address clears a suppression (it was the old address
+     * that failed).
      * @return false if there is no such member
      * @throws DuplicateKeyException if another member has that email address
      */
@@ -78,7 +81,10 @@ public class Members {
         return Boolean.TRUE.equals(updated);
     }
 
-    /** Replaces all of a member's subscriptions; an empty list ends them all (the member stays). */
+    /**
+     * Replaces all of a member's subscriptions; an empty list ends them all (the member
+     * stays).
+     */
     public void replaceSubscriptions(UUID memberId, List<Subscription> subscriptions) {
         this.transactions.executeWithoutResult((status) -> {
             this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
@@ -86,12 +92,18 @@ public class Members {
         });
     }
 
-    /** Ends every subscription of a member; the member stays, with none. Answers how many ended. */
+    /**
+     * Ends every subscription of a member; the member stays, with none. Answers how many
+     * ended.
+     */
     public int unsubscribeAll(UUID memberId) {
         return this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
     }
 
-    /** Removes a member with their subscriptions and waiting digest items; the ledger keeps its history. */
+    /**
+     * Removes a member with their subscriptions and waiting digest items; the ledger
+     * keeps its history.
+     */
     public boolean delete(UUID id) {
         return this.jdbc.sql("DELETE FROM notifier.member WHERE id = :id").param("id", id).update() == 1;
     }
@@ -136,7 +148,10 @@ public class Members {
             .update();
     }
 
-    /** Suppresses a member's address after a permanent failure: no email goes to it until it is cleared. */
+    /**
+     * Suppresses a member's address after a permanent failure: no email goes to it until
+     * it is cleared.
+     */
     public void suppress(UUID id, String reason) {
         this.jdbc.sql("""
                 UPDATE notifier.member SET suppressed_at = now(), suppressed_reason = :reason
@@ -179,7 +194,8 @@ public class Members {
         }
         Map<UUID, List<Subscription>> subscriptions = new LinkedHashMap<>();
         rows.forEach((member) -> subscriptions.put(member.id(), new ArrayList<>()));
-        this.jdbc.sql("SELECT * FROM notifier.subscription WHERE member_id = ANY(CAST(:ids AS uuid[])) ORDER BY position")
+        this.jdbc
+            .sql("SELECT * FROM notifier.subscription WHERE member_id = ANY(CAST(:ids AS uuid[])) ORDER BY position")
             .param("ids", subscriptions.keySet().toArray(new UUID[0]))
             .query((row, rowNum) -> {
                 subscriptions.get(row.getObject("member_id", UUID.class)).add(subscription(row, rowNum));
@@ -194,8 +210,9 @@ public class Members {
     }
 
     /**
-     * The subscriptions that name at least one of {@code tags} and ask for no more than {@code relevance}:
-     * every subscription that may match an announcement with those tags and relevance.
+     * The subscriptions that name at least one of {@code tags} and ask for no more than
+     * {@code relevance}: every subscription that may match an announcement with those
+     * tags and relevance.
      */
     public List<SubscriberInterest> interestedInAny(Collection<String> tags, int relevance) {
         if (tags.isEmpty()) {
@@ -215,8 +232,8 @@ public class Members {
 
     private static Member member(ResultSet row, List<Subscription> subscriptions) throws SQLException {
         return new Member(row.getObject("id", UUID.class), row.getString("email"), row.getString("name"),
-                row.getString("organisation"), subscriptions, instant(row, "created_at"),
-                instant(row, "suppressed_at"), row.getString("suppressed_reason"));
+                row.getString("organisation"), subscriptions, instant(row, "created_at"), instant(row, "suppressed_at"),
+                row.getString("suppressed_reason"));
     }
 
     private static Subscription subscription(ResultSet row, int rowNum) throws SQLException {

@@ -3,7 +3,8 @@ package org.herald.notifier.member;
 import java.util.UUID;
 
 /**
- * One subscription with the member it belongs to, as the matching of an announcement needs it.
+ * One subscription with the member it belongs to, as the matching of an announcement
+ * needs it.
  *
  * @param memberId the member
  * @param email the member's address

@@ -8,7 +8,8 @@ import java.util.UUID;
  *
  * @param id the subscription's id
  * @param tags the tags, in lower case
- * @param match {@code any} (one of the tags is enough) or {@code all} (every one must be there)
+ * @param match {@code any} (one of the tags is enough) or {@code all} (every one must be
+ * there)
  * @param minRelevance the least overall relevance (0–3) of an announcement
  * @param frequency how often the matches are sent
  */

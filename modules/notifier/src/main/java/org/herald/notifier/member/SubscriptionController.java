@@ -41,8 +41,7 @@ class SubscriptionController {
         member(memberId);
         Subscription subscription = request.toSubscription(UUID.randomUUID());
         this.members.addSubscription(memberId, subscription);
-        return ResponseEntity
-            .created(URI.create("/api/v1/members/" + memberId + "/subscriptions/" + subscription.id()))
+        return ResponseEntity.created(URI.create("/api/v1/members/" + memberId + "/subscriptions/" + subscription.id()))
             .body(SubscriptionView.of(subscription));
     }
 

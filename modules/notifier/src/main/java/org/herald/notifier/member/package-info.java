@@ -1,5 +1,5 @@
 /**
- * Members of the industry body and their subscriptions: which tags they want to hear about, how relevant,
- * and how often.
+ * Members of the industry body and their subscriptions: which tags they want to hear
+ * about, how relevant, and how often.
  */
 package org.herald.notifier.member;

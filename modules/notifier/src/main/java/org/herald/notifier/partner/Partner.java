@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A partner system: one webhook endpoint and what it wants to receive. Never holds the secret.
+ * A partner system: one webhook endpoint and what it wants to receive. Never holds the
+ * secret.
  *
  * @param id the partner's id
  * @param name its name
  * @param url the endpoint, absolute http(s)
  * @param contactEmail who to tell about trouble with the endpoint
- * @param tags the tags it wants, in lower case; empty for every announcement of enough relevance
+ * @param tags the tags it wants, in lower case; empty for every announcement of enough
+ * relevance
  * @param match {@code any} or {@code all}
  * @param minRelevance the least relevance (0–3)
  * @param rateLimit messages per second to its endpoint; null for the configured default

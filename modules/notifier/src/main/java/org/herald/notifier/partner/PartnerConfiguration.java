@@ -5,8 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The partner directory. Its {@link PartnerSecrets} comes from the webhook configuration, which owns the
- * encryption key ({@code herald.notifier.webhooks.secret-key}).
+ * The partner directory. Its {@link PartnerSecrets} comes from the webhook configuration,
+ * which owns the encryption key ({@code herald.notifier.webhooks.secret-key}).
  */
 @Configuration(proxyBeanMethods = false)
 class PartnerConfiguration {

@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin API for partners: register one (its secret is answered once, never again), read one, list
- * them, enable and disable one.
+ * The admin API for partners: register one (its secret is answered once, never again),
+ * read one, list them, enable and disable one.
  */
 @RestController
 @RequestMapping("/api/v1/partners")
@@ -52,8 +52,8 @@ class PartnerController {
         URI uri = checkEndpoint(url, this.rules);
         Partners.Registered registered = this.partners.register(request.name().strip(), url,
                 request.contactEmail().strip(),
-                request.tags().stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).distinct().toList(),
-                request.match(), request.minRelevance(), request.rateLimit());
+                request.tags().stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).distinct().toList(), request.match(),
+                request.minRelevance(), request.rateLimit());
         return ResponseEntity.created(URI.create("/api/v1/partners/" + registered.id())).body(registered);
     }
 
@@ -91,8 +91,9 @@ class PartnerController {
     }
 
     /**
-     * Checks an endpoint's form, then asks {@code rules} whether it may be called (numeric hosts such as
-     * {@code 0x7f.1}, which {@link URI} reads as no host at all, are judged by the rules).
+     * Checks an endpoint's form, then asks {@code rules} whether it may be called
+     * (numeric hosts such as {@code 0x7f.1}, which {@link URI} reads as no host at all,
+     * are judged by the rules).
      */
     static URI checkEndpoint(String url, EndpointRules rules) {
         URI uri;

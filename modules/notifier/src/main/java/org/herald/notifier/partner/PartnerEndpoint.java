@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Where and how to send a partner its webhooks: the endpoint and the signing secrets in clear — the
- * current one, and the one before while a rotation's overlap lasts. Its {@code toString()} hides them.
+ * Where and how to send a partner its webhooks: the endpoint and the signing secrets in
+ * clear — the current one, and the one before while a rotation's overlap lasts. Its
+ * {@code toString()} hides them.
  *
  * @param id the partner's id
  * @param url the endpoint

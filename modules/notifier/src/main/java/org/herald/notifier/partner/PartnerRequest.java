@@ -11,17 +11,18 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The body of {@code POST /api/v1/partners}; {@code tags} empty or absent means every announcement of
- * at least {@code minRelevance}; {@code match} defaults to {@code any}, {@code minRelevance} to 0;
- * {@code rateLimit} (messages per second) absent means {@code herald.notifier.webhooks.rate-limit}.
+ * The body of {@code POST /api/v1/partners}; {@code tags} empty or absent means every
+ * announcement of at least {@code minRelevance}; {@code match} defaults to {@code any},
+ * {@code minRelevance} to 0; {@code rateLimit} (messages per second) absent means
+ * {@code herald.notifier.webhooks.rate-limit}.
  */
 record PartnerRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 2048) String url,
         @NotBlank @Size(max = 254) @Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+",
                 message = "must be an email address") String contactEmail,
         @Size(max = 50) List<@NotNull @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]*",
                 message = "must be a tag: letters, digits and hyphens") String> tags,
-        @Pattern(regexp = "any|all", message = "must be any or all") String match,
-        @Min(0) @Max(3) Integer minRelevance, @Min(1) @Max(10000) Integer rateLimit) {
+        @Pattern(regexp = "any|all", message = "must be any or all") String match, @Min(0) @Max(3) Integer minRelevance,
+        @Min(1) @Max(10000) Integer rateLimit) {
 
     PartnerRequest {
         tags = (tags != null) ? tags : List.of();

@@ -12,9 +12,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Makes partners' signing secrets and keeps them sealed: {@code whsec_} + base64 of 24 random bytes,
- * stored encrypted with AES-256-GCM under a configured key, the partner's id bound in as associated data.
- * A database dump alone reveals no secret, and a sealed secret copied to another partner does not open.
+ * Makes partners' signing secrets and keeps them sealed: {@code whsec_} + base64 of 24
+ * random bytes, stored encrypted with AES-256-GCM under a configured key, the partner's
+ * id bound in as associated data. A database dump alone reveals no secret, and a sealed
+ * secret copied to another partner does not open.
  */
 public final class PartnerSecrets {
 
@@ -68,7 +69,8 @@ public final class PartnerSecrets {
 
     /**
      * Decrypts a secret sealed for {@code partnerId}.
-     * @throws IllegalStateException if it was sealed with another key or for another partner, or altered
+     * @throws IllegalStateException if it was sealed with another key or for another
+     * partner, or altered
      */
     public String open(byte[] sealed, UUID partnerId) {
         if (sealed == null || sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
@@ -82,7 +84,8 @@ public final class PartnerSecrets {
             return new String(secret, StandardCharsets.UTF_8);
         }
         catch (GeneralSecurityException ex) {
-            // Deliberately vague: the cause names nothing secret, but neither need the message.
+            // Deliberately vague: the cause names nothing secret, but neither need the
+            // message.
             throw new IllegalStateException("Could not decrypt the secret of partner " + partnerId
                     + " (wrong herald.notifier.webhooks.secret-key?)");
         }

@@ -31,15 +31,16 @@ public class Partners {
      * Registers a partner with a new secret.
      * @return its id and the secret, which is not available again
      */
-    Registered register(String name, String url, String contactEmail, List<String> tags, String match,
-            int minRelevance, Integer rateLimit) {
+    Registered register(String name, String url, String contactEmail, List<String> tags, String match, int minRelevance,
+            Integer rateLimit) {
         UUID id = UUID.randomUUID();
         String secret = this.secrets.newSecret();
-        this.jdbc.sql("""
-                INSERT INTO notifier.partner (id, name, url, contact_email, tags, match_mode, min_relevance, rate_limit,
-                        secret_sealed)
-                VALUES (:id, :name, :url, :contactEmail, CAST(:tags AS text[]), :match, :minRelevance, :rateLimit, :sealed)
-                """)
+        this.jdbc
+            .sql("""
+                    INSERT INTO notifier.partner (id, name, url, contact_email, tags, match_mode, min_relevance, rate_limit,
+                            secret_sealed)
+                    VALUES (:id, :name, :url, :contactEmail, CAST(:tags AS text[]), :match, :minRelevance, :rateLimit, :sealed)
+                    """)
             .param("id", id)
             .param("name", name)
             .param("url", url)
@@ -81,8 +82,8 @@ public class Partners {
     }
 
     /**
-     * The endpoint of a partner with its secrets decrypted, to sign a webhook: the current one, and the one
-     * it replaced while the rotation's overlap lasts.
+     * The endpoint of a partner with its secrets decrypted, to sign a webhook: the
+     * current one, and the one it replaced while the rotation's overlap lasts.
      */
     public Optional<PartnerEndpoint> endpoint(UUID id) {
         return this.jdbc.sql("""
@@ -102,7 +103,8 @@ public class Partners {
     }
 
     /**
-     * Gives a partner a new secret; the old one goes on signing beside it for {@code overlap}.
+     * Gives a partner a new secret; the old one goes on signing beside it for
+     * {@code overlap}.
      * @return the new secret, shown once; empty if there is no such partner
      */
     public Optional<String> rotateSecret(UUID id, Duration overlap) {
@@ -121,14 +123,20 @@ public class Partners {
         return (updated == 1) ? Optional.of(secret) : Optional.empty();
     }
 
-    /** Starts webhooks to a partner again, its failure record cleared; false if there is no such partner. */
+    /**
+     * Starts webhooks to a partner again, its failure record cleared; false if there is
+     * no such partner.
+     */
     public boolean enable(UUID id) {
         return this.jdbc.sql("""
                 UPDATE notifier.partner SET enabled = true, disabled_reason = NULL, failing_since = NULL WHERE id = :id
                 """).param("id", id).update() == 1;
     }
 
-    /** Stops webhooks to a partner, e.g. because its endpoint answered 410 Gone; false if there is none. */
+    /**
+     * Stops webhooks to a partner, e.g. because its endpoint answered 410 Gone; false if
+     * there is none.
+     */
     public boolean disable(UUID id, String reason) {
         return this.jdbc.sql("UPDATE notifier.partner SET enabled = false, disabled_reason = :reason WHERE id = :id")
             .param("reason", reason)
@@ -155,8 +163,8 @@ public class Partners {
     }
 
     /**
-     * Notes that an attempt to the partner's endpoint failed, and disables the partner if it has been failing
-     * without a success for {@code disableAfter}.
+     * Notes that an attempt to the partner's endpoint failed, and disables the partner if
+     * it has been failing without a success for {@code disableAfter}.
      * @return the partner, if this call disabled it (so its contact is told once)
      */
     public Optional<Partner> recordFailure(UUID id, Duration disableAfter) {

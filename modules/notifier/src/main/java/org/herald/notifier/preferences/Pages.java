@@ -18,7 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Renders the members' pages from {@code templates/pages/*.html} (HTML mode: every value escaped).
+ * Renders the members' pages from {@code templates/pages/*.html} (HTML mode: every value
+ * escaped).
  */
 final class Pages {
 

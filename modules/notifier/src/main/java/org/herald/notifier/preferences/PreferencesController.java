@@ -26,16 +26,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The pages behind the links in emails. No login: the signed token in the link names the member.
+ * The pages behind the links in emails. No login: the signed token in the link names the
+ * member.
  * <ul>
- * <li>{@code POST /unsubscribe?token=} (RFC 8058 one-click, or the button) ends all the member's
- * subscriptions; the member stays, with none.</li>
- * <li>{@code GET /unsubscribe?token=} shows a page with that button and changes nothing (mail scanners fetch
- * links).</li>
- * <li>{@code GET /preferences?token=} shows the member's subscriptions to change; {@code POST /preferences}
- * saves them; {@code POST /preferences/leave} removes the member altogether.</li>
+ * <li>{@code POST /unsubscribe?token=} (RFC 8058 one-click, or the button) ends all the
+ * member's subscriptions; the member stays, with none.</li>
+ * <li>{@code GET /unsubscribe?token=} shows a page with that button and changes nothing
+ * (mail scanners fetch links).</li>
+ * <li>{@code GET /preferences?token=} shows the member's subscriptions to change;
+ * {@code POST /preferences} saves them; {@code POST /preferences/leave} removes the
+ * member altogether.</li>
  * </ul>
- * A tampered, unknown or expired token gets a page saying so, with status 400 (or 410 when expired).
+ * A tampered, unknown or expired token gets a page saying so, with status 400 (or 410
+ * when expired).
  */
 @Controller
 class PreferencesController {
@@ -105,7 +108,8 @@ class PreferencesController {
         });
     }
 
-    private ResponseEntity<String> form(HttpStatus status, String token, Member member, List<Row> rows, String message) {
+    private ResponseEntity<String> form(HttpStatus status, String token, Member member, List<Row> rows,
+            String message) {
         List<Row> withBlank = new ArrayList<>(rows);
         withBlank.add(new Row("", "immediate", "any", "0"));
         return this.pages.render(status, "preferences",

@@ -1,5 +1,5 @@
 /**
- * The members' own pages, reached from the links in every email with a signed token and no password:
- * one-click unsubscribe and preferences.
+ * The members' own pages, reached from the links in every email with a signed token and
+ * no password: one-click unsubscribe and preferences.
  */
 package org.herald.notifier.preferences;

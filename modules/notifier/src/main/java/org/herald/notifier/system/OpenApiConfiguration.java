@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description of the notifier's admin API ({@code /v3/api-docs}, {@code /swagger-ui.html}):
- * every operation needs the admin key as a bearer token.
+ * The OpenAPI description of the notifier's admin API ({@code /v3/api-docs},
+ * {@code /swagger-ui.html}): every operation needs the admin key as a bearer token.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The topics the notifier writes: the dead-letter topic of the tagged announcements it reads.
+ * The topics the notifier writes: the dead-letter topic of the tagged announcements it
+ * reads.
  */
 @Configuration(proxyBeanMethods = false)
 class TopicConfiguration {

@@ -14,16 +14,18 @@ import java.util.Optional;
 import org.herald.notifier.partner.EndpointRules;
 
 /**
- * The guard against server-side request forgery: webhooks go only to http(s) URLs (https alone when
- * required) whose host resolves, every address of it, outside loopback, private, link-local, multicast,
- * unspecified, carrier-grade NAT, reserved and cloud-metadata networks — IPv6 addresses that embed an IPv4
- * one (mapped, compatible, NAT64, 6to4) are judged by it — unless the allowed networks admit them. Every
- * address a name resolves to is checked; the refused ones are dropped, and a name left with none is refused.
- * Numeric IPv4 hosts other than the dotted quad ({@code 2130706433}, {@code 0x7f.1}) are refused outright.
+ * The guard against server-side request forgery: webhooks go only to http(s) URLs (https
+ * alone when required) whose host resolves, every address of it, outside loopback,
+ * private, link-local, multicast, unspecified, carrier-grade NAT, reserved and
+ * cloud-metadata networks — IPv6 addresses that embed an IPv4 one (mapped, compatible,
+ * NAT64, 6to4) are judged by it — unless the allowed networks admit them. Every address a
+ * name resolves to is checked; the refused ones are dropped, and a name left with none is
+ * refused. Numeric IPv4 hosts other than the dotted quad ({@code 2130706433},
+ * {@code 0x7f.1}) are refused outright.
  * <p>
- * {@link #resolve} is what the HTTP client connects through, so the address checked is the address used:
- * a name that resolves to a public address when registered and to an internal one later is refused at the
- * send.
+ * {@link #resolve} is what the HTTP client connects through, so the address checked is
+ * the address used: a name that resolves to a public address when registered and to an
+ * internal one later is refused at the send.
  */
 final class EndpointGuard implements EndpointRules {
 
@@ -32,15 +34,17 @@ final class EndpointGuard implements EndpointRules {
             new Refused("127.0.0.0/8", "a loopback address"),
             new Refused("169.254.169.254/32", "the cloud metadata address"),
             new Refused("169.254.0.0/16", "a link-local address"), new Refused("172.16.0.0/12", "a private address"),
-            new Refused("192.0.0.0/24", "an IETF protocol address"), new Refused("192.0.2.0/24", "a documentation address"),
-            new Refused("192.168.0.0/16", "a private address"), new Refused("198.18.0.0/15", "a benchmarking address"),
+            new Refused("192.0.0.0/24", "an IETF protocol address"),
+            new Refused("192.0.2.0/24", "a documentation address"), new Refused("192.168.0.0/16", "a private address"),
+            new Refused("198.18.0.0/15", "a benchmarking address"),
             new Refused("198.51.100.0/24", "a documentation address"),
             new Refused("203.0.113.0/24", "a documentation address"), new Refused("224.0.0.0/4", "a multicast address"),
             new Refused("240.0.0.0/4", "a reserved address"), new Refused("::/128", "an unspecified address"),
-            new Refused("::1/128", "a loopback address"), new Refused("fd00:ec2::254/128", "the cloud metadata address"),
-            new Refused("fc00::/7", "a private (unique local) address"), new Refused("fe80::/10", "a link-local address"),
-            new Refused("fec0::/10", "a site-local address"), new Refused("ff00::/8", "a multicast address"),
-            new Refused("2001:db8::/32", "a documentation address"));
+            new Refused("::1/128", "a loopback address"),
+            new Refused("fd00:ec2::254/128", "the cloud metadata address"),
+            new Refused("fc00::/7", "a private (unique local) address"),
+            new Refused("fe80::/10", "a link-local address"), new Refused("fec0::/10", "a site-local address"),
+            new Refused("ff00::/8", "a multicast address"), new Refused("2001:db8::/32", "a documentation address"));
 
     private final List<Network> allowed;
 
@@ -65,8 +69,8 @@ final class EndpointGuard implements EndpointRules {
     }
 
     /**
-     * For registration: the URL's scheme and host, and the addresses its host resolves to now. A host that
-     * does not resolve yet is let through (the send checks again).
+     * For registration: the URL's scheme and host, and the addresses its host resolves to
+     * now. A host that does not resolve yet is let through (the send checks again).
      */
     @Override
     public Optional<String> refusal(URI url) {
@@ -100,9 +104,10 @@ final class EndpointGuard implements EndpointRules {
 
     /**
      * Resolves {@code host} and checks every address.
-     * @return the addresses the guard admits, in the resolver's order; only these may be connected to
-     * @throws RefusedEndpointException if the host is spelled ambiguously, or the guard refuses every
-     * address it resolves to
+     * @return the addresses the guard admits, in the resolver's order; only these may be
+     * connected to
+     * @throws RefusedEndpointException if the host is spelled ambiguously, or the guard
+     * refuses every address it resolves to
      * @throws UnknownHostException if it does not resolve
      */
     InetAddress[] resolve(String host) throws UnknownHostException {
@@ -170,7 +175,10 @@ final class EndpointGuard implements EndpointRules {
         }
     }
 
-    /** The IPv4 address inside an IPv4-mapped, IPv4-compatible, NAT64 (64:ff9b::/96) or 6to4 (2002::/16) one. */
+    /**
+     * The IPv4 address inside an IPv4-mapped, IPv4-compatible, NAT64 (64:ff9b::/96) or
+     * 6to4 (2002::/16) one.
+     */
     static Optional<Inet4Address> embeddedIpv4(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return Optional.empty();

@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * What each endpoint may take: a token bucket of its rate limit (messages per second, a second's worth of
- * burst) and a cap on the requests under way to it. A slow or hanging endpoint holds at most the cap of
- * the channel's workers; the rest go on serving the others.
+ * What each endpoint may take: a token bucket of its rate limit (messages per second, a
+ * second's worth of burst) and a cap on the requests under way to it. A slow or hanging
+ * endpoint holds at most the cap of the channel's workers; the rest go on serving the
+ * others.
  */
 final class EndpointLimits {
 
@@ -40,7 +41,8 @@ final class EndpointLimits {
     }
 
     /**
-     * Takes a place for one request to {@code endpoint}, to be given back with {@link #finish}.
+     * Takes a place for one request to {@code endpoint}, to be given back with
+     * {@link #finish}.
      * @param rate its own rate limit, or null for the default
      * @return empty if the request may go now; else how long to wait before asking again
      */

@@ -9,8 +9,8 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * Tells a partner's contact, by a plain-text email, that Herald stopped calling their endpoint, and how
- * to get the messages they missed.
+ * Tells a partner's contact, by a plain-text email, that Herald stopped calling their
+ * endpoint, and how to get the messages they missed.
  */
 final class EndpointNotices {
 
@@ -25,7 +25,10 @@ final class EndpointNotices {
         this.from = from;
     }
 
-    /** Sends the notice; a failure is logged, never thrown (the endpoint is disabled either way). */
+    /**
+     * Sends the notice; a failure is logged, never thrown (the endpoint is disabled
+     * either way).
+     */
     void endpointDisabled(Partner partner, String reason) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(this.from);

@@ -9,9 +9,10 @@ import java.util.List;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * The HTTP client's only way to turn a host into addresses: through the {@link EndpointGuard}, so the
- * connection goes to an address that was checked, and a refused one fails the request before a socket is
- * opened. Never answers null (which the client would take for "connect by name").
+ * The HTTP client's only way to turn a host into addresses: through the
+ * {@link EndpointGuard}, so the connection goes to an address that was checked, and a
+ * refused one fails the request before a socket is opened. Never answers null (which the
+ * client would take for "connect by name").
  */
 final class GuardedDnsResolver implements DnsResolver {
 

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * How host names are spelled: numeric spellings of IPv4 addresses other than the canonical dotted quad
- * ({@code 2130706433}, {@code 0x7f.1}, {@code 0177.0.0.1}, {@code 127.1}) are read differently by
- * different parsers, so they are refused outright rather than interpreted.
+ * How host names are spelled: numeric spellings of IPv4 addresses other than the
+ * canonical dotted quad ({@code 2130706433}, {@code 0x7f.1}, {@code 0177.0.0.1},
+ * {@code 127.1}) are read differently by different parsers, so they are refused outright
+ * rather than interpreted.
  */
 final class Hosts {
 
@@ -18,7 +19,10 @@ final class Hosts {
     private Hosts() {
     }
 
-    /** Whether every label of {@code host} is a number (decimal, octal or hex), as in an IPv4 address. */
+    /**
+     * Whether every label of {@code host} is a number (decimal, octal or hex), as in an
+     * IPv4 address.
+     */
     static boolean looksNumeric(String host) {
         String value = withoutTrailingDot(host.toLowerCase(Locale.ROOT));
         if (value.isEmpty()) {
@@ -32,7 +36,10 @@ final class Hosts {
         return true;
     }
 
-    /** Whether {@code host} is an IPv4 address written as four decimal octets without leading zeros. */
+    /**
+     * Whether {@code host} is an IPv4 address written as four decimal octets without
+     * leading zeros.
+     */
     static boolean isCanonicalIpv4(String host) {
         String[] octets = host.split("\\.", -1);
         if (octets.length != 4) {
@@ -46,14 +53,18 @@ final class Hosts {
         return true;
     }
 
-    /** Whether {@code host} is a numeric IPv4 spelling other than the canonical dotted quad. */
+    /**
+     * Whether {@code host} is a numeric IPv4 spelling other than the canonical dotted
+     * quad.
+     */
     static boolean isAmbiguousIpv4(String host) {
         return looksNumeric(host) && !isCanonicalIpv4(host);
     }
 
     /**
-     * The host of {@code url}: {@link URI#getHost()}, or, where {@code URI} finds no host name in the
-     * authority (as for {@code 0x7f.1}, whose last label is not a name), the authority without user and port.
+     * The host of {@code url}: {@link URI#getHost()}, or, where {@code URI} finds no host
+     * name in the authority (as for {@code 0x7f.1}, whose last label is not a name), the
+     * authority without user and port.
      */
     static String hostOf(URI url) {
         if (url.getHost() != null) {

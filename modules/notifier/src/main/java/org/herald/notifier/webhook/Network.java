@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A block of IP addresses in CIDR notation, {@code 10.0.0.0/8} or {@code fc00::/7}; a bare address is a
- * block of one.
+ * A block of IP addresses in CIDR notation, {@code 10.0.0.0/8} or {@code fc00::/7}; a
+ * bare address is a block of one.
  */
 final class Network {
 
@@ -24,8 +24,8 @@ final class Network {
     }
 
     /**
-     * Reads {@code 192.168.0.0/16}, {@code ::1/128} or a bare address. Only literal addresses: no name is
-     * looked up.
+     * Reads {@code 192.168.0.0/16}, {@code ::1/128} or a bare address. Only literal
+     * addresses: no name is looked up.
      * @throws IllegalArgumentException if it is not a CIDR block
      */
     static Network parse(String cidr) {

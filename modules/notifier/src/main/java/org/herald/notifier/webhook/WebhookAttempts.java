@@ -10,8 +10,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The log of every HTTP attempt of a webhook: when, the answer's status code, how long it took, what went
- * wrong. The next retry is read from the ledger, so it is always the current one.
+ * The log of every HTTP attempt of a webhook: when, the answer's status code, how long it
+ * took, what went wrong. The next retry is read from the ledger, so it is always the
+ * current one.
  */
 final class WebhookAttempts {
 
@@ -33,23 +34,28 @@ final class WebhookAttempts {
             .param("attempt", attempt)
             .param("status", statusCode, java.sql.Types.INTEGER)
             .param("latency", (int) Math.min(latencyMillis, Integer.MAX_VALUE))
-            .param("error", (error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH)
-                    : error)
+            .param("error",
+                    (error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error)
             .update();
     }
 
     /** The latest attempts to a partner's endpoint, newest first. */
     List<Attempt> forPartner(UUID partnerId, int limit) {
-        return this.jdbc.sql("""
-                SELECT a.delivery_id, d.announcement_id, a.attempt, a.attempted_at, a.status_code, a.latency_ms, a.error,
-                       CASE WHEN d.status = 'pending' AND a.attempt = (SELECT max(b.attempt) FROM notifier.webhook_attempt b
-                                                                      WHERE b.delivery_id = a.delivery_id)
-                            THEN d.next_attempt_at END AS next_retry_at
-                FROM notifier.webhook_attempt a JOIN notifier.delivery d ON d.id = a.delivery_id
-                WHERE a.partner_id = :partner
-                ORDER BY a.attempted_at DESC, a.id DESC
-                LIMIT :limit
-                """).param("partner", partnerId).param("limit", limit).query(WebhookAttempts::attempt).list();
+        return this.jdbc
+            .sql("""
+                    SELECT a.delivery_id, d.announcement_id, a.attempt, a.attempted_at, a.status_code, a.latency_ms, a.error,
+                           CASE WHEN d.status = 'pending' AND a.attempt = (SELECT max(b.attempt) FROM notifier.webhook_attempt b
+                                                                          WHERE b.delivery_id = a.delivery_id)
+                                THEN d.next_attempt_at END AS next_retry_at
+                    FROM notifier.webhook_attempt a JOIN notifier.delivery d ON d.id = a.delivery_id
+                    WHERE a.partner_id = :partner
+                    ORDER BY a.attempted_at DESC, a.id DESC
+                    LIMIT :limit
+                    """)
+            .param("partner", partnerId)
+            .param("limit", limit)
+            .query(WebhookAttempts::attempt)
+            .list();
     }
 
     private static Attempt attempt(ResultSet row, int rowNum) throws SQLException {
@@ -73,7 +79,8 @@ final class WebhookAttempts {
      * @param statusCode the answer's status code; null if there was no answer
      * @param latencyMillis from sending to the end of the answer (or the failure)
      * @param error what went wrong; null on success
-     * @param nextRetryAt when the delivery will be tried again, if this was its latest attempt and it will
+     * @param nextRetryAt when the delivery will be tried again, if this was its latest
+     * attempt and it will
      */
     record Attempt(UUID deliveryId, UUID announcementId, int attempt, Instant attemptedAt, Integer statusCode,
             int latencyMillis, String error, Instant nextRetryAt) {

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * The webhook channel: the signer, the guard against internal addresses, the sender with its attempts
- * log and endpoint health, and the encryption of partners' secrets.
+ * The webhook channel: the signer, the guard against internal addresses, the sender with
+ * its attempts log and endpoint health, and the encryption of partners' secrets.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookProperties.class)

@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin API for partners' endpoints: rotate the signing secret, read the attempts log, recover the
- * messages that failed since a time.
+ * The admin API for partners' endpoints: rotate the signing secret, read the attempts
+ * log, recover the messages that failed since a time.
  */
 @RestController
 @RequestMapping("/api/v1/partners/{id}")

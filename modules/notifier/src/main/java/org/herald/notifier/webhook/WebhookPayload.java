@@ -9,10 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The body of a webhook, {@code {"type":"announcement.tagged","timestamp","data":{...}}}, kept under
- * {@value #MAX_BYTES} bytes: when the announcement is too long, its {@code body} is cut first, then its
- * {@code summary}, then the evidence of its tags, then its {@code title}; a cut text ends with "…" and
- * {@code data.truncated} is {@code true}. The {@code url}, the link to the source, is always kept whole.
+ * The body of a webhook, {@code {"type":"announcement.tagged","timestamp","data":{...}}},
+ * kept under {@value #MAX_BYTES} bytes: when the announcement is too long, its
+ * {@code body} is cut first, then its {@code summary}, then the evidence of its tags,
+ * then its {@code title}; a cut text ends with "…" and {@code data.truncated} is
+ * {@code true}. The {@code url}, the link to the source, is always kept whole.
  */
 final class WebhookPayload {
 
@@ -62,7 +63,10 @@ final class WebhookPayload {
         return cut(payload, data, "title");
     }
 
-    /** Cuts {@code data.field} to the longest text that makes the body fit (or to nothing). */
+    /**
+     * Cuts {@code data.field} to the longest text that makes the body fit (or to
+     * nothing).
+     */
     private String cut(ObjectNode payload, ObjectNode data, String field) {
         JsonNode value = data.get(field);
         if (value == null || !value.isString()) {

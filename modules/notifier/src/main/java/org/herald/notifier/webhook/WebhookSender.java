@@ -46,16 +46,18 @@ import org.herald.notifier.partner.PartnerEndpoint;
 import org.herald.notifier.partner.Partners;
 
 /**
- * Makes one signed POST per webhook attempt: the {@link WebhookPayload body}, Standard Webhooks headers,
- * the delivery's id as {@code webhook-id} on every attempt. 2xx is success; 410 Gone disables the partner
- * and fails the delivery; an endpoint the {@link EndpointGuard} refuses fails it (until the configuration
- * or the URL changes: a retry would be refused again); any other answer or a network failure is retried,
- * after at least the {@code Retry-After} of a 429 or 503 (capped at an hour). Redirects are not followed
- * and at most a few KB of an answer are read.
+ * Makes one signed POST per webhook attempt: the {@link WebhookPayload body}, Standard
+ * Webhooks headers, the delivery's id as {@code webhook-id} on every attempt. 2xx is
+ * success; 410 Gone disables the partner and fails the delivery; an endpoint the
+ * {@link EndpointGuard} refuses fails it (until the configuration or the URL changes: a
+ * retry would be refused again); any other answer or a network failure is retried, after
+ * at least the {@code Retry-After} of a 429 or 503 (capped at an hour). Redirects are not
+ * followed and at most a few KB of an answer are read.
  * <p>
- * Each attempt is logged ({@link WebhookAttempts}) and counts for or against the endpoint's health: failing
- * without a success for {@code disable-after} disables it, and its contact is told. An endpoint's rate
- * limit and cap on requests under way defer a delivery rather than hold a worker.
+ * Each attempt is logged ({@link WebhookAttempts}) and counts for or against the
+ * endpoint's health: failing without a success for {@code disable-after} disables it, and
+ * its contact is told. An endpoint's rate limit and cap on requests under way defer a
+ * delivery rather than hold a worker.
  */
 final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
@@ -312,7 +314,10 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         }
     }
 
-    /** The wait a {@code Retry-After} header asks for (seconds or an HTTP date), capped at an hour; or null. */
+    /**
+     * The wait a {@code Retry-After} header asks for (seconds or an HTTP date), capped at
+     * an hour; or null.
+     */
     static Duration retryAfter(Header header, Instant now) {
         if (header == null || header.getValue() == null) {
             return null;

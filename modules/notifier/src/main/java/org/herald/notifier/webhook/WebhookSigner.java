@@ -10,10 +10,11 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 
 /**
- * Signs a webhook the Standard Webhooks way: {@code webhook-signature} is {@code v1,} and the base64
- * HMAC-SHA256, under the partner's secret, of {@code <webhook-id>.<webhook-timestamp>.<body>}. During a
- * rotation's overlap it carries one signature per secret, space-separated, the new one first, so the
- * partner verifies with either.
+ * Signs a webhook the Standard Webhooks way: {@code webhook-signature} is {@code v1,} and
+ * the base64 HMAC-SHA256, under the partner's secret, of
+ * {@code <webhook-id>.<webhook-timestamp>.<body>}. During a rotation's overlap it carries
+ * one signature per secret, space-separated, the new one first, so the partner verifies
+ * with either.
  */
 final class WebhookSigner {
 
@@ -35,7 +36,8 @@ final class WebhookSigner {
     }
 
     /**
-     * The three Standard Webhooks headers for one attempt, signed with each of {@code secrets}.
+     * The three Standard Webhooks headers for one attempt, signed with each of
+     * {@code secrets}.
      */
     Map<String, String> headers(String messageId, Instant timestamp, String body, List<String> secrets) {
         long seconds = timestamp.getEpochSecond();

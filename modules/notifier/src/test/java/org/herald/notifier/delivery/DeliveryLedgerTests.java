@@ -30,9 +30,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ledger's guarantees on a real PostgreSQL: each delivery recorded once, claimed by one dispatcher
- * at a time, reclaimed after its lease, and a lost claim unable to overwrite the newer one. Each test
- * has a database of its own.
+ * The ledger's guarantees on a real PostgreSQL: each delivery recorded once, claimed by
+ * one dispatcher at a time, reclaimed after its lease, and a lost claim unable to
+ * overwrite the newer one. Each test has a database of its own.
  */
 class DeliveryLedgerTests {
 
@@ -116,7 +116,9 @@ class DeliveryLedgerTests {
 
     @Test
     void dispatchersClaimingAtOnceNeverShareADelivery() throws Exception {
-        List<NewDelivery> deliveries = IntStream.range(0, 200).mapToObj((i) -> email("m" + i + "@example.org")).toList();
+        List<NewDelivery> deliveries = IntStream.range(0, 200)
+            .mapToObj((i) -> email("m" + i + "@example.org"))
+            .toList();
         this.ledger.record(deliveries);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -145,8 +147,8 @@ class DeliveryLedgerTests {
     }
 
     private NewDelivery email(String address) {
-        return new NewDelivery(this.announcement.id(), Channel.EMAIL, UUID.nameUUIDFromBytes(address.getBytes()), address,
-                List.of("ledger"));
+        return new NewDelivery(this.announcement.id(), Channel.EMAIL, UUID.nameUUIDFromBytes(address.getBytes()),
+                address, List.of("ledger"));
     }
 
 }

@@ -51,8 +51,7 @@ class EmailComposerTests {
     @Test
     void escapesEveryAnnouncementValueInTheHtml() {
         AnnouncementTagged hostile = announcement("<script>alert('t')</script> & co",
-                "<img src=\"https://evil.example/x.png\">", "https://www.gov.uk/a?b=1&c=2",
-                "<b>term</b>");
+                "<img src=\"https://evil.example/x.png\">", "https://www.gov.uk/a?b=1&c=2", "<b>term</b>");
         ComposedEmail email = this.composer.compose(hostile, new EmailRecipient(this.memberId, "a@example.org", null),
                 List.of("critical-minerals"), this.links);
 
@@ -87,11 +86,13 @@ class EmailComposerTests {
 
     @Test
     void keepsTheSubjectOnOneLineWhateverTheTitleHolds() {
-        assertThat(EmailComposer.subject("Line one\r\nBcc: victim@example.org")).isEqualTo("Line one Bcc: victim@example.org");
+        assertThat(EmailComposer.subject("Line one\r\nBcc: victim@example.org"))
+            .isEqualTo("Line one Bcc: victim@example.org");
         assertThat(EmailComposer.subject("a\rb\nc\u2028d\u0000e\tf")).isEqualTo("a b c d e f");
         assertThat(EmailComposer.subject(" \r\n ")).isEqualTo("A new announcement");
         assertThat(EmailComposer.subject("x".repeat(500))).hasSize(200);
-        AnnouncementTagged injected = announcement("Title\r\nBcc: victim@example.org", "s", "https://www.gov.uk/x", "t");
+        AnnouncementTagged injected = announcement("Title\r\nBcc: victim@example.org", "s", "https://www.gov.uk/x",
+                "t");
         ComposedEmail email = this.composer.compose(injected, new EmailRecipient(this.memberId, "a@example.org", null),
                 List.of("critical-minerals"), this.links);
         assertThat(email.subject()).doesNotContain("\r").doesNotContain("\n");
@@ -117,13 +118,17 @@ class EmailComposerTests {
 
     @Test
     void writesADigestMostRelevantFirstWithACountAndTheDateAsSubject() {
-        AnnouncementTagged low = announcement("Low relevance <news>", "Low summary", "https://www.gov.uk/low", "low term", 1, 2.0);
-        AnnouncementTagged high = announcement("High relevance", "High summary", "https://www.gov.uk/high", "high term", 3, 1.0);
-        AnnouncementTagged middle = announcement("Middle relevance", "Middle summary", "https://www.gov.uk/middle", "mid", 1, 6.0);
+        AnnouncementTagged low = announcement("Low relevance <news>", "Low summary", "https://www.gov.uk/low",
+                "low term", 1, 2.0);
+        AnnouncementTagged high = announcement("High relevance", "High summary", "https://www.gov.uk/high", "high term",
+                3, 1.0);
+        AnnouncementTagged middle = announcement("Middle relevance", "Middle summary", "https://www.gov.uk/middle",
+                "mid", 1, 6.0);
         UUID digestId = UUID.fromString("0d1e2f00-0000-4000-8000-000000000009");
         ComposedEmail email = this.composer.composeDigest(digestId, org.herald.notifier.member.Frequency.DAILY,
                 Instant.parse("2026-02-05T08:30:00Z"), new EmailRecipient(this.memberId, "a@example.org", null),
-                List.of(new DigestEntry(low, List.of("critical-minerals")), new DigestEntry(high, List.of("critical-minerals")),
+                List.of(new DigestEntry(low, List.of("critical-minerals")),
+                        new DigestEntry(high, List.of("critical-minerals")),
                         new DigestEntry(middle, List.of("critical-minerals"))),
                 this.links);
 
@@ -132,7 +137,8 @@ class EmailComposerTests {
         for (String part : List.of(email.text(), email.html())) {
             assertThat(part.indexOf("High relevance")).isLessThan(part.indexOf("Middle relevance"));
             assertThat(part.indexOf("Middle relevance")).isLessThan(part.indexOf("Low relevance"));
-            assertThat(part).contains("high term").contains("https://www.gov.uk/high")
+            assertThat(part).contains("high term")
+                .contains("https://www.gov.uk/high")
                 .contains("https://herald.example.org/unsubscribe?token=u");
         }
         assertThat(email.html()).contains("Low relevance &lt;news&gt;").doesNotContain("<news>");
@@ -143,17 +149,17 @@ class EmailComposerTests {
         return html.split("<a ", -1).length - 1;
     }
 
-    private static AnnouncementTagged announcement(String title, String summary, String url, String term,
-            int relevance, double score) {
-        return new AnnouncementTagged(UUID.randomUUID(), "test", null, url, title, summary, null, null,
-                "Dept", null, Instant.now(),
+    private static AnnouncementTagged announcement(String title, String summary, String url, String term, int relevance,
+            double score) {
+        return new AnnouncementTagged(UUID.randomUUID(), "test", null, url, title, summary, null, null, "Dept", null,
+                Instant.now(),
                 List.of(new TagMatch("critical-minerals", score, List.of(new Evidence(term, "title", score)))),
                 relevance, "v", Instant.now());
     }
 
     private static AnnouncementTagged announcement(String title, String summary, String url, String term) {
-        return new AnnouncementTagged(UUID.randomUUID(), "test", null, url, title, summary, null, null,
-                "<i>Dept</i>", null, Instant.now(),
+        return new AnnouncementTagged(UUID.randomUUID(), "test", null, url, title, summary, null, null, "<i>Dept</i>",
+                null, Instant.now(),
                 List.of(new TagMatch("critical-minerals", 3, List.of(new Evidence(term, "title", 3)))), 2, "v",
                 Instant.now());
     }

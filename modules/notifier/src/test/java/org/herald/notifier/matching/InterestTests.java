@@ -52,8 +52,8 @@ class InterestTests {
     @Test
     void anAnnouncementWithoutTagsMatchesNoTaggedInterest() {
         AnnouncementTagged untagged = Announcements.taggedWith("x", 3);
-        untagged = new AnnouncementTagged(untagged.id(), untagged.source(), null, untagged.url(), untagged.title(), null,
-                null, null, null, null, untagged.receivedAt(), List.of(), 3, "v", untagged.taggedAt());
+        untagged = new AnnouncementTagged(untagged.id(), untagged.source(), null, untagged.url(), untagged.title(),
+                null, null, null, null, null, untagged.receivedAt(), List.of(), 3, "v", untagged.taggedAt());
         assertThat(Interest.of(List.of("critical-minerals"), "any", 0).match(untagged)).isEmpty();
         assertThat(Interest.of(List.of("critical-minerals"), "all", 0).match(untagged)).isEmpty();
     }

@@ -44,7 +44,8 @@ class PartnerSecretsTests {
         UUID partner = UUID.randomUUID();
         byte[] sealed = this.secrets.seal(this.secrets.newSecret(), partner);
         assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(sealed, UUID.randomUUID()));
-        PartnerSecrets otherKey = new PartnerSecrets("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
+        PartnerSecrets otherKey = new PartnerSecrets(
+                "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
         assertThatIllegalStateException().isThrownBy(() -> otherKey.open(sealed, partner));
     }
 
@@ -60,9 +61,9 @@ class PartnerSecretsTests {
     void toStringsHideKeysAndSecrets() {
         String secret = this.secrets.newSecret();
         assertThat(this.secrets.toString()).doesNotContain(new String(KEY, StandardCharsets.US_ASCII));
-        assertThat(new PartnerEndpoint(UUID.randomUUID(), "https://example.org/hook", true, null, java.util.List.of(secret)).toString())
-            .doesNotContain(secret)
-            .contains("hidden");
+        assertThat(new PartnerEndpoint(UUID.randomUUID(), "https://example.org/hook", true, null,
+                java.util.List.of(secret))
+            .toString()).doesNotContain(secret).contains("hidden");
         assertThat(new Partners.Registered(UUID.randomUUID(), secret).toString()).doesNotContain(secret);
     }
 

@@ -18,9 +18,11 @@ class EndpointGuardTests {
 
     @Test
     void refusesInternalAddressesInEverySpelling() {
-        Map<String, String> refused = Map.ofEntries(Map.entry("http://169.254.169.254/latest/meta-data", "cloud metadata"),
+        Map<String, String> refused = Map.ofEntries(
+                Map.entry("http://169.254.169.254/latest/meta-data", "cloud metadata"),
                 Map.entry("http://10.0.0.1/", "private"), Map.entry("http://[::ffff:a9fe:a9fe]/", "cloud metadata"),
-                Map.entry("http://[::ffff:10.0.0.1]/", "private"), Map.entry("http://[64:ff9b::a9fe:a9fe]/", "cloud metadata"),
+                Map.entry("http://[::ffff:10.0.0.1]/", "private"),
+                Map.entry("http://[64:ff9b::a9fe:a9fe]/", "cloud metadata"),
                 Map.entry("http://[2002:7f00:1::]/", "loopback"), Map.entry("http://0x7f.1/", "numeric host"),
                 Map.entry("http://2130706433/", "numeric host"), Map.entry("http://0177.0.0.1/", "numeric host"),
                 Map.entry("http://127.1/", "numeric host"), Map.entry("http://127.0.0.1:8080/", "loopback"),
@@ -48,7 +50,8 @@ class EndpointGuardTests {
         assertThat(mixed.resolve("mixed.example")).containsExactly(InetAddress.getByName("93.184.215.14"));
         EndpointGuard internal = new EndpointGuard(List.of(), false, (host) -> new InetAddress[] {
                 InetAddress.getByName("10.0.0.1"), InetAddress.getByName("169.254.169.254") });
-        assertThatExceptionOfType(RefusedEndpointException.class).isThrownBy(() -> internal.resolve("rebinding.example"))
+        assertThatExceptionOfType(RefusedEndpointException.class)
+            .isThrownBy(() -> internal.resolve("rebinding.example"))
             .withMessageContaining("10.0.0.1 is a private address")
             .withMessageContaining("rebinding.example resolves to 10.0.0.1");
         assertThat(internal.refusal(URI.create("https://rebinding.example/hook"))).isPresent();
@@ -67,8 +70,8 @@ class EndpointGuardTests {
     @Test
     void refusesPlainHttpWhenHttpsIsRequired() {
         EndpointGuard https = EndpointGuard.of(List.of(), true);
-        assertThat(https.refusal(URI.create("http://93.184.215.14/"))).hasValueSatisfying(
-                (message) -> assertThat(message).contains("only https").contains("require-https"));
+        assertThat(https.refusal(URI.create("http://93.184.215.14/")))
+            .hasValueSatisfying((message) -> assertThat(message).contains("only https").contains("require-https"));
         assertThatNoException().isThrownBy(() -> https.checkUrl(URI.create("https://93.184.215.14/")));
         assertThat(this.guard.refusal(URI.create("ftp://93.184.215.14/"))).isPresent();
     }

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The webhook HTTP client over real sockets: it connects only through the guard, to the address the guard
- * checked.
+ * The webhook HTTP client over real sockets: it connects only through the guard, to the
+ * address the guard checked.
  */
 class GuardedHttpClientTests {
 
@@ -45,7 +45,8 @@ class GuardedHttpClientTests {
         try (CloseableHttpClient http = WebhookSender.httpClient(this.properties, EndpointGuard.of(List.of(), false))) {
             assertThatThrownBy(() -> post(http, "http://localhost:" + this.server.getPort() + "/hook"))
                 .isInstanceOf(RefusedEndpointException.class)
-                .hasMessageContaining("127.0.0.1 is a loopback address (127.0.0.0/8) (localhost resolves to 127.0.0.1)");
+                .hasMessageContaining(
+                        "127.0.0.1 is a loopback address (127.0.0.0/8) (localhost resolves to 127.0.0.1)");
             assertThatThrownBy(() -> post(http, "http://127.0.0.1:" + this.server.getPort() + "/hook"))
                 .isInstanceOf(RefusedEndpointException.class);
         }

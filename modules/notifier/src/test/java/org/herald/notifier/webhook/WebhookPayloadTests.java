@@ -35,11 +35,12 @@ class WebhookPayloadTests {
     @Test
     void cutsALongBodyToStayUnder20KbAndKeepsTheSourceLink() {
         String url = "https://www.gov.uk/government/news/a-very-long-announcement";
-        String longBody = "Critical minerals \"quoted\" – café. ".repeat(3000); // about 100 KB
+        String longBody = "Critical minerals \"quoted\" – café. ".repeat(3000); // about
+                                                                                // 100 KB
         assertThat(longBody.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(100_000);
         AnnouncementTagged long_ = new AnnouncementTagged(AnnouncementIds.idFor(url), "gov-uk", "x", url, "Long",
-                "A summary", longBody, null, null, null, Instant.now(),
-                List.of(new TagMatch("critical-minerals", 3.0, List.of(new Evidence("critical minerals", "body", 3.0)))),
+                "A summary", longBody, null, null, null, Instant.now(), List.of(new TagMatch("critical-minerals", 3.0,
+                        List.of(new Evidence("critical minerals", "body", 3.0)))),
                 2, "sha256:test", Instant.now());
 
         String body = this.payload.body(long_, Instant.now());

@@ -22,14 +22,11 @@ class WebhookPropertiesTests {
 
     @Test
     void knowsTheDevelopmentKeyAndRefusesKeysOfTheWrongSize() {
-        WebhookProperties development = WebhookProperties
-            .withKey(WebhookProperties.DEVELOPMENT_SECRET_KEY);
+        WebhookProperties development = WebhookProperties.withKey(WebhookProperties.DEVELOPMENT_SECRET_KEY);
         assertThat(development.usesDevelopmentKey()).isTrue();
         assertThat(development.secretKeyBytes()).hasSize(32);
-        assertThat(WebhookProperties.withKey("c2hvcnQ=")
-            .isSecretKeyValid()).isFalse();
-        assertThat(WebhookProperties.withKey("not base64!")
-            .isSecretKeyValid()).isFalse();
+        assertThat(WebhookProperties.withKey("c2hvcnQ=").isSecretKeyValid()).isFalse();
+        assertThat(WebhookProperties.withKey("not base64!").isSecretKeyValid()).isFalse();
     }
 
     @Test
@@ -53,10 +50,12 @@ class WebhookPropertiesTests {
     @Test
     void readsRetryAfterAsSecondsOrADateCappedAtAnHour() {
         Instant now = Instant.parse("2026-02-04T10:00:00Z");
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "120"), now)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "120"), now))
+            .isEqualTo(Duration.ofMinutes(2));
         assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "Wed, 04 Feb 2026 10:00:30 GMT"), now))
             .isEqualTo(Duration.ofSeconds(30));
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "86400"), now)).isEqualTo(Duration.ofHours(1));
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "86400"), now))
+            .isEqualTo(Duration.ofHours(1));
         assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "soon"), now)).isNull();
         assertThat(WebhookSender.retryAfter(null, now)).isNull();
     }

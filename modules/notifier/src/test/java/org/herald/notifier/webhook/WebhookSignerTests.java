@@ -53,14 +53,16 @@ class WebhookSignerTests {
 
     @Test
     void signsWithBothSecretsDuringARotationSoEitherVerifies() throws Exception {
-        String next = "whsec_" + Base64.getEncoder().encodeToString("another-secret-of-24-byt".getBytes(StandardCharsets.UTF_8));
+        String next = "whsec_"
+                + Base64.getEncoder().encodeToString("another-secret-of-24-byt".getBytes(StandardCharsets.UTF_8));
         String body = "{\"a\":1}";
         Map<String, String> headers = this.signer.headers("d2c1", Instant.now(), body, List.of(next, SECRET));
 
         assertThat(headers.get("webhook-signature")).matches("v1,[A-Za-z0-9+/=]+ v1,[A-Za-z0-9+/=]+");
         new Webhook(next).verify(body, multimap(headers));
         new Webhook(SECRET).verify(body, multimap(headers));
-        String stranger = "whsec_" + Base64.getEncoder().encodeToString("a-third-secret-24-bytes!".getBytes(StandardCharsets.UTF_8));
+        String stranger = "whsec_"
+                + Base64.getEncoder().encodeToString("a-third-secret-24-bytes!".getBytes(StandardCharsets.UTF_8));
         assertThatExceptionOfType(WebhookVerificationException.class)
             .isThrownBy(() -> new Webhook(stranger).verify(body, multimap(headers)));
     }

@@ -23,7 +23,8 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the announcements API: its key rule, body limit, topic, ledger, sender and metrics.
+ * Wires the announcements API: its key rule, body limit, topic, ledger, sender and
+ * metrics.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AnnouncementProperties.class)
@@ -42,7 +43,8 @@ class AnnouncementConfiguration {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(properties.maxBodyBytes()));
         registration.addUrlPatterns(PUBLISH_PATH, PUBLISH_PATH + "/*");
-        // After the key check (support's BearerKeyFilter, HIGHEST_PRECEDENCE + 10): strangers get a 401.
+        // After the key check (support's BearerKeyFilter, HIGHEST_PRECEDENCE + 10):
+        // strangers get a 401.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
@@ -60,7 +62,8 @@ class AnnouncementConfiguration {
 
     @Bean
     PublishedAnnouncements publishedAnnouncements(DataSource dataSource) {
-        // A transaction manager of its own: the application's may be Kafka's (all-in-one application).
+        // A transaction manager of its own: the application's may be Kafka's (all-in-one
+        // application).
         return new PublishedAnnouncements(JdbcClient.create(dataSource),
                 new TransactionTemplate(new JdbcTransactionManager(dataSource)));
     }

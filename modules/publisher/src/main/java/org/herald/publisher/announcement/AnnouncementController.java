@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/announcements}: 202 {@code {"id","duplicate":false}} once the announcement is on
- * the topic, 200 {@code {"id","duplicate":true}} when it was published before, 503 when it could not be
- * published now.
+ * {@code POST /api/v1/announcements}: 202 {@code {"id","duplicate":false}} once the
+ * announcement is on the topic, 200 {@code {"id","duplicate":true}} when it was published
+ * before, 503 when it could not be published now.
  */
 @RestController
 class AnnouncementController {

@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param apiKeys {@code herald.publisher.api-keys}: bearer keys accepted by
  * {@code POST /api/v1/announcements}; none configured means every post answers 401
- * @param sendTimeout {@code herald.publisher.send-timeout}: how long a post waits for the broker to
- * acknowledge the record before answering 503; the producer's own timeouts are derived from it
- * @param maxBodyBytes {@code herald.publisher.max-body-bytes}: the largest request body accepted; a
- * larger one answers 413
+ * @param sendTimeout {@code herald.publisher.send-timeout}: how long a post waits for the
+ * broker to acknowledge the record before answering 503; the producer's own timeouts are
+ * derived from it
+ * @param maxBodyBytes {@code herald.publisher.max-body-bytes}: the largest request body
+ * accepted; a larger one answers 413
  */
 @ConfigurationProperties("herald.publisher")
 record AnnouncementProperties(List<String> apiKeys, @DefaultValue("5s") Duration sendTimeout,

@@ -19,17 +19,21 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
- * Writes announcements to {@link Topics#ANNOUNCEMENTS} and waits for the broker's acknowledgement.
+ * Writes announcements to {@link Topics#ANNOUNCEMENTS} and waits for the broker's
+ * acknowledgement.
  * <p>
- * It has a producer of its own, whatever the application's shared producer factory is (the all-in-one
- * application's may be transactional): idempotent, {@code acks=all}, never transactional, with its
- * timeouts derived from the send timeout so that the producer itself gives up at about the time the
- * caller stops waiting — a record is then either acknowledged, or failed and not retried behind the
- * caller's back.
+ * It has a producer of its own, whatever the application's shared producer factory is
+ * (the all-in-one application's may be transactional): idempotent, {@code acks=all},
+ * never transactional, with its timeouts derived from the send timeout so that the
+ * producer itself gives up at about the time the caller stops waiting — a record is then
+ * either acknowledged, or failed and not retried behind the caller's back.
  */
 class AnnouncementSender implements AutoCloseable {
 
-    /** How much longer than the producer's own delivery timeout a send is waited for, at most. */
+    /**
+     * How much longer than the producer's own delivery timeout a send is waited for, at
+     * most.
+     */
     private static final Duration GRACE = Duration.ofSeconds(1);
 
     private final DefaultKafkaProducerFactory<String, Object> producers;
@@ -39,15 +43,17 @@ class AnnouncementSender implements AutoCloseable {
     private final Duration wait;
 
     /**
-     * @param sharedProducerConfig the configuration of the application's producer factory (bootstrap
-     * servers, security, client id), to which this sender's own settings are applied
+     * @param sharedProducerConfig the configuration of the application's producer factory
+     * (bootstrap servers, security, client id), to which this sender's own settings are
+     * applied
      * @param sendTimeout how long a send may take, from the call to the acknowledgement
      */
     AnnouncementSender(Map<String, Object> sharedProducerConfig, Duration sendTimeout) {
         this.producers = new DefaultKafkaProducerFactory<>(producerConfig(sharedProducerConfig, sendTimeout),
                 StringSerializer::new, KafkaJson::valueSerializer);
         this.template = new KafkaTemplate<>(this.producers);
-        // Failures are reported (and logged, without the announcement's text) by the caller.
+        // Failures are reported (and logged, without the announcement's text) by the
+        // caller.
         this.template.setProducerListener(new ProducerListener<>() {
         });
         this.wait = sendTimeout.plus(GRACE);
@@ -75,8 +81,10 @@ class AnnouncementSender implements AutoCloseable {
     }
 
     /**
-     * Writes {@code announcement}, keyed by its id, and returns when the broker has acknowledged it.
-     * @throws PublishingUnavailableException if the broker did not acknowledge it within the send timeout
+     * Writes {@code announcement}, keyed by its id, and returns when the broker has
+     * acknowledged it.
+     * @throws PublishingUnavailableException if the broker did not acknowledge it within
+     * the send timeout
      */
     void send(AnnouncementPublished announcement) {
         try {

@@ -9,14 +9,17 @@ import org.herald.events.AnnouncementIds;
 import org.herald.events.AnnouncementPublished;
 
 /**
- * An announcement as a sender submits it: the body of {@code POST /api/v1/announcements}, and what the
- * feed pollers make of a feed entry. {@code source}, {@code url} and {@code title} are required. Text
- * carries no control characters (none at all in one-line fields; tab and line breaks only in
- * {@code summary} and {@code body}), so nothing downstream meets a NUL or a header-splitting line break.
+ * An announcement as a sender submits it: the body of {@code POST /api/v1/announcements},
+ * and what the feed pollers make of a feed entry. {@code source}, {@code url} and
+ * {@code title} are required. Text carries no control characters (none at all in one-line
+ * fields; tab and line breaks only in {@code summary} and {@code body}), so nothing
+ * downstream meets a NUL or a header-splitting line break.
  *
- * @param source the system that sent it, e.g. {@code gov-uk-atom} or {@code api:alfed-cms}
+ * @param source the system that sent it, e.g. {@code gov-uk-atom} or
+ * {@code api:alfed-cms}
  * @param externalId the sender's own id for it, if any
- * @param url the announcement's page, an absolute http(s) URL; its canonical form gives the id
+ * @param url the announcement's page, an absolute http(s) URL; its canonical form gives
+ * the id
  * @param title the title
  * @param summary a short summary, if any
  * @param body the body text, if any
@@ -25,10 +28,10 @@ import org.herald.events.AnnouncementPublished;
  * @param documentType e.g. {@code press_release}, if known
  */
 public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLine String source,
-        @Size(max = MAX_EXTERNAL_ID) @SingleLine String externalId,
-        @NotBlank @Size(max = MAX_URL) @HttpUrl String url, @NotBlank @Size(max = MAX_TITLE) @SingleLine String title,
-        @Size(max = MAX_SUMMARY) @PlainText String summary, @Size(max = MAX_BODY) @PlainText String body,
-        Instant publishedAt, @Size(max = MAX_ORGANISATION) @SingleLine String organisation,
+        @Size(max = MAX_EXTERNAL_ID) @SingleLine String externalId, @NotBlank @Size(max = MAX_URL) @HttpUrl String url,
+        @NotBlank @Size(max = MAX_TITLE) @SingleLine String title, @Size(max = MAX_SUMMARY) @PlainText String summary,
+        @Size(max = MAX_BODY) @PlainText String body, Instant publishedAt,
+        @Size(max = MAX_ORGANISATION) @SingleLine String organisation,
         @Size(max = MAX_DOCUMENT_TYPE) @SingleLine String documentType) {
 
     static final int MAX_SOURCE = 100;
@@ -53,13 +56,13 @@ public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLi
     }
 
     /**
-     * The event announcing this submission, received at {@code receivedAt}: text stripped of surrounding
-     * white space, blank optional fields absent.
+     * The event announcing this submission, received at {@code receivedAt}: text stripped
+     * of surrounding white space, blank optional fields absent.
      * @throws IllegalArgumentException if the URL is not an absolute http(s) URL
      */
     AnnouncementPublished toEvent(Instant receivedAt) {
-        return new AnnouncementPublished(announcementId(), this.source.strip(), optional(this.externalId), this.url.strip(),
-                this.title.strip(), optional(this.summary), optional(this.body), this.publishedAt,
+        return new AnnouncementPublished(announcementId(), this.source.strip(), optional(this.externalId),
+                this.url.strip(), this.title.strip(), optional(this.summary), optional(this.body), this.publishedAt,
                 optional(this.organisation), optional(this.documentType), receivedAt);
     }
 

@@ -10,8 +10,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * The annotated string is an absolute http or https URL with a host, as the id rule needs; null and
- * blank pass (pair it with {@code @NotBlank}).
+ * The annotated string is an absolute http or https URL with a host, as the id rule
+ * needs; null and blank pass (pair it with {@code @NotBlank}).
  */
 @Documented
 @Constraint(validatedBy = HttpUrlValidator.class)

@@ -5,8 +5,8 @@ import jakarta.validation.ConstraintValidatorContext;
 import org.herald.events.AnnouncementIds;
 
 /**
- * Checks {@link HttpUrl} by the id rule itself, so every URL that passes has an id. Public because a
- * plain Bean Validation provider instantiates it reflectively.
+ * Checks {@link HttpUrl} by the id rule itself, so every URL that passes has an id.
+ * Public because a plain Bean Validation provider instantiates it reflectively.
  */
 public class HttpUrlValidator implements ConstraintValidator<HttpUrl, String> {
 

@@ -12,7 +12,8 @@ import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * The annotated string has no control characters but tab, line feed and carriage return; null passes.
+ * The annotated string has no control characters but tab, line feed and carriage return;
+ * null passes.
  */
 @Documented
 @Pattern(regexp = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*")

@@ -17,11 +17,12 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * The ledger of published announcement ids, in {@code publisher.published_announcement}.
  * <p>
- * An id is inserted and the record written in one database transaction: the insert takes the id's
- * place in the unique index, so a concurrent insert of the same id waits until this transaction ends;
- * if the write fails the transaction rolls back and the id is free again. The row therefore exists
- * exactly when the broker acknowledged the record (but for a commit failing after the acknowledgement,
- * when the record is written and the id not remembered: a retry then writes it a second time).
+ * An id is inserted and the record written in one database transaction: the insert takes
+ * the id's place in the unique index, so a concurrent insert of the same id waits until
+ * this transaction ends; if the write fails the transaction rolls back and the id is free
+ * again. The row therefore exists exactly when the broker acknowledged the record (but
+ * for a commit failing after the acknowledgement, when the record is written and the id
+ * not remembered: a retry then writes it a second time).
  */
 class PublishedAnnouncements {
 
@@ -42,11 +43,12 @@ class PublishedAnnouncements {
     }
 
     /**
-     * Remembers {@code announcement}'s id and, holding it, runs {@code write}; forgets the id again if
-     * {@code write} fails.
-     * @return {@code true} if the id was new and {@code write} succeeded; {@code false} if the id was
-     * remembered already and {@code write} was not run
-     * @throws PublishingUnavailableException if {@code write} throws it or the database is unreachable
+     * Remembers {@code announcement}'s id and, holding it, runs {@code write}; forgets
+     * the id again if {@code write} fails.
+     * @return {@code true} if the id was new and {@code write} succeeded; {@code false}
+     * if the id was remembered already and {@code write} was not run
+     * @throws PublishingUnavailableException if {@code write} throws it or the database
+     * is unreachable
      */
     boolean recordWhile(AnnouncementPublished announcement, Runnable write) {
         try {

@@ -7,9 +7,9 @@ import org.apache.commons.logging.LogFactory;
 import org.herald.events.AnnouncementPublished;
 
 /**
- * Publishes a submitted announcement once: a new one is written to the announcements topic and its id
- * remembered, both or neither; one whose id was published before is reported as a duplicate and
- * written nowhere.
+ * Publishes a submitted announcement once: a new one is written to the announcements
+ * topic and its id remembered, both or neither; one whose id was published before is
+ * reported as a duplicate and written nowhere.
  */
 public class Publishing {
 
@@ -31,10 +31,12 @@ public class Publishing {
     }
 
     /**
-     * Publishes {@code submission} unless its id was published before; returns once the broker has
-     * acknowledged the record.
-     * @param submission a valid submission (see the constraints on {@link AnnouncementSubmission})
-     * @throws PublishingUnavailableException if it could not be published now; nothing was kept
+     * Publishes {@code submission} unless its id was published before; returns once the
+     * broker has acknowledged the record.
+     * @param submission a valid submission (see the constraints on
+     * {@link AnnouncementSubmission})
+     * @throws PublishingUnavailableException if it could not be published now; nothing
+     * was kept
      */
     public Publication publish(AnnouncementSubmission submission) {
         AnnouncementPublished announcement = submission.toEvent(this.clock.instant());

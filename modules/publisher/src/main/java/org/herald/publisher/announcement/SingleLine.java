@@ -12,7 +12,8 @@ import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * The annotated string has no control characters at all (no line breaks, tabs or NULs); null passes.
+ * The annotated string has no control characters at all (no line breaks, tabs or NULs);
+ * null passes.
  */
 @Documented
 @Pattern(regexp = "[^\\p{Cntrl}]*")

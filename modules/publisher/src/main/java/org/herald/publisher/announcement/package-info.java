@@ -1,5 +1,6 @@
 /**
- * Publishing an announcement: the HTTP API, the once-only ledger of published ids, and the write to
- * the announcements topic that is acknowledged before anyone is told it happened.
+ * Publishing an announcement: the HTTP API, the once-only ledger of published ids, and
+ * the write to the announcements topic that is acknowledged before anyone is told it
+ * happened.
  */
 package org.herald.publisher.announcement;

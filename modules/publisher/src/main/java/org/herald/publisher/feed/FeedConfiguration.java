@@ -15,9 +15,10 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Schedules a poller for each enabled feed, the first poll at start-up and each next one an interval
- * after the last ended. Polls are counted in {@code herald.publisher.feed.polls}, tagged with the feed
- * and {@code outcome=ok|failed}.
+ * Schedules a poller for each enabled feed, the first poll at start-up and each next one
+ * an interval after the last ended. Polls are counted in
+ * {@code herald.publisher.feed.polls}, tagged with the feed and
+ * {@code outcome=ok|failed}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -50,8 +51,8 @@ class FeedConfiguration implements SchedulingConfigurer {
                 new GovUkSearchResults());
     }
 
-    private void schedule(ScheduledTaskRegistrar registrar, String name, FeedProperties.Feed feed,
-            FeedFetcher fetcher, FeedReader reader) {
+    private void schedule(ScheduledTaskRegistrar registrar, String name, FeedProperties.Feed feed, FeedFetcher fetcher,
+            FeedReader reader) {
         if (feed.enabled()) {
             FeedPoller poller = new FeedPoller(name, feed.url(), fetcher, reader, this.validator, this.publishing);
             registrar.addFixedDelayTask(new FixedDelayTask(counted(poller), feed.interval(), Duration.ZERO));
@@ -59,9 +60,13 @@ class FeedConfiguration implements SchedulingConfigurer {
     }
 
     private Runnable counted(FeedPoller poller) {
-        Counter ok = Counter.builder(POLLS_METRIC).tag("feed", poller.name()).tag("outcome", "ok")
+        Counter ok = Counter.builder(POLLS_METRIC)
+            .tag("feed", poller.name())
+            .tag("outcome", "ok")
             .register(this.meterRegistry);
-        Counter failed = Counter.builder(POLLS_METRIC).tag("feed", poller.name()).tag("outcome", "failed")
+        Counter failed = Counter.builder(POLLS_METRIC)
+            .tag("feed", poller.name())
+            .tag("outcome", "failed")
             .register(this.meterRegistry);
         return () -> {
             FeedPoll poll = poller.poll();

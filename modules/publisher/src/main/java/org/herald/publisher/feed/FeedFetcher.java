@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fetches feed documents over HTTP: a GET with a timeout, following redirects, 200 only, at most a
- * given number of bytes.
+ * Fetches feed documents over HTTP: a GET with a timeout, following redirects, 200 only,
+ * at most a given number of bytes.
  */
 class FeedFetcher {
 
@@ -59,7 +59,8 @@ class FeedFetcher {
                 if (response.statusCode() != 200) {
                     throw new InvalidFeedException(url + " answered " + response.statusCode());
                 }
-                // The request timeout covers the headers only: a body that trickles is cut off at the same
+                // The request timeout covers the headers only: a body that trickles is
+                // cut off at the same
                 // timeout, by closing its stream under the reader.
                 CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> close(body),
                         CompletableFuture.delayedExecutor(this.timeout.toMillis(), TimeUnit.MILLISECONDS));

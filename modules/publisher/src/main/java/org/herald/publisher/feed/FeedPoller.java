@@ -15,9 +15,10 @@ import org.herald.publisher.announcement.Publishing;
 import org.herald.publisher.announcement.PublishingUnavailableException;
 
 /**
- * Polls one feed: fetches it, reads its entries and publishes each valid one. Publishing is idempotent,
- * so every poll simply offers the whole feed; an entry that could not be published now is offered again
- * by the next poll, and once publishing fails the rest of the poll is left to the next one.
+ * Polls one feed: fetches it, reads its entries and publishes each valid one. Publishing
+ * is idempotent, so every poll simply offers the whole feed; an entry that could not be
+ * published now is offered again by the next poll, and once publishing fails the rest of
+ * the poll is left to the next one.
  */
 class FeedPoller {
 

@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the feed pollers; every feed is off unless enabled.
  *
- * @param govUkAtom {@code herald.publisher.feeds.gov-uk-atom.*}: GOV.UK's Atom feed of news and
- * communications
- * @param govUkSearch {@code herald.publisher.feeds.gov-uk-search.*}: GOV.UK's Search API, newest news and
- * communications first
- * @param timeout {@code herald.publisher.feeds.timeout}: how long one fetch of a feed may take
- * @param maxBytes {@code herald.publisher.feeds.max-bytes}: the largest feed document read; a larger one
- * fails the poll
+ * @param govUkAtom {@code herald.publisher.feeds.gov-uk-atom.*}: GOV.UK's Atom feed of
+ * news and communications
+ * @param govUkSearch {@code herald.publisher.feeds.gov-uk-search.*}: GOV.UK's Search API,
+ * newest news and communications first
+ * @param timeout {@code herald.publisher.feeds.timeout}: how long one fetch of a feed may
+ * take
+ * @param maxBytes {@code herald.publisher.feeds.max-bytes}: the largest feed document
+ * read; a larger one fails the poll
  */
 @ConfigurationProperties("herald.publisher.feeds")
 record FeedProperties(Feed govUkAtom, Feed govUkSearch, @DefaultValue("10s") Duration timeout,
@@ -45,7 +46,8 @@ record FeedProperties(Feed govUkAtom, Feed govUkSearch, @DefaultValue("10s") Dur
      *
      * @param enabled whether it is polled (default false)
      * @param url where it is fetched from (http or https)
-     * @param interval the pause between the end of one poll and the start of the next (default 5m)
+     * @param interval the pause between the end of one poll and the start of the next
+     * (default 5m)
      */
     record Feed(boolean enabled, URI url, Duration interval) {
 

@@ -11,8 +11,9 @@ import org.herald.publisher.announcement.AnnouncementSubmission;
 interface FeedReader {
 
     /**
-     * The entries of {@code document}, fetched from {@code location} (relative links resolve against
-     * it); entries it cannot make sense of come back incomplete, for validation to refuse.
+     * The entries of {@code document}, fetched from {@code location} (relative links
+     * resolve against it); entries it cannot make sense of come back incomplete, for
+     * validation to refuse.
      * @throws InvalidFeedException if the document as a whole cannot be read
      */
     List<AnnouncementSubmission> read(byte[] document, URI location);

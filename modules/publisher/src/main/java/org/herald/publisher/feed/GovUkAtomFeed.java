@@ -16,9 +16,9 @@ import org.herald.publisher.announcement.AnnouncementSubmission;
 import org.jsoup.Jsoup;
 
 /**
- * Reads GOV.UK's Atom feeds (e.g. {@code /search/news-and-communications.atom}): one submission per
- * entry, from source {@code gov-uk-atom}, with the entry's id as external id, its alternate link as URL,
- * and its summary as plain text.
+ * Reads GOV.UK's Atom feeds (e.g. {@code /search/news-and-communications.atom}): one
+ * submission per entry, from source {@code gov-uk-atom}, with the entry's id as external
+ * id, its alternate link as URL, and its summary as plain text.
  */
 class GovUkAtomFeed implements FeedReader {
 

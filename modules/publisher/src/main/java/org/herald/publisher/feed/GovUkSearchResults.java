@@ -12,11 +12,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads GOV.UK Search API results ({@code /api/search.json} with fields {@code title}, {@code link},
- * {@code description}, {@code public_timestamp}, {@code organisations},
- * {@code content_store_document_type}): one submission per result, from source {@code gov-uk-search},
- * with the link as external id and, resolved against {@code https://www.gov.uk/} (the Search API's links
- * are paths on GOV.UK, whichever host serves the API), as URL.
+ * Reads GOV.UK Search API results ({@code /api/search.json} with fields {@code title},
+ * {@code link}, {@code description}, {@code public_timestamp}, {@code organisations},
+ * {@code content_store_document_type}): one submission per result, from source
+ * {@code gov-uk-search}, with the link as external id and, resolved against
+ * {@code https://www.gov.uk/} (the Search API's links are paths on GOV.UK, whichever host
+ * serves the API), as URL.
  */
 class GovUkSearchResults implements FeedReader {
 
@@ -43,10 +44,9 @@ class GovUkSearchResults implements FeedReader {
 
     private static AnnouncementSubmission submission(JsonNode result) {
         String link = text(result, "link");
-        return new AnnouncementSubmission(SOURCE, link, FeedLinks.resolve(GOV_UK, link),
-                oneLine(text(result, "title")), text(result, "description"), null,
-                instant(text(result, "public_timestamp")), oneLine(organisation(result.path("organisations"))),
-                text(result, "content_store_document_type"));
+        return new AnnouncementSubmission(SOURCE, link, FeedLinks.resolve(GOV_UK, link), oneLine(text(result, "title")),
+                text(result, "description"), null, instant(text(result, "public_timestamp")),
+                oneLine(organisation(result.path("organisations"))), text(result, "content_store_document_type"));
     }
 
     private static String organisation(JsonNode organisations) {

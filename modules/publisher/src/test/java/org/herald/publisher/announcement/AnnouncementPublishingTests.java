@@ -38,7 +38,8 @@ import static org.herald.publisher.announcement.SampleAnnouncements.mou;
 import static org.herald.publisher.announcement.SampleAnnouncements.with;
 
 /**
- * Publishing through the HTTP API onto a real in-process broker, with the ledger in a real PostgreSQL.
+ * Publishing through the HTTP API onto a real in-process broker, with the ledger in a
+ * real PostgreSQL.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "herald.publisher.api-keys=publisher-key", "herald.admin-api-keys=admin-key" })
@@ -139,7 +140,10 @@ class AnnouncementPublishingTests {
             .map(CompletableFuture::join)
             .toList();
 
-        assertThat(responses).extracting(Response::status).containsOnly(200, 202).filteredOn((s) -> s == 202).hasSize(1);
+        assertThat(responses).extracting(Response::status)
+            .containsOnly(200, 202)
+            .filteredOn((s) -> s == 202)
+            .hasSize(1);
         assertThat(responses).allSatisfy((response) -> assertThat(response.json().get("id").asString()).isEqualTo(id));
         assertThat(responses).filteredOn((response) -> response.json().get("duplicate").asBoolean()).hasSize(7);
         assertThat(topic().recordsWithKey(id)).hasSize(1);
@@ -202,8 +206,8 @@ class AnnouncementPublishingTests {
         String id = http().publish(announcement, KEY).json().get("id").asString();
 
         try (ConfigurableApplicationContext restarted = startPublisher(this.bootstrapServers, "5s")) {
-            Response response = new PublisherHttp(portOf(restarted)).publish(with(announcement, "source", "gov-uk-atom"),
-                    KEY);
+            Response response = new PublisherHttp(portOf(restarted))
+                .publish(with(announcement, "source", "gov-uk-atom"), KEY);
 
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             assertThat(response.json().get("duplicate").asBoolean()).isTrue();
@@ -211,7 +215,10 @@ class AnnouncementPublishingTests {
         assertThat(topic().recordsWithKey(id)).hasSize(1);
     }
 
-    /** Another publisher process, as it were: a new application context on the same database. */
+    /**
+     * Another publisher process, as it were: a new application context on the same
+     * database.
+     */
     private ConfigurableApplicationContext startPublisher(String bootstrapServers, String sendTimeout) {
         return new SpringApplicationBuilder(PublisherApplication.class).run("--server.port=0",
                 "--spring.main.banner-mode=off", "--spring.kafka.bootstrap-servers=" + bootstrapServers,

@@ -26,7 +26,8 @@ import static org.herald.publisher.announcement.SampleAnnouncements.with;
 import static org.herald.publisher.announcement.SampleAnnouncements.without;
 
 /**
- * Every request the API refuses gets its status and an RFC 9457 problem detail, and publishes nothing.
+ * Every request the API refuses gets its status and an RFC 9457 problem detail, and
+ * publishes nothing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "herald.publisher.api-keys=publisher-key,second-key", "herald.admin-api-keys=admin-key",

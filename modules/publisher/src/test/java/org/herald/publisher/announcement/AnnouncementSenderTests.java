@@ -22,12 +22,13 @@ class AnnouncementSenderTests {
 
     @Test
     void keepsDeliveryTimeoutAtLeastLingerPlusRequestTimeout() {
-        Map<String, Object> config = AnnouncementSender
-            .producerConfig(Map.of(ProducerConfig.LINGER_MS_CONFIG, "100"), Duration.ofMillis(200));
+        Map<String, Object> config = AnnouncementSender.producerConfig(Map.of(ProducerConfig.LINGER_MS_CONFIG, "100"),
+                Duration.ofMillis(200));
 
         int linger = (int) config.get(ProducerConfig.LINGER_MS_CONFIG);
         int request = (int) config.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
-        assertThat((int) config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).isGreaterThanOrEqualTo(linger + request);
+        assertThat((int) config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))
+            .isGreaterThanOrEqualTo(linger + request);
         assertThat(linger).isLessThanOrEqualTo(20);
     }
 

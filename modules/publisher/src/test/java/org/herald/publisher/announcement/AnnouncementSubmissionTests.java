@@ -42,8 +42,8 @@ class AnnouncementSubmissionTests {
 
     @Test
     void acceptsOnlyRequiredFields() {
-        assertThat(invalidFields(new AnnouncementSubmission("api:test", null, URL, "Title", null, null, null, null,
-                null)))
+        assertThat(
+                invalidFields(new AnnouncementSubmission("api:test", null, URL, "Title", null, null, null, null, null)))
             .isEmpty();
     }
 
@@ -92,8 +92,8 @@ class AnnouncementSubmissionTests {
 
     @Test
     void allowsLineBreaksAndTabsInSummaryAndBody() {
-        AnnouncementSubmission submission = new AnnouncementSubmission("api:test", null, URL, "Title",
-                "One\r\nTwo", "Para one.\n\n\tPara two.", null, null, null);
+        AnnouncementSubmission submission = new AnnouncementSubmission("api:test", null, URL, "Title", "One\r\nTwo",
+                "Para one.\n\n\tPara two.", null, null, null);
 
         assertThat(invalidFields(submission)).isEmpty();
     }

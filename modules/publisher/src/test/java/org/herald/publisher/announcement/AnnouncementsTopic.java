@@ -16,7 +16,8 @@ import org.herald.events.Topics;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads the announcements topic with a plain consumer ({@code read_committed}), for tests.
+ * Reads the announcements topic with a plain consumer ({@code read_committed}), for
+ * tests.
  */
 public final class AnnouncementsTopic {
 
@@ -27,8 +28,9 @@ public final class AnnouncementsTopic {
     }
 
     /**
-     * Every record on the topic now with {@code key}. A record the publisher acknowledged before this
-     * call is below the end offsets read here, so an absent record was never written.
+     * Every record on the topic now with {@code key}. A record the publisher acknowledged
+     * before this call is below the end offsets read here, so an absent record was never
+     * written.
      */
     public List<ConsumerRecord<String, String>> recordsWithKey(String key) {
         return all().stream().filter((record) -> key.equals(record.key())).toList();

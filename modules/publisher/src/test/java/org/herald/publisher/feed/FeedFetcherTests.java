@@ -63,10 +63,8 @@ class FeedFetcherTests {
 
     @Test
     void givesUpOnAServerThatDoesNotAnswerInTime() {
-        this.server.enqueue(new MockResponse.Builder().code(200)
-            .body("<feed/>")
-            .headersDelay(5, TimeUnit.SECONDS)
-            .build());
+        this.server
+            .enqueue(new MockResponse.Builder().code(200).body("<feed/>").headersDelay(5, TimeUnit.SECONDS).build());
 
         assertThatExceptionOfType(InvalidFeedException.class).isThrownBy(() -> this.fetcher.fetch(url()));
     }

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Both GOV.UK feeds, served by a real HTTP server from the saved samples, polled into the real broker.
+ * Both GOV.UK feeds, served by a real HTTP server from the saved samples, polled into the
+ * real broker.
  */
 @SpringBootTest(properties = { "herald.publisher.feeds.gov-uk-atom.enabled=true",
         "herald.publisher.feeds.gov-uk-atom.interval=1h", "herald.publisher.feeds.gov-uk-search.enabled=true",

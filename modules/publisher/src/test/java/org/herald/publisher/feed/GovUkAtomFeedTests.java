@@ -50,9 +50,8 @@ class GovUkAtomFeedTests {
 
     @Test
     void refusesADocumentThatIsNotAFeed() {
-        assertThatExceptionOfType(InvalidFeedException.class)
-            .isThrownBy(() -> this.feed.read("<html><body>Maintenance</body></html>".getBytes(StandardCharsets.UTF_8),
-                    LOCATION));
+        assertThatExceptionOfType(InvalidFeedException.class).isThrownBy(() -> this.feed
+            .read("<html><body>Maintenance</body></html>".getBytes(StandardCharsets.UTF_8), LOCATION));
         assertThatExceptionOfType(InvalidFeedException.class)
             .isThrownBy(() -> this.feed.read("not xml".getBytes(StandardCharsets.UTF_8), LOCATION));
     }

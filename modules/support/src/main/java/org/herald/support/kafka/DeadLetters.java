@@ -22,16 +22,18 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Dead-lettering: a record that cannot be processed goes to {@code <topic>.dlt} with the reason in
- * Spring Kafka's standard headers ({@code kafka_dlt-exception-fqcn}, {@code kafka_dlt-exception-message},
- * {@code kafka_dlt-exception-stacktrace}, {@code kafka_dlt-original-topic}, {@code -partition},
- * {@code -offset}, {@code -timestamp}, {@code -consumer-group}), and the records behind it keep flowing.
+ * Dead-lettering: a record that cannot be processed goes to {@code <topic>.dlt} with the
+ * reason in Spring Kafka's standard headers ({@code kafka_dlt-exception-fqcn},
+ * {@code kafka_dlt-exception-message}, {@code kafka_dlt-exception-stacktrace},
+ * {@code kafka_dlt-original-topic}, {@code -partition}, {@code -offset},
+ * {@code -timestamp}, {@code -consumer-group}), and the records behind it keep flowing.
  * <p>
- * Failures fall in two kinds. A record that cannot be read, or that processing rejects, is poison: it is
- * retried twice (it may have been unlucky), then dead-lettered; a record that cannot be deserialised is
- * dead-lettered at once. A failure of the infrastructure (the database or the broker unreachable) says
- * nothing about the record: it is retried with exponential back-off (up to 30 s apart) until the
- * infrastructure returns, so an outage never sends good records to the dead-letter topic.
+ * Failures fall in two kinds. A record that cannot be read, or that processing rejects,
+ * is poison: it is retried twice (it may have been unlucky), then dead-lettered; a record
+ * that cannot be deserialised is dead-lettered at once. A failure of the infrastructure
+ * (the database or the broker unreachable) says nothing about the record: it is retried
+ * with exponential back-off (up to 30 s apart) until the infrastructure returns, so an
+ * outage never sends good records to the dead-letter topic.
  */
 public final class DeadLetters {
 
@@ -40,7 +42,10 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
-    /** Publishes a failed record to {@code <topic>.dlt}, letting Kafka choose the partition. */
+    /**
+     * Publishes a failed record to {@code <topic>.dlt}, letting Kafka choose the
+     * partition.
+     */
     public static DeadLetterPublishingRecoverer recoverer(KafkaOperations<?, ?> template) {
         return new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
@@ -54,8 +59,9 @@ public final class DeadLetters {
     }
 
     /**
-     * The after-rollback processor of a transactional listener container: the same policy, with the
-     * dead-letter record and the consumer offset committed in one transaction.
+     * The after-rollback processor of a transactional listener container: the same
+     * policy, with the dead-letter record and the consumer offset committed in one
+     * transaction.
      */
     public static DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(
             KafkaOperations<Object, Object> template) {
@@ -66,8 +72,8 @@ public final class DeadLetters {
     }
 
     /**
-     * Whether {@code ex} is a failure of the infrastructure rather than of the record: such a record is
-     * retried until the infrastructure returns, never dead-lettered.
+     * Whether {@code ex} is a failure of the infrastructure rather than of the record:
+     * such a record is retried until the infrastructure returns, never dead-lettered.
      */
     public static boolean isInfrastructureFailure(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

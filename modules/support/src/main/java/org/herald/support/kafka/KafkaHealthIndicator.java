@@ -17,7 +17,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Health of the Kafka cluster: up when the brokers answer a cluster description within the timeout.
+ * Health of the Kafka cluster: up when the brokers answer a cluster description within
+ * the timeout.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 

@@ -17,8 +17,9 @@ import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 /**
- * The JSON contract on Herald's topics: values are JSON, typed by a logical type id in the
- * {@code __TypeId__} header (never a class name), and only {@code org.herald.events} types are trusted.
+ * The JSON contract on Herald's topics: values are JSON, typed by a logical type id in
+ * the {@code __TypeId__} header (never a class name), and only {@code org.herald.events}
+ * types are trusted.
  */
 public final class KafkaJson {
 
@@ -39,8 +40,8 @@ public final class KafkaJson {
     }
 
     /**
-     * A value serializer for the events. Raw {@code byte[]} values (a poison record's original bytes,
-     * on their way to a dead-letter topic) pass through unchanged.
+     * A value serializer for the events. Raw {@code byte[]} values (a poison record's
+     * original bytes, on their way to a dead-letter topic) pass through unchanged.
      */
     public static Serializer<Object> valueSerializer() {
         JacksonJsonSerializer<Object> json = new JacksonJsonSerializer<>();
@@ -55,19 +56,21 @@ public final class KafkaJson {
     }
 
     /**
-     * Consumer properties for the event value deserializer, with the default limits. A record that cannot be
-     * read (bad JSON, an unknown or missing type id, a value its record rejects, more bytes than the limit)
-     * reaches the listener's error handler as a {@code DeserializationException} instead of failing the poll,
-     * so it can be dead-lettered.
+     * Consumer properties for the event value deserializer, with the default limits. A
+     * record that cannot be read (bad JSON, an unknown or missing type id, a value its
+     * record rejects, more bytes than the limit) reaches the listener's error handler as
+     * a {@code DeserializationException} instead of failing the poll, so it can be
+     * dead-lettered.
      */
     public static Map<String, Object> consumerProperties() {
         return consumerProperties(DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_MESSAGE_BYTES);
     }
 
     /**
-     * Consumer properties for the event value deserializer: records over {@code maxRecordBytes} are poison;
-     * the fetch sizes admit records of up to {@code maxMessageBytes} (the topics' capacity), so that one can
-     * be read and dead-lettered.
+     * Consumer properties for the event value deserializer: records over
+     * {@code maxRecordBytes} are poison; the fetch sizes admit records of up to
+     * {@code maxMessageBytes} (the topics' capacity), so that one can be read and
+     * dead-lettered.
      */
     public static Map<String, Object> consumerProperties(int maxRecordBytes, int maxMessageBytes) {
         return Map.of(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
@@ -76,12 +79,13 @@ public final class KafkaJson {
                 TRUSTED_PACKAGES, JacksonJsonDeserializer.TYPE_MAPPINGS, TYPE_MAPPINGS,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
                 Math.max(ConsumerConfig.DEFAULT_MAX_PARTITION_FETCH_BYTES, maxMessageBytes),
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Math.max(ConsumerConfig.DEFAULT_FETCH_MAX_BYTES, maxMessageBytes));
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+                Math.max(ConsumerConfig.DEFAULT_FETCH_MAX_BYTES, maxMessageBytes));
     }
 
     /**
-     * Producer properties admitting records of up to {@code maxMessageBytes} (the topics' capacity), so that a
-     * poison record's bytes can be written to its dead-letter topic.
+     * Producer properties admitting records of up to {@code maxMessageBytes} (the topics'
+     * capacity), so that a poison record's bytes can be written to its dead-letter topic.
      */
     public static Map<String, Object> producerProperties(int maxMessageBytes) {
         return Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1024 * 1024, maxMessageBytes));

@@ -8,10 +8,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 
 /**
- * The event value deserializer: refuses a record over the limit (consumer property {@value #MAX_RECORD_BYTES},
- * default {@link KafkaJson#DEFAULT_MAX_RECORD_BYTES}) before reading it, and hands the others to Spring's
- * {@link JacksonJsonDeserializer}. Wrapped by the {@code ErrorHandlingDeserializer}, a refused record becomes a
- * {@code DeserializationException} and is dead-lettered at once with its bytes and the reason.
+ * The event value deserializer: refuses a record over the limit (consumer property
+ * {@value #MAX_RECORD_BYTES}, default {@link KafkaJson#DEFAULT_MAX_RECORD_BYTES}) before
+ * reading it, and hands the others to Spring's {@link JacksonJsonDeserializer}. Wrapped
+ * by the {@code ErrorHandlingDeserializer}, a refused record becomes a
+ * {@code DeserializationException} and is dead-lettered at once with its bytes and the
+ * reason.
  */
 public final class SizeLimitedDeserializer implements Deserializer<Object> {
 
@@ -50,8 +52,8 @@ public final class SizeLimitedDeserializer implements Deserializer<Object> {
     }
 
     private IllegalArgumentException tooLarge(int bytes) {
-        return new IllegalArgumentException("record of " + bytes + " bytes is over the limit of "
-                + this.maxRecordBytes + " bytes (" + MAX_RECORD_BYTES + ")");
+        return new IllegalArgumentException("record of " + bytes + " bytes is over the limit of " + this.maxRecordBytes
+                + " bytes (" + MAX_RECORD_BYTES + ")");
     }
 
     @Override

@@ -19,9 +19,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Checks {@code Authorization: Bearer <key>} against the keys of the first rule whose path pattern matches
- * the request; answers 401 with a problem detail when the key is missing or unknown. Requests no rule
- * matches pass through. Keys are compared in constant time and never logged.
+ * Checks {@code Authorization: Bearer <key>} against the keys of the first rule whose
+ * path pattern matches the request; answers 401 with a problem detail when the key is
+ * missing or unknown. Requests no rule matches pass through. Keys are compared in
+ * constant time and never logged.
  */
 public class BearerKeyFilter extends OncePerRequestFilter {
 
@@ -36,7 +37,8 @@ public class BearerKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        PathContainer path = PathContainer
+            .parsePath(request.getRequestURI().substring(request.getContextPath().length()));
         Rule rule = this.rules.stream().filter((candidate) -> candidate.matches(path)).findFirst().orElse(null);
         if (rule == null || rule.keys() == null || isAuthorised(request, rule.keys())) {
             chain.doFilter(request, response);
@@ -63,11 +65,13 @@ public class BearerKeyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Requests matching {@code pattern} need one of {@code keys}; {@code keys} null means open (no key).
+     * Requests matching {@code pattern} need one of {@code keys}; {@code keys} null means
+     * open (no key).
      *
      * @param pattern a path pattern, e.g. {@code /api/**}
      * @param keys the accepted keys, or null for an open path
-     * @param keysProperty the configuration property holding the keys, named in the 401 detail
+     * @param keysProperty the configuration property holding the keys, named in the 401
+     * detail
      */
     public record Rule(PathPattern pattern, Set<String> keys, String keysProperty) {
 

@@ -3,8 +3,8 @@ package org.herald.support.web;
 import java.util.List;
 
 /**
- * Thrown by application code when a request is well-formed JSON but some of its fields are invalid;
- * answered with 400 and a problem detail listing each field.
+ * Thrown by application code when a request is well-formed JSON but some of its fields
+ * are invalid; answered with 400 and a problem detail listing each field.
  */
 public class InvalidFieldsException extends RuntimeException {
 

@@ -23,9 +23,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Answers every error with an RFC 9457 problem detail. Validation failures list each bad field in an
- * {@code errors} array of {@code {"field","message"}}; a body that is not JSON is a 400, one over the
- * limit a 413; an unexpected failure a 500 that reveals nothing of its cause.
+ * Answers every error with an RFC 9457 problem detail. Validation failures list each bad
+ * field in an {@code errors} array of {@code {"field","message"}}; a body that is not
+ * JSON is a 400, one over the limit a 413; an unexpected failure a 500 that reveals
+ * nothing of its cause.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {

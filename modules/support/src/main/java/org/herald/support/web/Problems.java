@@ -14,7 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Writes RFC 9457 problem details where Spring MVC's exception handling does not reach (servlet filters).
+ * Writes RFC 9457 problem details where Spring MVC's exception handling does not reach
+ * (servlet filters).
  */
 public final class Problems {
 
@@ -23,7 +24,10 @@ public final class Problems {
     private Problems() {
     }
 
-    /** A problem detail with the status's reason phrase as title and the request path as instance. */
+    /**
+     * A problem detail with the status's reason phrase as title and the request path as
+     * instance.
+     */
     public static ProblemDetail of(HttpStatus status, String detail, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));

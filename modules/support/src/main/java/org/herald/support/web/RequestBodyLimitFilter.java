@@ -14,9 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over a limit with 413: at once when {@code Content-Length} says so, and while
- * reading when the body arrives chunked ({@link PayloadTooLargeException}, which the problem-details
- * advice answers with 413).
+ * Refuses request bodies over a limit with 413: at once when {@code Content-Length} says
+ * so, and while reading when the body arrives chunked ({@link PayloadTooLargeException},
+ * which the problem-details advice answers with 413).
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 

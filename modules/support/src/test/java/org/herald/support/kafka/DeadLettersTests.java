@@ -16,10 +16,10 @@ class DeadLettersTests {
     @Test
     void treatsAnUnreachableDatabaseOrBrokerAsInfrastructureFailure() {
         assertThat(DeadLetters.isInfrastructureFailure(new ListenerExecutionFailedException("listener",
-                new DataAccessResourceFailureException("down", new SQLTransientConnectionException())))).isTrue();
-        assertThat(DeadLetters.isInfrastructureFailure(new TimeoutException("broker"))).isTrue();
-        assertThat(DeadLetters.isInfrastructureFailure(new RuntimeException(new ConnectException("refused"))))
+                new DataAccessResourceFailureException("down", new SQLTransientConnectionException()))))
             .isTrue();
+        assertThat(DeadLetters.isInfrastructureFailure(new TimeoutException("broker"))).isTrue();
+        assertThat(DeadLetters.isInfrastructureFailure(new RuntimeException(new ConnectException("refused")))).isTrue();
     }
 
     @Test

@@ -56,8 +56,7 @@ class KafkaJsonTests {
 
     @Test
     void roundTripsEveryEvent() {
-        TagMatch tag = new TagMatch("critical-minerals", 4.5,
-                List.of(new Evidence("critical minerals", "title", 4.5)));
+        TagMatch tag = new TagMatch("critical-minerals", 4.5, List.of(new Evidence("critical minerals", "title", 4.5)));
         AnnouncementTagged tagged = AnnouncementTagged.of(this.published, List.of(tag), 2, "sha256:abc",
                 Instant.parse("2026-02-04T09:32:00Z"));
         assertThat(roundTrip(this.published)).isEqualTo(this.published);
@@ -107,8 +106,8 @@ class KafkaJsonTests {
                 new LogAccessor(KafkaJsonTests.class),
                 largeHeaders.lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER));
         assertThat(failure.getData()).isEqualTo(large);
-        assertThat(failure.getCause()).hasMessageStartingWith(
-                "record of " + large.length + " bytes is over the limit of 1024 bytes");
+        assertThat(failure.getCause())
+            .hasMessageStartingWith("record of " + large.length + " bytes is over the limit of 1024 bytes");
         limited.close();
     }
 
@@ -126,8 +125,8 @@ class KafkaJsonTests {
         assertThat(KafkaJson.consumerProperties(1024, 8 * 1024 * 1024))
             .containsEntry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024)
             .containsEntry(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, ConsumerConfig.DEFAULT_FETCH_MAX_BYTES);
-        assertThat(KafkaJson.producerProperties(8 * 1024 * 1024))
-            .containsEntry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        assertThat(KafkaJson.producerProperties(8 * 1024 * 1024)).containsEntry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                8 * 1024 * 1024);
         TopicProperties topics = new TopicProperties(3, (short) 1, KafkaJson.DEFAULT_MAX_RECORD_BYTES,
                 KafkaJson.DEFAULT_MAX_MESSAGE_BYTES);
         assertThat(topics.topic(Topics.deadLetter(Topics.ANNOUNCEMENTS)).configs())

@@ -13,10 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BearerKeyFilterTests {
 
-    private final BearerKeyFilter filter = new BearerKeyFilter(
-            List.of(BearerKeyFilter.Rule.requireKey("/api/v1/announcements", Set.of("publish-key"), "herald.publisher.api-keys"),
-                    BearerKeyFilter.Rule.open("/actuator/health/**"),
-                    BearerKeyFilter.Rule.requireKey("/api/**", Set.of("admin-key"), "herald.admin-api-keys")));
+    private final BearerKeyFilter filter = new BearerKeyFilter(List.of(
+            BearerKeyFilter.Rule.requireKey("/api/v1/announcements", Set.of("publish-key"),
+                    "herald.publisher.api-keys"),
+            BearerKeyFilter.Rule.open("/actuator/health/**"),
+            BearerKeyFilter.Rule.requireKey("/api/**", Set.of("admin-key"), "herald.admin-api-keys")));
 
     @Test
     void admitsAKnownKey() throws Exception {

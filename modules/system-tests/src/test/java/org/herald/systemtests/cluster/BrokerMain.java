@@ -6,8 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import org.herald.embedded.kafka.EmbeddedKafka;
 
 /**
- * Runs the broker (the Kafka server jar, KRaft, one node) in a JVM of its own: {@code BrokerMain <data-dir> <port>}.
- * SIGTERM stops it cleanly; {@code kill -9} leaves a log the next start recovers.
+ * Runs the broker (the Kafka server jar, KRaft, one node) in a JVM of its own:
+ * {@code BrokerMain <data-dir> <port>}. SIGTERM stops it cleanly; {@code kill -9} leaves
+ * a log the next start recovers.
  */
 public final class BrokerMain {
 

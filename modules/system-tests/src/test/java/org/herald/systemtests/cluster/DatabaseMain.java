@@ -6,9 +6,10 @@ import java.util.concurrent.CountDownLatch;
 import org.herald.embedded.postgres.EmbeddedDatabase;
 
 /**
- * Runs a throwaway PostgreSQL 15 (zonky's binaries, via {@link EmbeddedDatabase}) from a JVM of its own:
- * {@code DatabaseMain <data-dir> <port>}. SIGTERM stops the server ({@code pg_ctl stop -m fast}); if the JVM is
- * killed, the embedded module's watchdog stops it.
+ * Runs a throwaway PostgreSQL 15 (zonky's binaries, via {@link EmbeddedDatabase}) from a
+ * JVM of its own: {@code DatabaseMain <data-dir> <port>}. SIGTERM stops the server
+ * ({@code pg_ctl stop -m fast}); if the JVM is killed, the embedded module's watchdog
+ * stops it.
  */
 public final class DatabaseMain {
 

@@ -22,10 +22,11 @@ import org.herald.embedded.local.LocalPorts;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Herald as separate processes on free ports: the broker and PostgreSQL (each a JVM of its own, with its data
- * under {@code target/system-tests}), the publisher, tagger and notifier from their executable jars, and an SMTP
- * server in the test JVM. Every part can be killed or stopped and started again on the same port and data;
- * {@link #close()} reaps them all.
+ * Herald as separate processes on free ports: the broker and PostgreSQL (each a JVM of
+ * its own, with its data under {@code target/system-tests}), the publisher, tagger and
+ * notifier from their executable jars, and an SMTP server in the test JVM. Every part can
+ * be killed or stopped and started again on the same port and data; {@link #close()}
+ * reaps them all.
  */
 public final class HeraldCluster implements AutoCloseable {
 
@@ -33,7 +34,9 @@ public final class HeraldCluster implements AutoCloseable {
 
     public static final String PUBLISH_KEY = "system-tests-publish-key";
 
-    /** The dispatcher's lease in these tests; the default is 2 min (docs/guarantees.md). */
+    /**
+     * The dispatcher's lease in these tests; the default is 2 min (docs/guarantees.md).
+     */
     public static final Duration NOTIFIER_LEASE = Duration.ofSeconds(20);
 
     /** The notifier's SMTP concurrency in these tests: the default. */
@@ -41,8 +44,8 @@ public final class HeraldCluster implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
-    private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
+    private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Djava.awt.headless=true");
 
     private final Path work;
 
@@ -75,21 +78,25 @@ public final class HeraldCluster implements AutoCloseable {
         Path logs = work.resolve("logs");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
-        this.broker = new ManagedProcess("broker", List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", classPath, BrokerMain.class.getName(),
-                work.resolve("broker").toString(), Integer.toString(this.kafkaPort)), logs.resolve("broker.log"));
-        this.database = new ManagedProcess("postgresql", List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-cp",
-                classPath, DatabaseMain.class.getName(), work.resolve("database").toString(),
-                Integer.toString(this.databasePort)), logs.resolve("postgresql.log"));
+        this.broker = new ManagedProcess("broker",
+                List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath,
+                        BrokerMain.class.getName(), work.resolve("broker").toString(),
+                        Integer.toString(this.kafkaPort)),
+                logs.resolve("broker.log"));
+        this.database = new ManagedProcess("postgresql",
+                List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-cp", classPath, DatabaseMain.class.getName(),
+                        work.resolve("database").toString(), Integer.toString(this.databasePort)),
+                logs.resolve("postgresql.log"));
         List<String> datasource = List.of("--spring.datasource.url=" + jdbcUrl(),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=");
         this.publisher = service(java, jars, "publisher", this.publisherPort, logs,
                 concat(datasource, List.of("--herald.publisher.api-keys=" + PUBLISH_KEY)));
         this.tagger = service(java, jars, "tagger", this.taggerPort, logs, List.of());
         this.notifier = service(java, jars, "notifier", this.notifierPort, logs,
-                concat(datasource, List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtp.port(),
-                        "--herald.notifier.dispatch.lease=" + NOTIFIER_LEASE.toSeconds() + "s",
-                        "--herald.notifier.email.concurrency=" + EMAIL_CONCURRENCY)));
+                concat(datasource,
+                        List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtp.port(),
+                                "--herald.notifier.dispatch.lease=" + NOTIFIER_LEASE.toSeconds() + "s",
+                                "--herald.notifier.email.concurrency=" + EMAIL_CONCURRENCY)));
     }
 
     /** Starts everything and returns once every service answers healthy. */
@@ -105,7 +112,8 @@ public final class HeraldCluster implements AutoCloseable {
             throw new UncheckedIOException(ex);
         }
         HeraldCluster cluster = new HeraldCluster(work.toAbsolutePath(), jars.toAbsolutePath());
-        // A backstop for a test JVM stopped before the run's end: no child process outlives it.
+        // A backstop for a test JVM stopped before the run's end: no child process
+        // outlives it.
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "herald-cluster-reaper"));
         try {
             cluster.ensureUp();
@@ -117,7 +125,10 @@ public final class HeraldCluster implements AutoCloseable {
         }
     }
 
-    /** Starts whatever is not running (after a scenario that failed half-way), and waits until all is ready. */
+    /**
+     * Starts whatever is not running (after a scenario that failed half-way), and waits
+     * until all is ready.
+     */
     public void ensureUp() {
         List<Runnable> waits = new ArrayList<>();
         if (!this.broker.isAlive()) {
@@ -188,13 +199,17 @@ public final class HeraldCluster implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), "postgres", "");
     }
 
-    /** Starts the broker again on its port and data, and waits until it takes requests. */
+    /**
+     * Starts the broker again on its port and data, and waits until it takes requests.
+     */
     public void startBroker() {
         this.broker.start();
         awaitBroker();
     }
 
-    /** Starts PostgreSQL again on its port and data, and waits until it takes connections. */
+    /**
+     * Starts PostgreSQL again on its port and data, and waits until it takes connections.
+     */
     public void startDatabase() {
         this.database.start();
         awaitDatabase();
@@ -208,8 +223,7 @@ public final class HeraldCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ManagedProcess process : List.of(this.publisher, this.tagger, this.notifier, this.broker,
-                this.database)) {
+        for (ManagedProcess process : List.of(this.publisher, this.tagger, this.notifier, this.broker, this.database)) {
             process.close();
         }
         this.smtp.close();
@@ -231,8 +245,8 @@ public final class HeraldCluster implements AutoCloseable {
     private void awaitStarted(ManagedProcess process, BooleanSupplier ready) {
         await(process.name() + " ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException(process.name() + " exited while starting; its log ends:\n"
-                        + process.tail(60));
+                throw new IllegalStateException(
+                        process.name() + " exited while starting; its log ends:\n" + process.tail(60));
             }
             return ready.getAsBoolean();
         });
@@ -240,8 +254,10 @@ public final class HeraldCluster implements AutoCloseable {
 
     private int status(URI uri) {
         try {
-            return this.http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return this.http
+                .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
         }
         catch (IOException ex) {
             return -1;
@@ -253,8 +269,9 @@ public final class HeraldCluster implements AutoCloseable {
     }
 
     private int port(ManagedProcess service) {
-        return Map.of(this.publisher, this.publisherPort, this.tagger, this.taggerPort, this.notifier,
-                this.notifierPort).get(service);
+        return Map
+            .of(this.publisher, this.publisherPort, this.tagger, this.taggerPort, this.notifier, this.notifierPort)
+            .get(service);
     }
 
     private ManagedProcess service(String java, Path jars, String name, int port, Path logs, List<String> extra) {

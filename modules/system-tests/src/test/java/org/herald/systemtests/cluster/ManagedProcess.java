@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One child process, started from a fixed command line, its output appended to a log file under {@code target/},
- * that can be killed ({@code kill -9}), stopped (SIGTERM, then {@code kill -9} after a grace period) and started
- * again.
+ * One child process, started from a fixed command line, its output appended to a log file
+ * under {@code target/}, that can be killed ({@code kill -9}), stopped (SIGTERM, then
+ * {@code kill -9} after a grace period) and started again.
  */
 public final class ManagedProcess implements AutoCloseable {
 
@@ -47,9 +47,10 @@ public final class ManagedProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(this.log.getParent());
-            Files.writeString(this.log, "%n==== %s: starting %s%n%s%n%n".formatted(Instant.now(), this.name,
-                    String.join(" ", this.command)), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(this.log,
+                    "%n==== %s: starting %s%n%s%n%n".formatted(Instant.now(), this.name,
+                            String.join(" ", this.command)),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
                 .start();
@@ -84,7 +85,10 @@ public final class ManagedProcess implements AutoCloseable {
         awaitExit(current, Duration.ofSeconds(30));
     }
 
-    /** SIGTERM (the JVM runs its shutdown hooks), then {@code kill -9} after {@code grace}. */
+    /**
+     * SIGTERM (the JVM runs its shutdown hooks), then {@code kill -9} after
+     * {@code grace}.
+     */
     public void stop(Duration grace) {
         Process current;
         synchronized (this) {

@@ -18,9 +18,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.herald.embedded.mail.DiscardingRecipient;
 
 /**
- * A real SMTP server (GreenMail) in the test JVM that keeps no messages, only counts them: per announcement and
- * recipient, from the notifier's {@code Message-ID <announcementId.memberId@domain>}. It can be stopped and started
- * again on the same port, and run an action once an announcement has reached a number of recipients.
+ * A real SMTP server (GreenMail) in the test JVM that keeps no messages, only counts
+ * them: per announcement and recipient, from the notifier's
+ * {@code Message-ID <announcementId.memberId@domain>}. It can be stopped and started
+ * again on the same port, and run an action once an announcement has reached a number of
+ * recipients.
  */
 public final class SmtpSink implements AutoCloseable {
 
@@ -82,7 +84,10 @@ public final class SmtpSink implements AutoCloseable {
         return messages(announcement) - recipients(announcement);
     }
 
-    /** Runs {@code action} (on a thread of its own) once {@code announcement} has reached {@code recipients}. */
+    /**
+     * Runs {@code action} (on a thread of its own) once {@code announcement} has reached
+     * {@code recipients}.
+     */
     public void when(UUID announcement, int recipients, Runnable action) {
         synchronized (this.triggers) {
             this.triggers.add(new Trigger(announcement, recipients, action));

@@ -14,8 +14,8 @@ import org.herald.tagger.tagging.RelevanceTagger;
 import org.herald.tagger.tagging.Tagging;
 
 /**
- * Tags labelled announcements and compares what it predicted with the labels. The tagger sees only
- * the title, summary and body: never the labels.
+ * Tags labelled announcements and compares what it predicted with the labels. The tagger
+ * sees only the title, summary and body: never the labels.
  */
 final class Evaluation {
 
@@ -59,8 +59,8 @@ final class Evaluation {
         TagScore micro = TagScore.of(truePositives, falsePositives, falseNegatives);
         double macroF1 = perTag.values().stream().mapToDouble(TagScore::f1).average().orElse(0);
         int n = items.size();
-        return new EvaluationReport(n, tagger.taxonomyVersion(), perTag, micro.precision(), micro.recall(),
-                micro.f1(), macroF1, EvaluationReport.ratio(exact, n), EvaluationReport.ratio(withinOne, n),
+        return new EvaluationReport(n, tagger.taxonomyVersion(), perTag, micro.precision(), micro.recall(), micro.f1(),
+                macroF1, EvaluationReport.ratio(exact, n), EvaluationReport.ratio(withinOne, n),
                 EvaluationReport.ratio(relevantRight, n), misses);
     }
 

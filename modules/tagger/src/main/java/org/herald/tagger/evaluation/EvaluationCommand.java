@@ -18,10 +18,11 @@ import org.herald.tagger.taxonomy.Taxonomy;
 import org.herald.tagger.taxonomy.TaxonomyReader;
 
 /**
- * {@code evaluate --labels FILE.jsonl [--taxonomy FILE.yaml] [--json] [--show-misses]}: tags every
- * labelled announcement with the taxonomy (the bundled one by default) and prints per-tag precision,
- * recall and F1, micro and macro F1, and relevance accuracy, as a table or as JSON. Needs no broker,
- * database or web server. Exit status 0 when it ran, 2 on bad input (arguments, labels or taxonomy).
+ * {@code evaluate --labels FILE.jsonl [--taxonomy FILE.yaml] [--json] [--show-misses]}:
+ * tags every labelled announcement with the taxonomy (the bundled one by default) and
+ * prints per-tag precision, recall and F1, micro and macro F1, and relevance accuracy, as
+ * a table or as JSON. Needs no broker, database or web server. Exit status 0 when it ran,
+ * 2 on bad input (arguments, labels or taxonomy).
  */
 public final class EvaluationCommand {
 
@@ -46,7 +47,10 @@ public final class EvaluationCommand {
         this.err = err;
     }
 
-    /** Runs the command; {@code args} may start with {@value #NAME}. Returns the exit status. */
+    /**
+     * Runs the command; {@code args} may start with {@value #NAME}. Returns the exit
+     * status.
+     */
     public int run(String... args) {
         Options options;
         try {

@@ -13,8 +13,10 @@ import java.util.Set;
  * @param microPrecision precision over all (announcement, tag) decisions
  * @param microRecall recall over all (announcement, tag) decisions
  * @param microF1 F1 over all (announcement, tag) decisions
- * @param macroF1 the mean of the per-tag F1 over the tags that were labelled or predicted at least once
- * @param relevanceExactAccuracy share of announcements whose relevance was predicted exactly
+ * @param macroF1 the mean of the per-tag F1 over the tags that were labelled or predicted
+ * at least once
+ * @param relevanceExactAccuracy share of announcements whose relevance was predicted
+ * exactly
  * @param relevanceWithinOneAccuracy share whose predicted relevance is at most one away
  * @param relevantAccuracy share whose relevant (1 to 3) or irrelevant (0) call was right
  * @param misses the announcements whose tags or relevant-or-irrelevant call were wrong
@@ -42,8 +44,7 @@ record EvaluationReport(int items, String taxonomyVersion, Map<String, TagScore>
     }
 
     /** An announcement the tagger got wrong, for people tuning the taxonomy. */
-    record Miss(String id, Set<String> missing, Set<String> unexpected, int labelledRelevance,
-            int predictedRelevance) {
+    record Miss(String id, Set<String> missing, Set<String> unexpected, int labelledRelevance, int predictedRelevance) {
     }
 
     static double ratio(double numerator, double denominator) {

@@ -1,7 +1,8 @@
 package org.herald.tagger.evaluation;
 
 /**
- * A labels file that cannot be read; the message names the file and, for a bad item, its line.
+ * A labels file that cannot be read; the message names the file and, for a bad item, its
+ * line.
  */
 class InvalidLabelsException extends RuntimeException {
 

@@ -3,7 +3,8 @@ package org.herald.tagger.evaluation;
 import java.util.Set;
 
 /**
- * One line of a labels file: an announcement's text and the tags and relevance people gave it.
+ * One line of a labels file: an announcement's text and the tags and relevance people
+ * gave it.
  *
  * @param line the line number in the file, from 1
  * @param id the item's id, or the line number when it has none

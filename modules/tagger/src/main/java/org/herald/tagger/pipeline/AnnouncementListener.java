@@ -12,8 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Tags each announcement and publishes it, keyed by the announcement id, in the listener container's
- * Kafka transaction: the tagged record and the consumed offset are committed together or not at all.
+ * Tags each announcement and publishes it, keyed by the announcement id, in the listener
+ * container's Kafka transaction: the tagged record and the consumed offset are committed
+ * together or not at all.
  */
 class AnnouncementListener {
 

@@ -1,5 +1,5 @@
 /**
- * The read-process-write pipeline: announcements from {@code herald.announcements}, tagged, to
- * {@code herald.announcements.tagged}, in one Kafka transaction per record.
+ * The read-process-write pipeline: announcements from {@code herald.announcements},
+ * tagged, to {@code herald.announcements.tagged}, in one Kafka transaction per record.
  */
 package org.herald.tagger.pipeline;

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/tagging/preview}: the tags (with evidence), relevance and taxonomy version the
- * pipeline would give a text, without publishing. An admin endpoint ({@code herald.admin-api-keys}).
+ * {@code POST /api/v1/tagging/preview}: the tags (with evidence), relevance and taxonomy
+ * version the pipeline would give a text, without publishing. An admin endpoint
+ * ({@code herald.admin-api-keys}).
  */
 @RestController
 class TaggingPreviewController {

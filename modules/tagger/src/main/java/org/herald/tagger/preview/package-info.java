@@ -1,5 +1,5 @@
 /**
- * The preview endpoint: staff try the taxonomy on a text and see the tags, evidence and relevance
- * that the pipeline would publish, without publishing anything.
+ * The preview endpoint: staff try the taxonomy on a text and see the tags, evidence and
+ * relevance that the pipeline would publish, without publishing anything.
  */
 package org.herald.tagger.preview;

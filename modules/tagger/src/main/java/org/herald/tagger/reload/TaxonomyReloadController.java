@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/tagging/taxonomy/reload}: reads the taxonomy file again and tags with it from now
- * on; answers the version before and after. An invalid file is a 422 problem naming the error, and the
- * taxonomy in use stays. An admin endpoint ({@code herald.admin-api-keys}).
+ * {@code POST /api/v1/tagging/taxonomy/reload}: reads the taxonomy file again and tags
+ * with it from now on; answers the version before and after. An invalid file is a 422
+ * problem naming the error, and the taxonomy in use stays. An admin endpoint
+ * ({@code herald.admin-api-keys}).
  */
 @RestController
 class TaxonomyReloadController {

@@ -11,8 +11,9 @@ import org.herald.tagger.taxonomy.Taxonomy;
 import org.herald.tagger.taxonomy.TaxonomyReader;
 
 /**
- * Reads the taxonomy file again and, if its content changed, tags with it from then on. A file that
- * cannot be read or is invalid changes nothing: the tagger keeps the taxonomy it has.
+ * Reads the taxonomy file again and, if its content changed, tags with it from then on. A
+ * file that cannot be read or is invalid changes nothing: the tagger keeps the taxonomy
+ * it has.
  */
 public final class TaxonomyReloading {
 
@@ -30,7 +31,8 @@ public final class TaxonomyReloading {
     /**
      * Reloads the file.
      * @return the version before and after, and whether it changed
-     * @throws InvalidTaxonomyException if the file cannot be read or is invalid; the taxonomy in use stays
+     * @throws InvalidTaxonomyException if the file cannot be read or is invalid; the
+     * taxonomy in use stays
      */
     public synchronized Reloaded reload() {
         byte[] content = this.source.content();
@@ -60,7 +62,8 @@ public final class TaxonomyReloading {
      *
      * @param previousVersion the version in use before
      * @param version the version in use now
-     * @param changed whether the file's content had changed (and so the taxonomy was replaced)
+     * @param changed whether the file's content had changed (and so the taxonomy was
+     * replaced)
      */
     public record Reloaded(String previousVersion, String version, boolean changed) {
     }

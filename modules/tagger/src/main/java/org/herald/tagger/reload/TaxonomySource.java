@@ -8,9 +8,9 @@ import org.herald.tagger.taxonomy.InvalidTaxonomyException;
 import org.springframework.core.io.Resource;
 
 /**
- * The taxonomy file named by {@code herald.tagger.taxonomy} (a Spring resource location such as
- * {@code file:/etc/herald/taxonomy.yaml} or {@code classpath:taxonomy/default.yaml}), read afresh on every
- * call.
+ * The taxonomy file named by {@code herald.tagger.taxonomy} (a Spring resource location
+ * such as {@code file:/etc/herald/taxonomy.yaml} or
+ * {@code classpath:taxonomy/default.yaml}), read afresh on every call.
  */
 public final class TaxonomySource {
 
@@ -42,7 +42,10 @@ public final class TaxonomySource {
         return this.resource.getDescription();
     }
 
-    /** Whether the taxonomy is a file in the file system (which can change while the tagger runs). */
+    /**
+     * Whether the taxonomy is a file in the file system (which can change while the
+     * tagger runs).
+     */
     public boolean isFile() {
         return this.resource.isFile();
     }

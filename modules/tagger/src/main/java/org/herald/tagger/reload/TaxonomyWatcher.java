@@ -10,9 +10,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Reloads the taxonomy file every {@code herald.tagger.reload-interval} while the tagger runs, so an
- * edited file takes effect without a restart. A file whose content is unchanged costs one read and a
- * hash; an invalid one is reported once (per content) and the taxonomy in use stays.
+ * Reloads the taxonomy file every {@code herald.tagger.reload-interval} while the tagger
+ * runs, so an edited file takes effect without a restart. A file whose content is
+ * unchanged costs one read and a hash; an invalid one is reported once (per content) and
+ * the taxonomy in use stays.
  */
 public final class TaxonomyWatcher implements AutoCloseable {
 
@@ -25,8 +26,8 @@ public final class TaxonomyWatcher implements AutoCloseable {
     private String lastFailure;
 
     /**
-     * Starts watching, first check one {@code interval} from now; an interval of zero watches nothing
-     * (the file is then reloaded only on demand).
+     * Starts watching, first check one {@code interval} from now; an interval of zero
+     * watches nothing (the file is then reloaded only on demand).
      */
     public TaxonomyWatcher(TaxonomyReloading reloading, Duration interval) {
         this.reloading = Objects.requireNonNull(reloading, "reloading");

@@ -6,7 +6,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a bad taxonomy at start-up into a short report naming the problem, instead of a stack trace.
+ * Turns a bad taxonomy at start-up into a short report naming the problem, instead of a
+ * stack trace.
  */
 class InvalidTaxonomyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidTaxonomyException> {
 

@@ -15,17 +15,19 @@ import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.RetryListener;
 
 /**
- * The topics, and what the transactional listener container does with a record it cannot process:
- * after the transaction rolls back, the {@link DefaultAfterRollbackProcessor} retries it (twice for a
- * poison record, indefinitely while the broker is away), then publishes it to {@code <topic>.dlt} with
- * the reason in headers and commits its offset in the same transaction, so the partition keeps flowing.
+ * The topics, and what the transactional listener container does with a record it cannot
+ * process: after the transaction rolls back, the {@link DefaultAfterRollbackProcessor}
+ * retries it (twice for a poison record, indefinitely while the broker is away), then
+ * publishes it to {@code <topic>.dlt} with the reason in headers and commits its offset
+ * in the same transaction, so the partition keeps flowing.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
     /**
-     * The topics the tagger reads and writes, and the dead-letter topic of the one it reads, with
-     * {@code herald.kafka.partitions} partitions and {@code herald.kafka.replication-factor} replicas.
+     * The topics the tagger reads and writes, and the dead-letter topic of the one it
+     * reads, with {@code herald.kafka.partitions} partitions and
+     * {@code herald.kafka.replication-factor} replicas.
      */
     @Bean
     KafkaAdmin.NewTopics heraldTaggerTopics(TopicProperties topics) {
@@ -53,7 +55,8 @@ class KafkaConfiguration {
                 .description("Attempts to tag an announcement that failed (each retry counts)")
                 .register(meters);
             this.deadLettered = Counter.builder("herald.announcements.dead.lettered")
-                .description("Announcements the tagger could not process, sent to " + Topics.deadLetter(Topics.ANNOUNCEMENTS))
+                .description("Announcements the tagger could not process, sent to "
+                        + Topics.deadLetter(Topics.ANNOUNCEMENTS))
                 .register(meters);
         }
 

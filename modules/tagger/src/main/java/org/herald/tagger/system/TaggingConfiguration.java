@@ -11,10 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Reads the taxonomy at start-up and makes the tagger of it, which {@link TaxonomyReloading} can give a
- * new taxonomy later (from the reload endpoint, or from a {@link TaxonomyWatcher} when
- * {@code herald.tagger.reload-interval} is set). A missing or invalid taxonomy fails start-up with a
- * message that names the problem.
+ * Reads the taxonomy at start-up and makes the tagger of it, which
+ * {@link TaxonomyReloading} can give a new taxonomy later (from the reload endpoint, or
+ * from a {@link TaxonomyWatcher} when {@code herald.tagger.reload-interval} is set). A
+ * missing or invalid taxonomy fails start-up with a message that names the problem.
  */
 @Configuration(proxyBeanMethods = false)
 class TaggingConfiguration {
@@ -26,8 +26,7 @@ class TaggingConfiguration {
 
     @Bean
     ReloadableTagger relevanceTagger(TaxonomySource source) {
-        return new ReloadableTagger(
-                new RelevanceTagger(TaxonomyReader.read(source.content(), source.description())));
+        return new ReloadableTagger(new RelevanceTagger(TaxonomyReader.read(source.content(), source.description())));
     }
 
     @Bean

@@ -1,5 +1,5 @@
 /**
- * Cross-cutting set-up of the tagger service: the taxonomy and tagger beans, the topics, the
- * transactional listener container's dead-lettering, metrics and health.
+ * Cross-cutting set-up of the tagger service: the taxonomy and tagger beans, the topics,
+ * the transactional listener container's dead-lettering, metrics and health.
  */
 package org.herald.tagger.system;

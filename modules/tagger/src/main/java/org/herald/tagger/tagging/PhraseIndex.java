@@ -13,16 +13,17 @@ import org.herald.tagger.taxonomy.Taxonomy;
 import org.herald.tagger.taxonomy.TermDefinition;
 
 /**
- * Every phrase of a taxonomy (terms, synonyms, context and veto terms), analysed into a sequence of
- * tokens, in one trie over tokens, so that one pass over a field finds them all, overlapping ones
- * included. A phrase matches only whole tokens in order: "steel" never matches "steely", and "anti
- * dumping" matches "anti-dumping".
+ * Every phrase of a taxonomy (terms, synonyms, context and veto terms), analysed into a
+ * sequence of tokens, in one trie over tokens, so that one pass over a field finds them
+ * all, overlapping ones included. A phrase matches only whole tokens in order: "steel"
+ * never matches "steely", and "anti dumping" matches "anti-dumping".
  * <p>
- * The words of the taxonomy form its vocabulary, each with a number. A text is read as the numbers of
- * its tokens (a word outside the vocabulary breaks every phrase), and the trie is walked from each
- * token. What a surface token (as written in the text) becomes once analysed is remembered per
- * thread, so a word is lower-cased, folded and stemmed once rather than at every occurrence; that memory
- * is dropped when it grows past {@value #MAX_REMEMBERED} words.
+ * The words of the taxonomy form its vocabulary, each with a number. A text is read as
+ * the numbers of its tokens (a word outside the vocabulary breaks every phrase), and the
+ * trie is walked from each token. What a surface token (as written in the text) becomes
+ * once analysed is remembered per thread, so a word is lower-cased, folded and stemmed
+ * once rather than at every occurrence; that memory is dropped when it grows past
+ * {@value #MAX_REMEMBERED} words.
  */
 final class PhraseIndex {
 
@@ -118,8 +119,8 @@ final class PhraseIndex {
     }
 
     /**
-     * Reads {@code text} into {@code tokens}: the vocabulary number of each token, or -1 for a word
-     * outside the vocabulary.
+     * Reads {@code text} into {@code tokens}: the vocabulary number of each token, or -1
+     * for a word outside the vocabulary.
      */
     void read(String text, TokenNumbers tokens) {
         tokens.clear();

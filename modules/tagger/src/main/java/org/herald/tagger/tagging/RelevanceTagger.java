@@ -15,24 +15,24 @@ import org.herald.tagger.taxonomy.TagDefinition;
 import org.herald.tagger.taxonomy.Taxonomy;
 
 /**
- * Tags an announcement from a {@link Taxonomy}: each field is analysed ({@link TextAnalysis}) and
- * searched for every phrase of the taxonomy at once ({@link PhraseIndex}); a term found in a field adds
- * its weight times the field's weight to its tag's score, once per field however often it occurs; a
- * term with context terms counts only when one of them occurs somewhere in the announcement; a veto
- * found anywhere rules its tag out; a tag whose score reaches its threshold is given (a tag with
- * {@code only-with} only beside one of those tags), and the relevance rules turn the tags into an
- * overall relevance.
+ * Tags an announcement from a {@link Taxonomy}: each field is analysed
+ * ({@link TextAnalysis}) and searched for every phrase of the taxonomy at once
+ * ({@link PhraseIndex}); a term found in a field adds its weight times the field's weight
+ * to its tag's score, once per field however often it occurs; a term with context terms
+ * counts only when one of them occurs somewhere in the announcement; a veto found
+ * anywhere rules its tag out; a tag whose score reaches its threshold is given (a tag
+ * with {@code only-with} only beside one of those tags), and the relevance rules turn the
+ * tags into an overall relevance.
  * <p>
- * Thread-safe and free of Spring and Kafka. Each thread keeps its own working arrays (sized by the
- * taxonomy) and its memory of stems, reused from announcement to announcement, so tagging allocates
- * little beyond its result.
+ * Thread-safe and free of Spring and Kafka. Each thread keeps its own working arrays
+ * (sized by the taxonomy) and its memory of stems, reused from announcement to
+ * announcement, so tagging allocates little beyond its result.
  */
 public final class RelevanceTagger implements Tagger, AutoCloseable {
 
     private static final Field[] FIELDS = Field.values();
 
-    private static final Comparator<Evidence> STRONGEST_EVIDENCE_FIRST = Comparator
-        .comparingDouble(Evidence::weight)
+    private static final Comparator<Evidence> STRONGEST_EVIDENCE_FIRST = Comparator.comparingDouble(Evidence::weight)
         .reversed();
 
     private static final Comparator<TagMatch> HIGHEST_SCORE_FIRST = Comparator.comparingDouble(TagMatch::score)
@@ -55,7 +55,8 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
 
     /**
      * A tagger for {@code taxonomy}.
-     * @throws org.herald.tagger.taxonomy.InvalidTaxonomyException if a term has no words once analysed
+     * @throws org.herald.tagger.taxonomy.InvalidTaxonomyException if a term has no words
+     * once analysed
      */
     public RelevanceTagger(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -160,7 +161,10 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
         return tags;
     }
 
-    /** Whether a tag with {@code only-with} has one of those tags (always, for a tag without). */
+    /**
+     * Whether a tag with {@code only-with} has one of those tags (always, for a tag
+     * without).
+     */
     private boolean hasCompanion(int tag, boolean[] passed) {
         int[] companions = this.onlyWith[tag];
         if (companions.length == 0) {
@@ -198,15 +202,16 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
     }
 
     /**
-     * A term with what it is reported as: its tag, whether it needs context, and its evidence in each
-     * field (weight times field weight), made once for the taxonomy.
+     * A term with what it is reported as: its tag, whether it needs context, and its
+     * evidence in each field (weight times field weight), made once for the taxonomy.
      */
     private record ScoredTerm(int tag, boolean needsContext, Evidence[] evidence) {
     }
 
     /**
-     * A {@link RelevanceRule} over tag indexes: it holds when one of {@code any} (if given) and all of
-     * {@code all} have a score of at least {@code minScore}; a score of 0 means the tag was not given.
+     * A {@link RelevanceRule} over tag indexes: it holds when one of {@code any} (if
+     * given) and all of {@code all} have a score of at least {@code minScore}; a score of
+     * 0 means the tag was not given.
      */
     private record CompiledRule(int relevance, int[] any, int[] all, double minScore) {
 
@@ -229,8 +234,8 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
     }
 
     /**
-     * What was found in one announcement, and the token numbers of the field being read. One per thread,
-     * reused: {@link #clear} undoes only what was recorded.
+     * What was found in one announcement, and the token numbers of the field being read.
+     * One per thread, reused: {@link #clear} undoes only what was recorded.
      */
     private static final class Matches {
 

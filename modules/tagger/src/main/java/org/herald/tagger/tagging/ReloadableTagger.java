@@ -4,11 +4,13 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A {@link Tagger} whose {@link RelevanceTagger} can be replaced while announcements are being tagged:
- * each call of {@link #tag} uses one taxonomy from start to end, the one current when it began.
+ * A {@link Tagger} whose {@link RelevanceTagger} can be replaced while announcements are
+ * being tagged: each call of {@link #tag} uses one taxonomy from start to end, the one
+ * current when it began.
  * <p>
- * A replaced tagger is not closed, because a call that began before the replacement may still be using
- * it; its Lucene analyzer holds only per-thread token streams, which are freed with it.
+ * A replaced tagger is not closed, because a call that began before the replacement may
+ * still be using it; its Lucene analyzer holds only per-thread token streams, which are
+ * freed with it.
  */
 public final class ReloadableTagger implements Tagger {
 

@@ -1,8 +1,9 @@
 package org.herald.tagger.tagging;
 
 /**
- * Tags announcements: what the pipeline and the preview endpoint need of a tagger, whether it is one
- * fixed {@link RelevanceTagger} or a {@link ReloadableTagger} whose taxonomy can change.
+ * Tags announcements: what the pipeline and the preview endpoint need of a tagger,
+ * whether it is one fixed {@link RelevanceTagger} or a {@link ReloadableTagger} whose
+ * taxonomy can change.
  */
 public interface Tagger {
 

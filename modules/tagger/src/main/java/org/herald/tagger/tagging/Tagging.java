@@ -8,7 +8,8 @@ import org.herald.events.TagMatch;
 /**
  * What the tagger decided about one announcement.
  *
- * @param tags the tags that reached their threshold, highest score first, each with its evidence
+ * @param tags the tags that reached their threshold, highest score first, each with its
+ * evidence
  * @param relevance overall relevance to the sector, 0 to 3
  * @param taxonomyVersion the content hash of the taxonomy that decided it
  */

@@ -21,17 +21,17 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The one analysis applied to announcements and to the taxonomy's terms alike: Unicode word
- * tokenising ({@link StandardTokenizer}), English possessives removed, lower case, accents folded to
- * ASCII, and Krovetz stemming ({@link KStemFilter}, which keeps words as words: "minerals" becomes
- * "mineral", "tariffs" "tariff"), except for the taxonomy's {@code unstemmed} words (so that
- * "packaging" need not meet "package"). No stop words are removed, so a phrase matches only the same
- * words in the same order.
+ * The one analysis applied to announcements and to the taxonomy's terms alike: Unicode
+ * word tokenising ({@link StandardTokenizer}), English possessives removed, lower case,
+ * accents folded to ASCII, and Krovetz stemming ({@link KStemFilter}, which keeps words
+ * as words: "minerals" becomes "mineral", "tariffs" "tariff"), except for the taxonomy's
+ * {@code unstemmed} words (so that "packaging" need not meet "package"). No stop words
+ * are removed, so a phrase matches only the same words in the same order.
  * <p>
  * The analysis comes in two steps so that the tagger can remember what each word becomes:
- * {@link #surfaceTokens} only splits a text into tokens as written, and {@link #stem} applies the rest
- * of the analysis (possessive, case, folding, stemming) to one of them, which depends on nothing but the
- * token; the two together give exactly {@link #tokens}.
+ * {@link #surfaceTokens} only splits a text into tokens as written, and {@link #stem}
+ * applies the rest of the analysis (possessive, case, folding, stemming) to one of them,
+ * which depends on nothing but the token; the two together give exactly {@link #tokens}.
  * <p>
  * Thread-safe: Lucene keeps one token stream per thread.
  */
@@ -45,7 +45,10 @@ final class TextAnalysis implements AutoCloseable {
     /** Tokenising only: the surface tokens of announcements. */
     private final Analyzer surface;
 
-    /** The rest, on one surface token: possessive, lower case, folding, stemming (unless unstemmed). */
+    /**
+     * The rest, on one surface token: possessive, lower case, folding, stemming (unless
+     * unstemmed).
+     */
     private final Analyzer stemming;
 
     /** An analysis that stems every word. */
@@ -54,7 +57,8 @@ final class TextAnalysis implements AutoCloseable {
     }
 
     /**
-     * An analysis that leaves the given words unstemmed (they are still lower-cased and folded).
+     * An analysis that leaves the given words unstemmed (they are still lower-cased and
+     * folded).
      */
     TextAnalysis(Collection<String> unstemmed) {
         CharArraySet keywords = new CharArraySet(unstemmed.size(), true);
@@ -107,8 +111,9 @@ final class TextAnalysis implements AutoCloseable {
     }
 
     /**
-     * Calls {@code sink} with each token of {@code text} as written (split, but not yet lower-cased,
-     * folded or stemmed); the buffer is Lucene's and valid only during the call.
+     * Calls {@code sink} with each token of {@code text} as written (split, but not yet
+     * lower-cased, folded or stemmed); the buffer is Lucene's and valid only during the
+     * call.
      */
     void surfaceTokens(String text, TokenSink sink) {
         analyse(this.surface, text, sink);

@@ -3,9 +3,9 @@ package org.herald.tagger.tagging;
 import java.util.Arrays;
 
 /**
- * What surface tokens became: a map from a token's characters to a number, read without making a
- * String of the token. Open addressing with linear probing over a power-of-two table, kept at most half
- * full. Not thread-safe: each thread has its own.
+ * What surface tokens became: a map from a token's characters to a number, read without
+ * making a String of the token. Open addressing with linear probing over a power-of-two
+ * table, kept at most half full. Not thread-safe: each thread has its own.
  */
 final class TokenMemory {
 

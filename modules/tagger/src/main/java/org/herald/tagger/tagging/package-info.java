@@ -1,6 +1,7 @@
 /**
- * Tagging an announcement: Lucene text analysis, phrase matching over the analysed tokens, scores,
- * vetoes and context, and the overall relevance. Plain Java: the {@link org.herald.tagger.tagging.RelevanceTagger}
- * knows nothing of Kafka, HTTP or Spring.
+ * Tagging an announcement: Lucene text analysis, phrase matching over the analysed
+ * tokens, scores, vetoes and context, and the overall relevance. Plain Java: the
+ * {@link org.herald.tagger.tagging.RelevanceTagger} knows nothing of Kafka, HTTP or
+ * Spring.
  */
 package org.herald.tagger.tagging;

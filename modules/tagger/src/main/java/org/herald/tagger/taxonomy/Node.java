@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A value of the parsed YAML document with its path (e.g. {@code tags.aluminium.terms[2].weight}), so
- * that every check can say where the problem is.
+ * A value of the parsed YAML document with its path (e.g.
+ * {@code tags.aluminium.terms[2].weight}), so that every check can say where the problem
+ * is.
  */
 record Node(String path, Object value) {
 
@@ -36,12 +37,16 @@ record Node(String path, Object value) {
         return entries;
     }
 
-    /** The entries of a mapping whose keys must be among {@code known} and include {@code required}. */
+    /**
+     * The entries of a mapping whose keys must be among {@code known} and include
+     * {@code required}.
+     */
     Map<String, Node> object(Set<String> known, Set<String> required) {
         Map<String, Node> entries = map();
         for (String key : entries.keySet()) {
             if (!known.contains(key)) {
-                throw invalid("unknown key '" + key + "' (known keys: " + String.join(", ", new TreeSet<>(known)) + ")");
+                throw invalid(
+                        "unknown key '" + key + "' (known keys: " + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
         for (String key : new TreeSet<>(required)) {
@@ -65,8 +70,9 @@ record Node(String path, Object value) {
     }
 
     /**
-     * The items of a list of non-blank texts; an item that is itself a list (a YAML alias such as
-     * {@code *industry} of a list defined under {@code definitions}) contributes its items.
+     * The items of a list of non-blank texts; an item that is itself a list (a YAML alias
+     * such as {@code *industry} of a list defined under {@code definitions}) contributes
+     * its items.
      */
     List<String> texts() {
         List<String> texts = new ArrayList<>();

@@ -9,10 +9,12 @@ import java.util.Objects;
 /**
  * A loaded and validated taxonomy.
  *
- * @param fieldWeights what a match in each field is multiplied by (title above summary above body)
+ * @param fieldWeights what a match in each field is multiplied by (title above summary
+ * above body)
  * @param tags the tags, in file order
  * @param relevanceRules how tags map to the overall relevance
- * @param unstemmed words the analysis must not stem (e.g. "packaging", so that it stays apart from "package")
+ * @param unstemmed words the analysis must not stem (e.g. "packaging", so that it stays
+ * apart from "package")
  * @param version a content hash of the file the taxonomy was read from
  */
 public record Taxonomy(Map<Field, Double> fieldWeights, List<TagDefinition> tags, List<RelevanceRule> relevanceRules,

@@ -21,10 +21,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a taxonomy file (YAML, the format is described in {@code docs/tagging.md} and in the bundled
- * {@code taxonomy/default.yaml}) and checks it: unknown keys, missing or mistyped values, tags named in
- * relevance rules that the file does not define. Every problem is an {@link InvalidTaxonomyException}
- * whose message names the file and the place in it, e.g. {@code tags.aluminium.terms[2]}.
+ * Reads a taxonomy file (YAML, the format is described in {@code docs/tagging.md} and in
+ * the bundled {@code taxonomy/default.yaml}) and checks it: unknown keys, missing or
+ * mistyped values, tags named in relevance rules that the file does not define. Every
+ * problem is an {@link InvalidTaxonomyException} whose message names the file and the
+ * place in it, e.g. {@code tags.aluminium.terms[2]}.
  */
 public final class TaxonomyReader {
 
@@ -53,7 +54,10 @@ public final class TaxonomyReader {
         }
     }
 
-    /** Reads a taxonomy from the bytes of its file; {@code origin} names it in error messages. */
+    /**
+     * Reads a taxonomy from the bytes of its file; {@code origin} names it in error
+     * messages.
+     */
     public static Taxonomy read(byte[] content, String origin) {
         Object document;
         try {
@@ -73,7 +77,10 @@ public final class TaxonomyReader {
         }
     }
 
-    /** The version of a taxonomy file: the first 12 hex digits of the SHA-256 of its bytes. */
+    /**
+     * The version of a taxonomy file: the first 12 hex digits of the SHA-256 of its
+     * bytes.
+     */
     public static String version(byte[] content) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(content);
@@ -149,7 +156,10 @@ public final class TaxonomyReader {
         return new TermDefinition(fields.get("term").text(), weight, synonyms, context);
     }
 
-    /** A tag's {@code only-with} names defined tags that have no {@code only-with} of their own. */
+    /**
+     * A tag's {@code only-with} names defined tags that have no {@code only-with} of
+     * their own.
+     */
     private static void checkOnlyWith(List<TagDefinition> tags, Map<String, Node> tagNodes, Set<String> tagNames) {
         Set<String> dependent = new LinkedHashSet<>();
         tags.stream().filter((tag) -> !tag.onlyWith().isEmpty()).forEach((tag) -> dependent.add(tag.name()));

@@ -25,7 +25,8 @@ class EvaluationCommandTests {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private final EvaluationCommand command = new EvaluationCommand(
-            new PrintStream(this.out, true, StandardCharsets.UTF_8), new PrintStream(this.err, true, StandardCharsets.UTF_8));
+            new PrintStream(this.out, true, StandardCharsets.UTF_8),
+            new PrintStream(this.err, true, StandardCharsets.UTF_8));
 
     @Test
     void printsATableOfPerTagAndOverallFigures() throws IOException {
@@ -77,11 +78,12 @@ class EvaluationCommandTests {
     @Test
     void acceptsItemsWithoutBodyOrPublishedDate() throws IOException {
         Path labels = this.dir.resolve("labels.jsonl");
-        Files.writeString(labels, """
-                {"id": "a", "title": "Aluminium tariffs", "published": null, "tags": ["aluminium", "trade-tariffs"], "relevance": 3}
+        Files.writeString(labels,
+                """
+                        {"id": "a", "title": "Aluminium tariffs", "published": null, "tags": ["aluminium", "trade-tariffs"], "relevance": 3}
 
-                {"title": "Wimbledon ballot", "summary": null, "body": "Tickets.", "tags": [], "relevance": 0}
-                """);
+                        {"title": "Wimbledon ballot", "summary": null, "body": "Tickets.", "tags": [], "relevance": 0}
+                        """);
 
         assertThat(this.command.run("evaluate", "--labels", labels.toString())).isZero();
         assertThat(output()).contains("Evaluated 2 announcements");

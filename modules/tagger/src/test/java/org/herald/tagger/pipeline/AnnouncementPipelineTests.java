@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The tagger on a real (in-process KRaft) broker: announcements in, tagged announcements out in
- * transactions, poison records to the dead-letter topic while the partition keeps flowing.
+ * The tagger on a real (in-process KRaft) broker: announcements in, tagged announcements
+ * out in transactions, poison records to the dead-letter topic while the partition keeps
+ * flowing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "herald.kafka.partitions=1", "spring.kafka.consumer.properties.max.poll.interval.ms=60000" })
@@ -183,7 +184,8 @@ class AnnouncementPipelineTests {
     }
 
     static AnnouncementPublished criticalMineralsMou() {
-        return announcement("https://www.gov.uk/government/news/uk-and-us-sign-memorandum-of-understanding-on-critical-minerals",
+        return announcement(
+                "https://www.gov.uk/government/news/uk-and-us-sign-memorandum-of-understanding-on-critical-minerals",
                 "UK and US sign Memorandum of Understanding on critical minerals",
                 "Securing critical mineral supply chains; responsible sourcing and processing; investment in mining, "
                         + "processing and recycling capacity; sharing policy and regulatory practice; a Mining, "

@@ -39,9 +39,10 @@ class TaggingPreviewControllerTests {
 
     @Test
     void answersTheTagsEvidenceRelevanceAndTaxonomyVersion() throws Exception {
-        this.mvc.perform(post(PATH).header("Authorization", "Bearer admin-key")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(MOU))
+        this.mvc
+            .perform(post(PATH).header("Authorization", "Bearer admin-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(MOU))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.tags[0].tag").value("critical-minerals"))
             .andExpect(jsonPath("$.tags[0].evidence[0].term").value("critical minerals"))
@@ -60,16 +61,19 @@ class TaggingPreviewControllerTests {
 
     @Test
     void refusesAnUnknownKey() throws Exception {
-        this.mvc.perform(post(PATH).header("Authorization", "Bearer not-a-key")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(MOU)).andExpect(status().isUnauthorized());
+        this.mvc
+            .perform(post(PATH).header("Authorization", "Bearer not-a-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(MOU))
+            .andExpect(status().isUnauthorized());
     }
 
     @Test
     void listsEachInvalidFieldInAProblem() throws Exception {
-        this.mvc.perform(post(PATH).header("Authorization", "Bearer admin-key")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"title\": \" \", \"summary\": \"Critical minerals\"}"))
+        this.mvc
+            .perform(post(PATH).header("Authorization", "Bearer admin-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\": \" \", \"summary\": \"Critical minerals\"}"))
             .andExpect(status().isBadRequest())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
             .andExpect(jsonPath("$.status").value(400))
@@ -79,18 +83,20 @@ class TaggingPreviewControllerTests {
 
     @Test
     void answersABodyThatIsNotJsonWithAProblem() throws Exception {
-        this.mvc.perform(post(PATH).header("Authorization", "Bearer admin-key")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"title\": "))
+        this.mvc
+            .perform(post(PATH).header("Authorization", "Bearer admin-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\": "))
             .andExpect(status().isBadRequest())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void refusesAContentTypeThatIsNotJson() throws Exception {
-        this.mvc.perform(post(PATH).header("Authorization", "Bearer admin-key")
-            .contentType(MediaType.TEXT_PLAIN)
-            .content("critical minerals"))
+        this.mvc
+            .perform(post(PATH).header("Authorization", "Bearer admin-key")
+                .contentType(MediaType.TEXT_PLAIN)
+                .content("critical minerals"))
             .andExpect(status().isUnsupportedMediaType())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -100,8 +106,8 @@ class TaggingPreviewControllerTests {
 
         @Bean
         RelevanceTagger relevanceTagger() {
-            return new RelevanceTagger(TaxonomyReader.read(
-                    BundledTaxonomy.class.getResourceAsStream("/taxonomy/default.yaml"), "default.yaml"));
+            return new RelevanceTagger(TaxonomyReader
+                .read(BundledTaxonomy.class.getResourceAsStream("/taxonomy/default.yaml"), "default.yaml"));
         }
 
     }

@@ -29,9 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The whole tagger started on a taxonomy file: changing a term in the file and reloading changes the
- * tags the preview endpoint shows, and the taxonomy version with them; a broken file is refused and the
- * taxonomy in use stays.
+ * The whole tagger started on a taxonomy file: changing a term in the file and reloading
+ * changes the tags the preview endpoint shows, and the taxonomy version with them; a
+ * broken file is refused and the taxonomy in use stays.
  */
 @SpringBootTest(properties = { "herald.admin-api-keys=admin-key", "herald.kafka.partitions=1" })
 @AutoConfigureMockMvc
@@ -83,7 +83,8 @@ class TaxonomyReloadTests {
             .andExpect(jsonPath("$.relevance").value(3)));
         assertThat(after).isNotEqualTo(before).matches("[0-9a-f]{12}");
 
-        reload().andExpect(status().isOk()).andExpect(jsonPath("$.version").value(after))
+        reload().andExpect(status().isOk())
+            .andExpect(jsonPath("$.version").value(after))
             .andExpect(jsonPath("$.changed").value(false));
     }
 
@@ -93,7 +94,8 @@ class TaxonomyReloadTests {
         reload().andExpect(status().isOk());
         String inUse = version(preview().andExpect(jsonPath("$.tags[0].tag").value("aluminium")));
 
-        Files.writeString(taxonomyFile(), TAXONOMY.formatted("").replace("threshold", "treshold"), StandardCharsets.UTF_8);
+        Files.writeString(taxonomyFile(), TAXONOMY.formatted("").replace("threshold", "treshold"),
+                StandardCharsets.UTF_8);
         reload().andExpect(status().isUnprocessableContent())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
             .andExpect(jsonPath("$.detail", containsString("unknown key 'treshold'")))

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Watching a taxonomy file: an edit takes effect within the interval; a broken edit leaves the taxonomy
- * in use, and the next good one takes effect again.
+ * Watching a taxonomy file: an edit takes effect within the interval; a broken edit
+ * leaves the taxonomy in use, and the next good one takes effect again.
  */
 class TaxonomyWatcherTests {
 
@@ -77,7 +77,8 @@ class TaxonomyWatcherTests {
 
         try (TaxonomyWatcher watcher = new TaxonomyWatcher(reloading(file, tagger), Duration.ZERO)) {
             write("copper");
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
+            await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(1))
                 .until(() -> tagger.taxonomyVersion().equals(first));
         }
     }

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bundled taxonomy on the kinds of text that trap a naive tagger. The texts are written for these
- * tests, not taken from the evaluation data.
+ * The bundled taxonomy on the kinds of text that trap a naive tagger. The texts are
+ * written for these tests, not taken from the evaluation data.
  */
 class BundledTaxonomyTests {
 
@@ -30,10 +30,11 @@ class BundledTaxonomyTests {
 
     @Test
     void benefitSanctionsAreNotSanctions() {
-        Tagging tagging = this.tagger.tag("Benefit sanctions data published",
-                "Figures show how many Universal Credit claimants had a sanction applied, including those "
-                        + "who failed to attend a jobcentre appointment or refused to take up an offer of work.",
-                null);
+        Tagging tagging = this.tagger
+            .tag("Benefit sanctions data published",
+                    "Figures show how many Universal Credit claimants had a sanction applied, including those "
+                            + "who failed to attend a jobcentre appointment or refused to take up an offer of work.",
+                    null);
 
         assertThat(tagging.tagNames()).doesNotContain("sanctions");
     }
@@ -85,16 +86,17 @@ class BundledTaxonomyTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            NHS to get 250 million for new hospital buildings | The funding will pay for new wards and repairs to buildings across England.
-            Police get 100 million to tackle knife crime | Forces will receive an extra 100 million in funding to combat violent crime.
-            Armed Forces Day celebrated across the country | Veterans and serving members of the armed forces were thanked at events in every region.
-            Ministry of Defence launches armed forces recruitment campaign | The MOD wants more recruits for the army, navy and RAF.
-            Council approves plans for new leisure centre | The council has given the go-ahead for the pool on the site of the former library.
-            Two million people waiting for GP appointments | Patients in England wait weeks for appointments.
-            Rail fares to rise in March | Train passengers will pay more for season tickets.
-            State pension age review: proposals published | The government proposes raising the state pension age and invites views.
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    NHS to get 250 million for new hospital buildings | The funding will pay for new wards and repairs to buildings across England.
+                    Police get 100 million to tackle knife crime | Forces will receive an extra 100 million in funding to combat violent crime.
+                    Armed Forces Day celebrated across the country | Veterans and serving members of the armed forces were thanked at events in every region.
+                    Ministry of Defence launches armed forces recruitment campaign | The MOD wants more recruits for the army, navy and RAF.
+                    Council approves plans for new leisure centre | The council has given the go-ahead for the pool on the site of the former library.
+                    Two million people waiting for GP appointments | Patients in England wait weeks for appointments.
+                    Rail fares to rise in March | Train passengers will pay more for season tickets.
+                    State pension age review: proposals published | The government proposes raising the state pension age and invites views.
+                    """)
     void leavesAnnouncementsOutsideTheSectorIrrelevant(String title, String summary) {
         Tagging tagging = this.tagger.tag(title, summary, null);
 
@@ -103,15 +105,16 @@ class BundledTaxonomyTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            Defence procurement boost for UK supply chains | The Ministry of Defence will buy more munitions from British manufacturers. | defence-aerospace
-            Aerospace supply chain gets new support | Aircraft component makers will benefit from a programme to raise productivity. | defence-aerospace
-            Zero emission vehicle mandate: changes confirmed | New targets for manufacturers' sales of cars and vans. | automotive-transport
-            New trains to be built in the Midlands | The rolling stock order secures manufacturing jobs. | automotive-transport
-            Construction products reform | Government seeks views on the regulation of construction products. | construction
-            Funding competition opens for low carbon manufacturing | Grants are available to manufacturers. | investment-funding
-            Call for evidence on industrial electricity prices | Government seeks views from energy intensive industries. | consultation
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    Defence procurement boost for UK supply chains | The Ministry of Defence will buy more munitions from British manufacturers. | defence-aerospace
+                    Aerospace supply chain gets new support | Aircraft component makers will benefit from a programme to raise productivity. | defence-aerospace
+                    Zero emission vehicle mandate: changes confirmed | New targets for manufacturers' sales of cars and vans. | automotive-transport
+                    New trains to be built in the Midlands | The rolling stock order secures manufacturing jobs. | automotive-transport
+                    Construction products reform | Government seeks views on the regulation of construction products. | construction
+                    Funding competition opens for low carbon manufacturing | Grants are available to manufacturers. | investment-funding
+                    Call for evidence on industrial electricity prices | Government seeks views from energy intensive industries. | consultation
+                    """)
     void recognisesTheSectorsVocabulary(String title, String summary, String tag) {
         assertThat(this.tagger.tag(title, summary, null).tagNames()).as(title).contains(tag);
     }

@@ -51,7 +51,8 @@ class RelevanceTaggerTests {
 
     @Test
     void matchesPhrasesOverAnalysedTokensWithFieldWeights() {
-        Tagging tagging = this.tagger.tag("UK signs deal on Critical Minerals", "Critical-minerals supply chains", null);
+        Tagging tagging = this.tagger.tag("UK signs deal on Critical Minerals", "Critical-minerals supply chains",
+                null);
 
         TagMatch match = tagging.tags().get(0);
         assertThat(match.tag()).isEqualTo("critical-minerals");
@@ -74,8 +75,7 @@ class RelevanceTaggerTests {
 
     @Test
     void matchesWholeTokensOnlyNeverSubstrings() {
-        assertThat(this.tagger.tag("Steely resolve", "Steelworkers study critical mineralogy", null).tags())
-            .isEmpty();
+        assertThat(this.tagger.tag("Steely resolve", "Steelworkers study critical mineralogy", null).tags()).isEmpty();
     }
 
     @Test
@@ -115,9 +115,8 @@ class RelevanceTaggerTests {
     @Test
     void refusesATermWithNoWordsToMatch() {
         String taxonomy = TAXONOMY.replace("terms: [consultation]", "terms: [\"--\"]");
-        assertThatExceptionOfType(InvalidTaxonomyException.class)
-            .isThrownBy(() -> new RelevanceTagger(
-                    TaxonomyReader.read(taxonomy.getBytes(StandardCharsets.UTF_8), "test.yaml")))
+        assertThatExceptionOfType(InvalidTaxonomyException.class).isThrownBy(
+                () -> new RelevanceTagger(TaxonomyReader.read(taxonomy.getBytes(StandardCharsets.UTF_8), "test.yaml")))
             .withMessageContaining("'--' has no words to match");
     }
 

@@ -18,8 +18,8 @@ class TextAnalysisTests {
 
     @Test
     void stemsPluralsAndVerbForms() {
-        assertThat(this.analysis.tokens("tariffs minerals sanctioned consultations"))
-            .containsExactly("tariff", "mineral", "sanction", "consultation");
+        assertThat(this.analysis.tokens("tariffs minerals sanctioned consultations")).containsExactly("tariff",
+                "mineral", "sanction", "consultation");
     }
 
     @Test
@@ -38,7 +38,8 @@ class TextAnalysisTests {
     void surfaceTokensStemmedOneByOneGiveTheFullAnalysis() {
         String text = "Britain’s packaging producers’ tariffs: anti-dumping duties on CAFÉ minerals, 2024/25";
         List<String> stemmed = new ArrayList<>();
-        this.analysis.surfaceTokens(text, (buffer, length) -> stemmed.add(this.analysis.stem(new String(buffer, 0, length))));
+        this.analysis.surfaceTokens(text,
+                (buffer, length) -> stemmed.add(this.analysis.stem(new String(buffer, 0, length))));
 
         assertThat(stemmed).isEqualTo(this.analysis.tokens(text)).contains("packaging", "tariff", "cafe", "mineral");
     }

@@ -109,8 +109,7 @@ class TaxonomyReaderTests {
         assertThatExceptionOfType(InvalidTaxonomyException.class)
             .isThrownBy(() -> read(VALID.replace("  consultation:\n", "  aluminium:\n")))
             .withMessageContaining("duplicate key aluminium");
-        assertThatExceptionOfType(InvalidTaxonomyException.class)
-            .isThrownBy(() -> read("tags: [unclosed"))
+        assertThatExceptionOfType(InvalidTaxonomyException.class).isThrownBy(() -> read("tags: [unclosed"))
             .withMessageContaining("not valid YAML");
     }
 
@@ -130,8 +129,8 @@ class TaxonomyReaderTests {
         assertThat(taxonomy.tags()).extracting(TagDefinition::name)
             .containsExactlyInAnyOrder("aluminium", "critical-minerals", "steel-metals", "trade-tariffs", "sanctions",
                     "recycling-circularity", "energy-costs", "decarbonisation-carbon-pricing", "investment-funding",
-                    "regulation-standards", "consultation", "defence-aerospace", "automotive-transport",
-                    "construction", "packaging");
+                    "regulation-standards", "consultation", "defence-aerospace", "automotive-transport", "construction",
+                    "packaging");
     }
 
     private static Taxonomy read(String yaml) {
