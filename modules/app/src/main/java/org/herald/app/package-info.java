@@ -3,4 +3,7 @@
  * embedded Kafka, PostgreSQL and SMTP unless told otherwise — Herald for a newcomer with
  * nothing but Java.
  */
+@NullMarked
 package org.herald.app;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * allocation on one core, beside the raw ceiling of the same text analysis. Nothing here
  * is asserted.
  */
+@NullMarked
 package org.herald.bench;
+
+import org.jspecify.annotations.NullMarked;

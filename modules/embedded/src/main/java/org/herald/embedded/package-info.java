@@ -3,4 +3,7 @@
  * servers a standard property does not replace, points those properties at them, and
  * stops them with the application context.
  */
+@NullMarked
 package org.herald.embedded;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * the write to the announcements topic that is acknowledged before anyone is told it
  * happened.
  */
+@NullMarked
 package org.herald.publisher.announcement;
+
+import org.jspecify.annotations.NullMarked;

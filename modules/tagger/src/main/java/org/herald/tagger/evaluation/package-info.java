@@ -3,4 +3,7 @@
  * micro and macro F1, relevance accuracy; and the {@code evaluate} command that prints
  * them, run from the jar without a broker, a database or a web server.
  */
+@NullMarked
 package org.herald.tagger.evaluation;
+
+import org.jspecify.annotations.NullMarked;

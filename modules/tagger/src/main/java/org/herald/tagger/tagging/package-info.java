@@ -4,4 +4,7 @@
  * {@link org.herald.tagger.tagging.RelevanceTagger} knows nothing of Kafka, HTTP or
  * Spring.
  */
+@NullMarked
 package org.herald.tagger.tagging;
+
+import org.jspecify.annotations.NullMarked;
