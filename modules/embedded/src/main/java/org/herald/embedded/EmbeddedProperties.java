@@ -20,12 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EmbeddedProperties(@DefaultValue("true") boolean enabled, @DefaultValue Server kafka,
         @DefaultValue Server postgres, @DefaultValue Smtp smtp, @DefaultValue Webhooks webhooks) {
 
-    /** Everything enabled, ports chosen freely. */
-    public static EmbeddedProperties defaults() {
-        return new EmbeddedProperties(true, new Server(true, 0), new Server(true, 0), new Smtp(true, 0, 500),
-                new Webhooks(500));
-    }
-
     /**
      * A server.
      *

@@ -3,6 +3,8 @@ package org.herald.publisher.feed;
 import java.net.URI;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,8 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * read; a larger one fails the poll
  */
 @ConfigurationProperties("herald.publisher.feeds")
-record FeedProperties(Feed govUkAtom, Feed govUkSearch, @DefaultValue("10s") Duration timeout,
-        @DefaultValue("5242880") long maxBytes) {
+record FeedProperties(@DefaultValue Feed govUkAtom, @DefaultValue Feed govUkSearch,
+        @DefaultValue("10s") Duration timeout, @DefaultValue("5242880") long maxBytes) {
 
     static final URI GOV_UK_ATOM_URL = URI.create("https://www.gov.uk/search/news-and-communications.atom");
 
@@ -28,11 +30,9 @@ record FeedProperties(Feed govUkAtom, Feed govUkSearch, @DefaultValue("10s") Dur
             + "?filter_content_purpose_supergroup=news_and_communications&order=-public_timestamp&count=50"
             + "&fields=title,link,description,public_timestamp,organisations,content_store_document_type");
 
-    static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
-
     FeedProperties {
-        govUkAtom = Feed.withDefaults(govUkAtom, GOV_UK_ATOM_URL);
-        govUkSearch = Feed.withDefaults(govUkSearch, GOV_UK_SEARCH_URL);
+        govUkAtom = govUkAtom.withDefaultUrl(GOV_UK_ATOM_URL);
+        govUkSearch = govUkSearch.withDefaultUrl(GOV_UK_SEARCH_URL);
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("herald.publisher.feeds.timeout must be positive");
         }
@@ -44,28 +44,23 @@ record FeedProperties(Feed govUkAtom, Feed govUkSearch, @DefaultValue("10s") Dur
     /**
      * One feed.
      *
-     * @param enabled whether it is polled (default false)
-     * @param url where it is fetched from (http or https)
+     * @param enabled whether it is polled
+     * @param url where it is fetched from (http or https); the feed's own URL when unset
      * @param interval the pause between the end of one poll and the start of the next
-     * (default 5m)
      */
-    record Feed(boolean enabled, URI url, Duration interval) {
+    record Feed(@DefaultValue("false") boolean enabled, @Nullable URI url, @DefaultValue("5m") Duration interval) {
 
         Feed {
             if (url != null && !"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
                 throw new IllegalArgumentException("A feed URL must be http or https: " + url);
             }
-            if (interval != null && (interval.isNegative() || interval.isZero())) {
+            if (interval == null || interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("A feed interval must be positive");
             }
         }
 
-        static Feed withDefaults(Feed feed, URI defaultUrl) {
-            if (feed == null) {
-                return new Feed(false, defaultUrl, DEFAULT_INTERVAL);
-            }
-            return new Feed(feed.enabled(), (feed.url() != null) ? feed.url() : defaultUrl,
-                    (feed.interval() != null) ? feed.interval() : DEFAULT_INTERVAL);
+        Feed withDefaultUrl(URI defaultUrl) {
+            return (this.url != null) ? this : new Feed(this.enabled, defaultUrl, this.interval);
         }
 
     }
