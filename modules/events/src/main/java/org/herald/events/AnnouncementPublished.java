@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An announcement the publisher accepted and wrote to {@link Topics#ANNOUNCEMENTS}.
  *
@@ -19,8 +21,9 @@ import java.util.UUID;
  * @param documentType e.g. {@code press_release}, {@code consultation}, if known
  * @param receivedAt when Herald accepted it
  */
-public record AnnouncementPublished(UUID id, String source, String externalId, String url, String title, String summary,
-        String body, Instant publishedAt, String organisation, String documentType, Instant receivedAt) {
+public record AnnouncementPublished(UUID id, String source, @Nullable String externalId, String url, String title,
+        @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt, @Nullable String organisation,
+        @Nullable String documentType, Instant receivedAt) {
 
     public AnnouncementPublished {
         Objects.requireNonNull(id, "id");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An announcement with the sector's tags, written by the tagger to
  * {@link Topics#ANNOUNCEMENTS_TAGGED}: every field of {@link AnnouncementPublished}, then
@@ -18,9 +20,10 @@ import java.util.UUID;
  * @param taxonomyVersion content hash of the taxonomy file used
  * @param taggedAt when the tagger tagged it
  */
-public record AnnouncementTagged(UUID id, String source, String externalId, String url, String title, String summary,
-        String body, Instant publishedAt, String organisation, String documentType, Instant receivedAt,
-        List<TagMatch> tags, int relevance, String taxonomyVersion, Instant taggedAt) {
+public record AnnouncementTagged(UUID id, String source, @Nullable String externalId, String url, String title,
+        @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt, @Nullable String organisation,
+        @Nullable String documentType, Instant receivedAt, List<TagMatch> tags, int relevance, String taxonomyVersion,
+        Instant taggedAt) {
 
     public AnnouncementTagged {
         Objects.requireNonNull(id, "id");

@@ -2,6 +2,8 @@ package org.herald.events;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One piece of evidence for a tag. Three kinds:
  * <ul>
@@ -27,7 +29,8 @@ import java.util.Objects;
  * for a term
  * @param example the example or description resembled (similarity); null otherwise
  */
-public record Evidence(Kind kind, String term, String field, double weight, String sentence, String example) {
+public record Evidence(Kind kind, String term, String field, double weight, @Nullable String sentence,
+        @Nullable String example) {
 
     public Evidence {
         kind = (kind != null) ? kind : Kind.TERM;

@@ -3,6 +3,8 @@ package org.herald.support;
 import java.io.IOException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.support.EncodedResource;
@@ -22,7 +24,7 @@ import org.springframework.core.io.support.PropertySourceFactory;
 public class ServiceDefaults implements PropertySourceFactory {
 
     @Override
-    public PropertySource<?> createPropertySource(String name, EncodedResource resource) throws IOException {
+    public PropertySource<?> createPropertySource(@Nullable String name, EncodedResource resource) throws IOException {
         String sourceName = (name != null) ? name : resource.getResource().getDescription();
         List<PropertySource<?>> documents = new YamlPropertySourceLoader().load(sourceName, resource.getResource());
         if (documents.size() != 1) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.herald.events.AnnouncementIds;
 import org.herald.events.AnnouncementPublished;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An announcement as a sender submits it: the body of {@code POST /api/v1/announcements},
@@ -28,11 +29,12 @@ import org.herald.events.AnnouncementPublished;
  * @param documentType e.g. {@code press_release}, if known
  */
 public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLine String source,
-        @Size(max = MAX_EXTERNAL_ID) @SingleLine String externalId, @NotBlank @Size(max = MAX_URL) @HttpUrl String url,
-        @NotBlank @Size(max = MAX_TITLE) @SingleLine String title, @Size(max = MAX_SUMMARY) @PlainText String summary,
-        @Size(max = MAX_BODY) @PlainText String body, Instant publishedAt,
-        @Size(max = MAX_ORGANISATION) @SingleLine String organisation,
-        @Size(max = MAX_DOCUMENT_TYPE) @SingleLine String documentType) {
+        @Size(max = MAX_EXTERNAL_ID) @SingleLine @Nullable String externalId,
+        @NotBlank @Size(max = MAX_URL) @HttpUrl String url, @NotBlank @Size(max = MAX_TITLE) @SingleLine String title,
+        @Size(max = MAX_SUMMARY) @PlainText @Nullable String summary,
+        @Size(max = MAX_BODY) @PlainText @Nullable String body, @Nullable Instant publishedAt,
+        @Size(max = MAX_ORGANISATION) @SingleLine @Nullable String organisation,
+        @Size(max = MAX_DOCUMENT_TYPE) @SingleLine @Nullable String documentType) {
 
     static final int MAX_SOURCE = 100;
 
@@ -66,7 +68,7 @@ public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLi
                 optional(this.organisation), optional(this.documentType), receivedAt);
     }
 
-    private static String optional(String value) {
+    private static @Nullable String optional(@Nullable String value) {
         return (value == null || value.isBlank()) ? null : value.strip();
     }
 

@@ -2,6 +2,8 @@ package org.herald.publisher.feed;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Links in feeds: relative ones resolve against the feed's own location.
  */
@@ -11,7 +13,7 @@ final class FeedLinks {
     }
 
     /** {@code link} made absolute against {@code base}; as given if it cannot be. */
-    static String resolve(URI base, String link) {
+    static @Nullable String resolve(URI base, @Nullable String link) {
         if (link == null || link.isBlank()) {
             return null;
         }

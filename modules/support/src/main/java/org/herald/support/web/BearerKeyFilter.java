@@ -11,6 +11,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
@@ -73,7 +75,7 @@ public class BearerKeyFilter extends OncePerRequestFilter {
      * @param keysProperty the configuration property holding the keys, named in the 401
      * detail
      */
-    public record Rule(PathPattern pattern, Set<String> keys, String keysProperty) {
+    public record Rule(PathPattern pattern, @Nullable Set<String> keys, @Nullable String keysProperty) {
 
         public static Rule requireKey(String pattern, Set<String> keys, String keysProperty) {
             return new Rule(PathPatternParser.defaultInstance.parse(pattern), Set.copyOf(keys), keysProperty);

@@ -2,6 +2,8 @@ package org.herald.tagger.evaluation;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of a labels file: an announcement's text and the tags and relevance people
  * gave it.
@@ -14,8 +16,8 @@ import java.util.Set;
  * @param tags the labelled tags
  * @param relevance the labelled relevance, 0 to 3
  */
-record LabelledAnnouncement(int line, String id, String title, String summary, String body, Set<String> tags,
-        int relevance) {
+record LabelledAnnouncement(int line, String id, String title, @Nullable String summary, @Nullable String body,
+        Set<String> tags, int relevance) {
 
     LabelledAnnouncement {
         tags = Set.copyOf(tags);

@@ -13,6 +13,7 @@ import org.herald.tagger.taxonomy.Field;
 import org.herald.tagger.taxonomy.RelevanceRule;
 import org.herald.tagger.taxonomy.TagDefinition;
 import org.herald.tagger.taxonomy.Taxonomy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tags an announcement from a {@link Taxonomy}: each field is analysed
@@ -100,7 +101,7 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
 
     /** Tags an announcement; any of the texts may be {@code null}. */
     @Override
-    public Tagging tag(String title, String summary, String body) {
+    public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body) {
         Matches matches = this.matches.get();
         try {
             String[] texts = { title, summary, body };
