@@ -44,7 +44,9 @@ def main():
         "are described in [deployment](deployment.md). Secrets (keys, passwords) are never logged.",
         "",
         "This page is written by `python3 docs/tools/configuration.py` from the tables in the module docs,",
-        "where each key is explained in context; edit those, then run it.",
+        "where each key is explained in context; edit those, then run it. The defaults are those of the",
+        "`@ConfigurationProperties` records; the build also writes every key, its description and default",
+        "to `META-INF/spring-configuration-metadata.json` in each jar, for IDE completion.",
         "",
     ]
     for title, source in SECTIONS:
