@@ -1,7 +1,5 @@
 package org.herald.notifier.email;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import org.herald.events.AnnouncementTagged;
@@ -37,18 +35,8 @@ final class EmailSender implements DeliveryChannel {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.EMAIL;
-    }
-
-    @Override
-    public int concurrency() {
-        return this.properties.concurrency();
-    }
-
-    @Override
-    public List<Duration> retrySchedule() {
-        return this.properties.retrySchedule();
+    public Settings settings() {
+        return new Settings(Channel.EMAIL, this.properties.concurrency(), this.properties.retrySchedule(), 0);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.herald.notifier.webhook;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,23 +70,9 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.WEBHOOK;
-    }
-
-    @Override
-    public int concurrency() {
-        return this.properties.concurrency();
-    }
-
-    @Override
-    public List<Duration> retrySchedule() {
-        return this.properties.retrySchedule();
-    }
-
-    @Override
-    public double retryJitter() {
-        return this.properties.retryJitter();
+    public Settings settings() {
+        return new Settings(Channel.WEBHOOK, this.properties.concurrency(), this.properties.retrySchedule(),
+                this.properties.retryJitter());
     }
 
     @Override
