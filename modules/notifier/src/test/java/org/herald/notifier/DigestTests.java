@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.herald.events.AnnouncementTagged;
 import org.herald.testsupport.TestDatabase;
+import org.herald.notifier.TestMembers.Subscriber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -46,25 +47,25 @@ class DigestTests {
     @Test
     void sendsOneDailyDigestWithEveryMatchMostRelevantFirstAndOnlyOnce(TestApi api, TestMembers members,
             TaggedTopic topic) throws Exception {
-        String tag = "daily-" + Announcements.run();
-        String address = tag + "@example.org";
-        String member = members.create(address, sub(tag, "daily"));
-        AnnouncementTagged low = topic.publish(titled(Announcements.taggedWith(tag, 1), "Low relevance news"));
-        AnnouncementTagged high = topic.publish(titled(Announcements.taggedWith(tag, 3), "High relevance news"));
-        awaitWaitingItems(member, 2);
-        assertThat(smtp.messagesTo(address)).as("nothing at once for a daily subscription").isEmpty();
+        Subscriber subscriber = members.subscriber("daily", "daily");
+        AnnouncementTagged low = topic
+            .publish(titled(Announcements.taggedWith(subscriber.tag(), 1), "Low relevance news"));
+        AnnouncementTagged high = topic
+            .publish(titled(Announcements.taggedWith(subscriber.tag(), 3), "High relevance news"));
+        awaitWaitingItems(subscriber.id(), 2);
+        assertThat(smtp.messagesTo(subscriber.address())).as("nothing at once for a daily subscription").isEmpty();
         assertThat(TestApi.json(api.get("/api/v1/deliveries?announcementId=" + low.id()))).isEmpty();
 
         JsonNode first = runDigests(api, "daily");
         assertThat(first.get("sent").asInt()).isEqualTo(1);
         assertThat(first.get("frequency").asString()).isEqualTo("daily");
         assertThat(first.get("periodEnd").asString()).endsWith("Z");
-        List<MimeMessage> digests = smtp.awaitMessages(address, 1);
+        List<MimeMessage> digests = smtp.awaitMessages(subscriber.address(), 1);
         MimeMessage digest = digests.get(0);
         assertThat(digest.getSubject()).startsWith("2 announcements for you: your daily digest, ");
         assertThat(digest.getContentType()).startsWith("multipart/alternative");
         assertThat(digest.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(digest.getMessageID()).contains("." + member + "@");
+        assertThat(digest.getMessageID()).contains("." + subscriber.id() + "@");
         MimeMultipart parts = (MimeMultipart) digest.getContent();
         for (int i = 0; i < 2; i++) {
             String part = (String) parts.getBodyPart(i).getContent();
@@ -73,41 +74,38 @@ class DigestTests {
         }
 
         assertThat(runDigests(api, "daily").get("sent").asInt()).as("run again").isZero();
-        AnnouncementTagged later = topic.publish(Announcements.taggedWith(tag, 2));
-        awaitWaitingItems(member, 1);
+        AnnouncementTagged later = topic.publish(Announcements.taggedWith(subscriber.tag(), 2));
+        awaitWaitingItems(subscriber.id(), 1);
         assertThat(runDigests(api, "daily").get("sent").asInt()).as("one digest per member and period").isZero();
-        assertThat(smtp.messagesTo(address)).hasSize(1);
-        assertThat(waitingItems(member)).as(later.id() + " waits for the next period").isEqualTo(1);
+        assertThat(smtp.messagesTo(subscriber.address())).hasSize(1);
+        assertThat(waitingItems(subscriber.id())).as(later.id() + " waits for the next period").isEqualTo(1);
     }
 
     @Test
     void gathersAnAnnouncementInTheMostFrequentDigestOfTheMatchingSubscriptions(TestApi api, TestMembers members,
             TaggedTopic topic) throws Exception {
-        String tag = "dailyweekly-" + Announcements.run();
-        String address = tag + "@example.org";
-        String member = members.create(address, sub(tag, "weekly"), sub(tag, "daily"));
-        topic.publish(Announcements.taggedWith(tag, 1));
-        awaitWaitingItems(member, 1);
+        Subscriber subscriber = members.subscriber("dailyweekly", "weekly", "daily");
+        topic.publish(Announcements.taggedWith(subscriber.tag(), 1));
+        awaitWaitingItems(subscriber.id(), 1);
         assertThat(this.jdbc.sql("SELECT frequency FROM notifier.digest_item WHERE member_id = :id")
-            .param("id", UUID.fromString(member))
+            .param("id", UUID.fromString(subscriber.id()))
             .query(String.class)
             .single()).isEqualTo("daily");
         runDigests(api, "weekly");
-        assertThat(smtp.messagesTo(address)).isEmpty();
+        assertThat(smtp.messagesTo(subscriber.address())).isEmpty();
         runDigests(api, "daily");
-        assertThat(smtp.awaitMessages(address, 1).get(0).getSubject())
+        assertThat(smtp.awaitMessages(subscriber.address(), 1).get(0).getSubject())
             .startsWith("1 announcement for you: your daily digest");
     }
 
     @Test
     void sendsOneDigestWhenTwoApplicationContextsRunAtOnce(TestApi api, TestMembers members, TaggedTopic topic)
             throws Exception {
-        String tag = "weekly-" + Announcements.run();
-        String address = tag + "@example.org";
-        String member = members.create(address, sub(tag, "weekly"));
-        List<AnnouncementTagged> announcements = List.of(topic.publish(Announcements.taggedWith(tag, 1)),
-                topic.publish(Announcements.taggedWith(tag, 2)), topic.publish(Announcements.taggedWith(tag, 3)));
-        awaitWaitingItems(member, 3);
+        Subscriber subscriber = members.subscriber("weekly", "weekly");
+        List<AnnouncementTagged> announcements = List.of(topic.publish(Announcements.taggedWith(subscriber.tag(), 1)),
+                topic.publish(Announcements.taggedWith(subscriber.tag(), 2)),
+                topic.publish(Announcements.taggedWith(subscriber.tag(), 3)));
+        awaitWaitingItems(subscriber.id(), 3);
 
         try (ConfigurableApplicationContext second = secondInstance()) {
             TestApi other = NotifierProcess.api(second);
@@ -118,12 +116,12 @@ class DigestTests {
             assertThat(one.get(60, TimeUnit.SECONDS) + two.get(60, TimeUnit.SECONDS)).isEqualTo(1);
             assertThat(runAfter(new CountDownLatch(0), other)).isZero();
         }
-        List<MimeMessage> digests = smtp.awaitMessages(address, 1);
+        List<MimeMessage> digests = smtp.awaitMessages(subscriber.address(), 1);
         assertThat(digests).hasSize(1);
         String text = (String) ((MimeMultipart) digests.get(0).getContent()).getBodyPart(0).getContent();
         announcements.forEach((announcement) -> assertThat(text).contains(announcement.url()));
         assertThat(this.jdbc.sql("SELECT count(*) FROM notifier.digest WHERE member_id = :id")
-            .param("id", UUID.fromString(member))
+            .param("id", UUID.fromString(subscriber.id()))
             .query(Long.class)
             .single()).isEqualTo(1);
     }

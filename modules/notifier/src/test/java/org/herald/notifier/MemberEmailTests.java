@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.email.LinkTokens;
+import org.herald.notifier.TestMembers.Subscriber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -46,12 +47,10 @@ class MemberEmailTests {
     @Test
     void unsubscribesWithOneClickPostButNotWithAGet(TestApi api, TestMembers members, TaggedTopic topic)
             throws Exception {
-        String tag = "leaving-" + Announcements.run();
-        String address = tag + "@example.org";
-        String member = members.create(address, sub(tag, "immediate"));
-        topic.publish(Announcements.taggedWith(tag, 1));
+        Subscriber subscriber = members.subscriber("leaving", "immediate");
+        topic.publish(Announcements.taggedWith(subscriber.tag(), 1));
 
-        MimeMessage email = smtp.awaitMessages(address, 1).get(0);
+        MimeMessage email = smtp.awaitMessages(subscriber.address(), 1).get(0);
         String listUnsubscribe = email.getHeader("List-Unsubscribe", null);
         assertThat(listUnsubscribe).matches("<https://herald\\.test/unsubscribe\\?token=[A-Za-z0-9_.%-]+>");
         assertThat(email.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
@@ -67,25 +66,25 @@ class MemberEmailTests {
             .hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<form method=\"post\"")
             .contains("Unsubscribe from everything")
-            .contains(address);
-        assertThat(subscriptions(api, member)).as("a GET changes nothing").isEqualTo(1);
+            .contains(subscriber.address());
+        assertThat(subscriptions(api, subscriber.id())).as("a GET changes nothing").isEqualTo(1);
 
         HttpResponse<String> oneClick = api.anonymous("POST", url, "List-Unsubscribe=One-Click",
                 "application/x-www-form-urlencoded");
         assertThat(oneClick.statusCode()).isEqualTo(200);
         assertThat(oneClick.body()).contains("You are unsubscribed");
-        assertThat(subscriptions(api, member)).isZero();
-        assertThat(api.get("/api/v1/members/" + member).statusCode()).as("the member stays").isEqualTo(200);
+        assertThat(subscriptions(api, subscriber.id())).isZero();
+        assertThat(api.get("/api/v1/members/" + subscriber.id()).statusCode()).as("the member stays").isEqualTo(200);
 
         String markerTag = "marker-" + Announcements.run();
         members.create(markerTag + "@example.org", sub(markerTag, "immediate"));
-        AnnouncementTagged next = topic.publish(Announcements.taggedWith(tag, 2));
+        AnnouncementTagged next = topic.publish(Announcements.taggedWith(subscriber.tag(), 2));
         topic.publish(Announcements.taggedWith(markerTag, 1));
         smtp.awaitMessages(markerTag + "@example.org", 1);
         // One partition: the marker was taken in after the next announcement, which
         // therefore matched no one.
         assertThat(TestApi.json(api.get("/api/v1/deliveries?announcementId=" + next.id()))).isEmpty();
-        assertThat(smtp.messagesTo(address)).as("nothing more after unsubscribing").hasSize(1);
+        assertThat(smtp.messagesTo(subscriber.address())).as("nothing more after unsubscribing").hasSize(1);
     }
 
     @Test
@@ -128,11 +127,10 @@ class MemberEmailTests {
     @Test
     void changesTagsAndFrequencyOnThePreferencesPageAndLeaves(TestApi api, TestMembers members, TaggedTopic topic)
             throws Exception {
-        String tag = "prefs-" + Announcements.run();
-        String address = tag + "@example.org";
-        String member = members.create(address, sub(tag, "immediate"));
-        topic.publish(Announcements.taggedWith(tag, 1));
-        String text = (String) ((MimeMultipart) smtp.awaitMessages(address, 1).get(0).getContent()).getBodyPart(0)
+        Subscriber subscriber = members.subscriber("prefs", "immediate");
+        topic.publish(Announcements.taggedWith(subscriber.tag(), 1));
+        String text = (String) ((MimeMultipart) smtp.awaitMessages(subscriber.address(), 1).get(0).getContent())
+            .getBodyPart(0)
             .getContent();
         Matcher link = PREFERENCES.matcher(text);
         assertThat(link.find()).isTrue();
@@ -141,7 +139,7 @@ class MemberEmailTests {
 
         HttpResponse<String> page = api.anonymous("GET", url, null, null);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("value=\"" + tag + "\"").contains(address);
+        assertThat(page.body()).contains("value=\"" + subscriber.tag() + "\"").contains(subscriber.address());
 
         HttpResponse<String> invalid = api.anonymous("POST", api.base() + "/preferences",
                 "token=" + encode(token) + "&tags=" + encode("bad tag!") + "&frequency=daily",
@@ -156,7 +154,7 @@ class MemberEmailTests {
                 "application/x-www-form-urlencoded");
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("Your choices are saved");
-        JsonNode subscriptions = TestApi.json(api.get("/api/v1/members/" + member)).get("subscriptions");
+        JsonNode subscriptions = TestApi.json(api.get("/api/v1/members/" + subscriber.id())).get("subscriptions");
         assertThat(subscriptions).hasSize(1);
         assertThat(subscriptions.get(0).get("tags").toString()).isEqualTo("[\"critical-minerals\",\"mining\"]");
         assertThat(subscriptions.get(0).get("frequency").asString()).isEqualTo("weekly");
@@ -166,25 +164,23 @@ class MemberEmailTests {
                 "application/x-www-form-urlencoded");
         assertThat(left.statusCode()).isEqualTo(200);
         assertThat(left.body()).contains("You have left Herald");
-        assertThat(api.get("/api/v1/members/" + member).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/members/" + subscriber.id()).statusCode()).isEqualTo(404);
         assertThat(api.anonymous("GET", url, null, null).statusCode()).isEqualTo(404);
     }
 
     @Test
     void sendsOneEmailAtOnceWhenAnImmediateSubscriptionIsAmongTheMatches(TestApi api, TestMembers members,
             TaggedTopic topic) throws Exception {
-        String tag = "several-" + Announcements.run();
-        String address = tag + "@example.org";
-        members.create(address, sub(tag, "daily"), sub(tag, "immediate"), sub(tag, "weekly"));
-        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(tag, 1));
+        Subscriber subscriber = members.subscriber("several", "daily", "immediate", "weekly");
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(subscriber.tag(), 1));
 
-        smtp.awaitMessages(address, 1);
+        smtp.awaitMessages(subscriber.address(), 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode deliveries = TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()));
             assertThat(deliveries).hasSize(1);
             assertThat(deliveries.get(0).get("status").asString()).isEqualTo("sent");
         });
-        assertThat(smtp.messagesTo(address)).hasSize(1);
+        assertThat(smtp.messagesTo(subscriber.address())).hasSize(1);
     }
 
     private static int subscriptions(TestApi api, String member) {

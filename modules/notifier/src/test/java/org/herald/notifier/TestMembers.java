@@ -31,6 +31,17 @@ public final class TestMembers {
         return this.api.createMember(json(email, name, organisation, subscriptions));
     }
 
+    /**
+     * Creates a member subscribed to a tag of their own, {@code prefix-<run>}, once per
+     * frequency, at {@code <tag>@example.org}.
+     */
+    public Subscriber subscriber(String prefix, String... frequencies) {
+        String tag = prefix + "-" + Announcements.run();
+        String address = tag + "@example.org";
+        Sub[] subscriptions = Stream.of(frequencies).map((frequency) -> sub(tag, frequency)).toArray(Sub[]::new);
+        return new Subscriber(create(address, subscriptions), tag, address);
+    }
+
     /** The JSON of a member, as the admin API takes it. */
     public static String json(String email, @Nullable String name, @Nullable String organisation,
             Sub... subscriptions) {
@@ -88,6 +99,17 @@ public final class TestMembers {
             }
             return "{" + String.join(",", fields) + "}";
         }
+
+    }
+
+    /**
+     * A member made by {@link #subscriber}.
+     *
+     * @param id the member's id
+     * @param tag the tag they subscribed to
+     * @param address their email address
+     */
+    public record Subscriber(String id, String tag, String address) {
 
     }
 

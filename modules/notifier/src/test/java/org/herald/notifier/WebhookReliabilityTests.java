@@ -43,14 +43,14 @@ import static org.awaitility.Awaitility.await;
         "herald.notifier.email.from=Herald <herald@test.example>" })
 class WebhookReliabilityTests {
 
+    @Autowired
+    JdbcClient jdbc;
+
     @RegisterExtension
     static final SmtpInbox smtp = new SmtpInbox();
 
     @RegisterExtension
     static final WebhookReceiver receiver = new WebhookReceiver();
-
-    @Autowired
-    JdbcClient jdbc;
 
     private final JsonMapper json = JsonMapper.shared();
 

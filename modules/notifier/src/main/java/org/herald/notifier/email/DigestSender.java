@@ -17,12 +17,9 @@ public final class DigestSender {
 
     private final EmailComposer composer;
 
-    private final MemberLinks links;
-
-    DigestSender(MemberMail mail, EmailComposer composer, MemberLinks links) {
+    DigestSender(MemberMail mail, EmailComposer composer) {
         this.mail = mail;
         this.composer = composer;
-        this.links = links;
     }
 
     /**
@@ -38,8 +35,8 @@ public final class DigestSender {
     public DeliveryOutcome send(UUID digestId, UUID memberId, String address, Frequency frequency, Instant periodEnd,
             List<DigestEntry> entries) {
         return this.mail.send(memberId,
-                (member) -> entries.isEmpty() ? null : this.composer.composeDigest(digestId, frequency, periodEnd,
-                        new EmailRecipient(memberId, address, member.name()), entries, this.links.forMember(memberId)));
+                (member, links) -> entries.isEmpty() ? null : this.composer.composeDigest(digestId, frequency,
+                        periodEnd, new EmailRecipient(memberId, address, member.name()), entries, links));
     }
 
 }

@@ -54,19 +54,19 @@ class EmailConfiguration {
     }
 
     @Bean
-    MemberMail memberMail(MailTransport transport, Members members) {
-        return new MemberMail(transport, members);
+    MemberMail memberMail(MailTransport transport, Members members, MemberLinks links) {
+        return new MemberMail(transport, members, links);
     }
 
     @Bean
-    EmailSender emailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements, MemberLinks links,
+    EmailSender emailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements,
             EmailProperties properties) {
-        return new EmailSender(mail, composer, announcements, links, properties);
+        return new EmailSender(mail, composer, announcements, properties);
     }
 
     @Bean
-    DigestSender digestSender(MemberMail mail, EmailComposer composer, MemberLinks links) {
-        return new DigestSender(mail, composer, links);
+    DigestSender digestSender(MemberMail mail, EmailComposer composer) {
+        return new DigestSender(mail, composer);
     }
 
 }

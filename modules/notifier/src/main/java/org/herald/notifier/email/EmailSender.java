@@ -21,16 +21,12 @@ final class EmailSender implements DeliveryChannel {
 
     private final AnnouncementStore announcements;
 
-    private final MemberLinks links;
-
     private final EmailProperties properties;
 
-    EmailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements, MemberLinks links,
-            EmailProperties properties) {
+    EmailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements, EmailProperties properties) {
         this.mail = mail;
         this.composer = composer;
         this.announcements = announcements;
-        this.links = links;
         this.properties = properties;
     }
 
@@ -46,9 +42,9 @@ final class EmailSender implements DeliveryChannel {
             return DeliveryOutcome.failed("The announcement is no longer stored");
         }
         return this.mail.send(delivery.recipientId(),
-                (member) -> this.composer.compose(announcement.get(),
+                (member, links) -> this.composer.compose(announcement.get(),
                         new EmailRecipient(delivery.recipientId(), delivery.recipient(), member.name()),
-                        delivery.matchedTags(), this.links.forMember(delivery.recipientId())));
+                        delivery.matchedTags(), links));
     }
 
 }

@@ -4,7 +4,7 @@ import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -28,17 +28,21 @@ final class MemberMail {
 
     private final Members members;
 
-    MemberMail(MailTransport transport, Members members) {
+    private final MemberLinks links;
+
+    MemberMail(MailTransport transport, Members members, MemberLinks links) {
         this.transport = transport;
         this.members = members;
+        this.links = links;
     }
 
     /**
      * Sends the email {@code compose} writes for the member.
      * @param memberId the member
-     * @param compose writes the email for the member; null when there is nothing to send
+     * @param compose writes the email for the member, with their links; null when there
+     * is nothing to send
      */
-    DeliveryOutcome send(UUID memberId, Function<Member, @Nullable ComposedEmail> compose) {
+    DeliveryOutcome send(UUID memberId, BiFunction<Member, MemberLinks.Links, @Nullable ComposedEmail> compose) {
         Optional<Member> member = this.members.find(memberId);
         if (member.isEmpty()) {
             return DeliveryOutcome.failed("The member no longer exists");
@@ -46,7 +50,7 @@ final class MemberMail {
         if (member.get().suppressed()) {
             return DeliveryOutcome.suppressed("The address is suppressed: " + member.get().suppressedReason());
         }
-        ComposedEmail email = compose.apply(member.get());
+        ComposedEmail email = compose.apply(member.get(), this.links.forMember(memberId));
         if (email == null) {
             return DeliveryOutcome.failed("Nothing is left to send");
         }
