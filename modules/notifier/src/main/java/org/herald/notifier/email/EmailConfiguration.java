@@ -7,6 +7,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.member.Members;
+import org.herald.notifier.member.Suppressions;
 import org.thymeleaf.ITemplateEngine;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,8 +55,8 @@ class EmailConfiguration {
     }
 
     @Bean
-    MemberMail memberMail(MailTransport transport, Members members, MemberLinks links) {
-        return new MemberMail(transport, members, links);
+    MemberMail memberMail(MailTransport transport, Members members, Suppressions suppressions, MemberLinks links) {
+        return new MemberMail(transport, members, suppressions, links);
     }
 
     @Bean

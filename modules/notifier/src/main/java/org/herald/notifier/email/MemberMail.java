@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.herald.notifier.delivery.DeliveryOutcome;
 import org.herald.notifier.member.Member;
 import org.herald.notifier.member.Members;
+import org.herald.notifier.member.Suppressions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,11 +29,14 @@ final class MemberMail {
 
     private final Members members;
 
+    private final Suppressions suppressions;
+
     private final MemberLinks links;
 
-    MemberMail(MailTransport transport, Members members, MemberLinks links) {
+    MemberMail(MailTransport transport, Members members, Suppressions suppressions, MemberLinks links) {
         this.transport = transport;
         this.members = members;
+        this.suppressions = suppressions;
         this.links = links;
     }
 
@@ -63,7 +67,7 @@ final class MemberMail {
         }
         MailResult result = this.transport.send(email.to(), message);
         if (result instanceof MailResult.RecipientRefused refused) {
-            this.members.suppress(memberId, refused.error());
+            this.suppressions.suppress(memberId, refused.error());
             return DeliveryOutcome.failed(refused.error() + " (address suppressed)");
         }
         return ((MailResult.Done) result).outcome();
