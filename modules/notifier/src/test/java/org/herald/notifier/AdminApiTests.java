@@ -5,19 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
-import org.herald.events.Topics;
-import org.herald.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,30 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The admin API over real HTTP: keys, validation and problem details, members, partners
  * and deliveries.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "herald.admin-api-keys=" + TestApi.ADMIN_KEY + ",second-key", "herald.kafka.partitions=1",
-                "herald.notifier.webhooks.secret-key=dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=" })
-@EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,
-        brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@NotifierTest
+@TestPropertySource(properties = { "herald.admin-api-keys=" + TestApi.ADMIN_KEY + ",second-key",
+        "herald.notifier.webhooks.secret-key=dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=" })
 class AdminApiTests {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
     @Test
-    void refusesRequestsWithoutAKnownKey() {
-        TestApi api = new TestApi(this.port);
+    void refusesRequestsWithoutAKnownKey(TestApi api) {
         String member = "{\"email\":\"nokey@example.org\"}";
         for (HttpResponse<String> response : new HttpResponse[] {
                 api.post("/api/v1/members", member, null, "application/json"),
@@ -67,8 +48,7 @@ class AdminApiTests {
     }
 
     @Test
-    void createsAMemberWithDefaultsAndReadsItBack() {
-        TestApi api = new TestApi(this.port);
+    void createsAMemberWithDefaultsAndReadsItBack(TestApi api) {
         HttpResponse<String> created = api.post("/api/v1/members", """
                 {"email":"grace@example.org","name":"Grace Hopper","organisation":"Minerals Ltd",
                  "subscriptions":[{"tags":["Critical-Minerals","mining"]},
@@ -94,8 +74,7 @@ class AdminApiTests {
     }
 
     @Test
-    void listsEveryInvalidFieldOfAMember() {
-        TestApi api = new TestApi(this.port);
+    void listsEveryInvalidFieldOfAMember(TestApi api) {
         HttpResponse<String> response = api.post("/api/v1/members",
                 """
                         {"email":"not-an-email","subscriptions":[{"tags":[],"match":"some","minRelevance":5,"frequency":"hourly"},
@@ -114,8 +93,7 @@ class AdminApiTests {
     }
 
     @Test
-    void refusesASecondMemberWithTheSameEmailInAnyCase() {
-        TestApi api = new TestApi(this.port);
+    void refusesASecondMemberWithTheSameEmailInAnyCase(TestApi api) {
         assertThat(api.post("/api/v1/members", "{\"email\":\"twice@example.org\"}").statusCode()).isEqualTo(201);
         HttpResponse<String> again = api.post("/api/v1/members", "{\"email\":\"Twice@Example.org\"}");
         assertThat(again.statusCode()).isEqualTo(409);
@@ -125,8 +103,7 @@ class AdminApiTests {
     }
 
     @Test
-    void answersNotFoundProblemsForUnknownIds() {
-        TestApi api = new TestApi(this.port);
+    void answersNotFoundProblemsForUnknownIds(TestApi api) {
         for (String path : new String[] { "/api/v1/members/", "/api/v1/partners/" }) {
             HttpResponse<String> response = api.get(path + UUID.randomUUID());
             assertThat(response.statusCode()).isEqualTo(404);
@@ -135,8 +112,7 @@ class AdminApiTests {
     }
 
     @Test
-    void refusesBodiesThatAreNotJson() {
-        TestApi api = new TestApi(this.port);
+    void refusesBodiesThatAreNotJson(TestApi api) {
         assertThat(api.post("/api/v1/members", "{\"email\": ").statusCode()).isEqualTo(400);
         assertThat(api.post("/api/v1/members", "email=a@example.org", TestApi.ADMIN_KEY, "text/plain").statusCode())
             .isEqualTo(415);
@@ -148,8 +124,7 @@ class AdminApiTests {
     }
 
     @Test
-    void registersAPartnerAndShowsItsSecretOnlyOnce() {
-        TestApi api = new TestApi(this.port);
+    void registersAPartnerAndShowsItsSecretOnlyOnce(TestApi api) {
         HttpResponse<String> created = api.post("/api/v1/partners", """
                 {"name":"Minerals Weekly","url":"https://partner.example.org/herald","contactEmail":"ops@example.org",
                  "tags":["critical-minerals"],"match":"any","minRelevance":1}
@@ -179,8 +154,7 @@ class AdminApiTests {
     }
 
     @Test
-    void refusesPartnerUrlsThatAreNotAbsoluteHttp() {
-        TestApi api = new TestApi(this.port);
+    void refusesPartnerUrlsThatAreNotAbsoluteHttp(TestApi api) {
         for (String url : new String[] { "ftp://partner.example.org/x", "/relative/path", "partner.example.org",
                 "https://user:password@partner.example.org/x", "javascript:alert(1)" }) {
             HttpResponse<String> response = api.post("/api/v1/partners",
@@ -195,8 +169,7 @@ class AdminApiTests {
     }
 
     @Test
-    void listsDeliveriesOnlyForAValidAnnouncementId() {
-        TestApi api = new TestApi(this.port);
+    void listsDeliveriesOnlyForAValidAnnouncementId(TestApi api) {
         assertThat(api.get("/api/v1/deliveries").statusCode()).isEqualTo(400);
         assertThat(api.get("/api/v1/deliveries?announcementId=not-a-uuid").statusCode()).isEqualTo(400);
         HttpResponse<String> none = api.get("/api/v1/deliveries?announcementId=" + UUID.randomUUID());

@@ -45,6 +45,11 @@ public final class Announcements {
                 2, "sha256:test", Instant.parse("2026-02-04T10:06:00Z"));
     }
 
+    /** A short random word for names and tags of one test, so tests never meet. */
+    public static String run() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
     /** An announcement with one tag, each call at a new URL. */
     public static AnnouncementTagged taggedWith(String tag, int relevance) {
         String url = "https://www.gov.uk/government/news/test-" + UUID.randomUUID();

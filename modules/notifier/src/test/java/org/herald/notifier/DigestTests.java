@@ -2,59 +2,41 @@ package org.herald.notifier;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.herald.events.AnnouncementTagged;
-import org.herald.events.Topics;
 import org.herald.testsupport.TestDatabase;
+import org.herald.notifier.TestMembers.Subscriber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.herald.notifier.TestMembers.sub;
 
 /**
  * Daily and weekly digests, end to end: matches recorded at intake, one digest per member
  * and period with every match, most relevant first; a run repeated, or run by two
  * application contexts at once, sends it once.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "herald.admin-api-keys=" + TestApi.ADMIN_KEY, "herald.kafka.partitions=1",
-                "herald.notifier.dispatch.poll-interval=100ms" })
-@EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,
-        brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@NotifierTest
 class DigestTests {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-        .withPerMethodLifecycle(false);
-
-    @Autowired
-    KafkaTemplate<String, Object> kafka;
+    static final SmtpInbox smtp = new SmtpInbox();
 
     @Autowired
     JdbcClient jdbc;
@@ -62,38 +44,28 @@ class DigestTests {
     @Autowired
     Environment environment;
 
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("spring.mail.host", () -> smtp.getSmtp().getBindTo());
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
-
     @Test
-    void sendsOneDailyDigestWithEveryMatchMostRelevantFirstAndOnlyOnce() throws Exception {
-        TestApi api = new TestApi(this.port);
-        String tag = "daily-" + run();
-        String address = tag + "@example.org";
-        String member = api.createMember(MemberEmailTests.member(address, MemberEmailTests.sub(tag, "daily")));
-        AnnouncementTagged low = publish(titled(Announcements.taggedWith(tag, 1), "Low relevance news"));
-        AnnouncementTagged high = publish(titled(Announcements.taggedWith(tag, 3), "High relevance news"));
-        awaitWaitingItems(member, 2);
-        assertThat(messagesTo(address)).as("nothing at once for a daily subscription").isEmpty();
+    void sendsOneDailyDigestWithEveryMatchMostRelevantFirstAndOnlyOnce(TestApi api, TestMembers members,
+            TaggedTopic topic) throws Exception {
+        Subscriber subscriber = members.subscriber("daily", "daily");
+        AnnouncementTagged low = topic
+            .publish(titled(Announcements.taggedWith(subscriber.tag(), 1), "Low relevance news"));
+        AnnouncementTagged high = topic
+            .publish(titled(Announcements.taggedWith(subscriber.tag(), 3), "High relevance news"));
+        awaitWaitingItems(subscriber.id(), 2);
+        assertThat(smtp.messagesTo(subscriber.address())).as("nothing at once for a daily subscription").isEmpty();
         assertThat(TestApi.json(api.get("/api/v1/deliveries?announcementId=" + low.id()))).isEmpty();
 
         JsonNode first = runDigests(api, "daily");
         assertThat(first.get("sent").asInt()).isEqualTo(1);
         assertThat(first.get("frequency").asString()).isEqualTo("daily");
         assertThat(first.get("periodEnd").asString()).endsWith("Z");
-        List<MimeMessage> digests = awaitMessages(address, 1);
+        List<MimeMessage> digests = smtp.awaitMessages(subscriber.address(), 1);
         MimeMessage digest = digests.get(0);
         assertThat(digest.getSubject()).startsWith("2 announcements for you: your daily digest, ");
         assertThat(digest.getContentType()).startsWith("multipart/alternative");
         assertThat(digest.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(digest.getMessageID()).contains("." + member + "@");
+        assertThat(digest.getMessageID()).contains("." + subscriber.id() + "@");
         MimeMultipart parts = (MimeMultipart) digest.getContent();
         for (int i = 0; i < 2; i++) {
             String part = (String) parts.getBodyPart(i).getContent();
@@ -102,45 +74,41 @@ class DigestTests {
         }
 
         assertThat(runDigests(api, "daily").get("sent").asInt()).as("run again").isZero();
-        AnnouncementTagged later = publish(Announcements.taggedWith(tag, 2));
-        awaitWaitingItems(member, 1);
+        AnnouncementTagged later = topic.publish(Announcements.taggedWith(subscriber.tag(), 2));
+        awaitWaitingItems(subscriber.id(), 1);
         assertThat(runDigests(api, "daily").get("sent").asInt()).as("one digest per member and period").isZero();
-        assertThat(messagesTo(address)).hasSize(1);
-        assertThat(waitingItems(member)).as(later.id() + " waits for the next period").isEqualTo(1);
+        assertThat(smtp.messagesTo(subscriber.address())).hasSize(1);
+        assertThat(waitingItems(subscriber.id())).as(later.id() + " waits for the next period").isEqualTo(1);
     }
 
     @Test
-    void gathersAnAnnouncementInTheMostFrequentDigestOfTheMatchingSubscriptions() throws Exception {
-        TestApi api = new TestApi(this.port);
-        String tag = "dailyweekly-" + run();
-        String address = tag + "@example.org";
-        String member = api.createMember(MemberEmailTests.member(address, MemberEmailTests.sub(tag, "weekly"),
-                MemberEmailTests.sub(tag, "daily")));
-        publish(Announcements.taggedWith(tag, 1));
-        awaitWaitingItems(member, 1);
+    void gathersAnAnnouncementInTheMostFrequentDigestOfTheMatchingSubscriptions(TestApi api, TestMembers members,
+            TaggedTopic topic) throws Exception {
+        Subscriber subscriber = members.subscriber("dailyweekly", "weekly", "daily");
+        topic.publish(Announcements.taggedWith(subscriber.tag(), 1));
+        awaitWaitingItems(subscriber.id(), 1);
         assertThat(this.jdbc.sql("SELECT frequency FROM notifier.digest_item WHERE member_id = :id")
-            .param("id", UUID.fromString(member))
+            .param("id", UUID.fromString(subscriber.id()))
             .query(String.class)
             .single()).isEqualTo("daily");
         runDigests(api, "weekly");
-        assertThat(messagesTo(address)).isEmpty();
+        assertThat(smtp.messagesTo(subscriber.address())).isEmpty();
         runDigests(api, "daily");
-        assertThat(awaitMessages(address, 1).get(0).getSubject())
+        assertThat(smtp.awaitMessages(subscriber.address(), 1).get(0).getSubject())
             .startsWith("1 announcement for you: your daily digest");
     }
 
     @Test
-    void sendsOneDigestWhenTwoApplicationContextsRunAtOnce() throws Exception {
-        TestApi api = new TestApi(this.port);
-        String tag = "weekly-" + run();
-        String address = tag + "@example.org";
-        String member = api.createMember(MemberEmailTests.member(address, MemberEmailTests.sub(tag, "weekly")));
-        List<AnnouncementTagged> announcements = List.of(publish(Announcements.taggedWith(tag, 1)),
-                publish(Announcements.taggedWith(tag, 2)), publish(Announcements.taggedWith(tag, 3)));
-        awaitWaitingItems(member, 3);
+    void sendsOneDigestWhenTwoApplicationContextsRunAtOnce(TestApi api, TestMembers members, TaggedTopic topic)
+            throws Exception {
+        Subscriber subscriber = members.subscriber("weekly", "weekly");
+        List<AnnouncementTagged> announcements = List.of(topic.publish(Announcements.taggedWith(subscriber.tag(), 1)),
+                topic.publish(Announcements.taggedWith(subscriber.tag(), 2)),
+                topic.publish(Announcements.taggedWith(subscriber.tag(), 3)));
+        awaitWaitingItems(subscriber.id(), 3);
 
         try (ConfigurableApplicationContext second = secondInstance()) {
-            TestApi other = new TestApi(((WebServerApplicationContext) second).getWebServer().getPort());
+            TestApi other = NotifierProcess.api(second);
             CountDownLatch start = new CountDownLatch(1);
             CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> runAfter(start, api));
             CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> runAfter(start, other));
@@ -148,12 +116,12 @@ class DigestTests {
             assertThat(one.get(60, TimeUnit.SECONDS) + two.get(60, TimeUnit.SECONDS)).isEqualTo(1);
             assertThat(runAfter(new CountDownLatch(0), other)).isZero();
         }
-        List<MimeMessage> digests = awaitMessages(address, 1);
+        List<MimeMessage> digests = smtp.awaitMessages(subscriber.address(), 1);
         assertThat(digests).hasSize(1);
         String text = (String) ((MimeMultipart) digests.get(0).getContent()).getBodyPart(0).getContent();
         announcements.forEach((announcement) -> assertThat(text).contains(announcement.url()));
         assertThat(this.jdbc.sql("SELECT count(*) FROM notifier.digest WHERE member_id = :id")
-            .param("id", UUID.fromString(member))
+            .param("id", UUID.fromString(subscriber.id()))
             .query(Long.class)
             .single()).isEqualTo(1);
     }
@@ -161,14 +129,13 @@ class DigestTests {
     private ConfigurableApplicationContext secondInstance() {
         // Command-line arguments: above the service's own defaults, as a real second
         // instance's settings would be.
-        return new SpringApplicationBuilder(NotifierApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + this.environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + this.environment.getProperty("spring.kafka.bootstrap-servers"),
-                "--spring.kafka.listener.auto-startup=false", "--spring.mail.host=" + smtp.getSmtp().getBindTo(),
-                "--spring.mail.port=" + smtp.getSmtp().getPort(), "--herald.admin-api-keys=" + TestApi.ADMIN_KEY,
-                "--herald.kafka.partitions=1");
+        TestDatabase.Database database = new TestDatabase.Database(
+                this.environment.getRequiredProperty("spring.datasource.url"),
+                this.environment.getRequiredProperty("spring.datasource.username"), "");
+        List<String> settings = new ArrayList<>(List.of("--spring.kafka.listener.auto-startup=false"));
+        settings.addAll(smtp.arguments());
+        return NotifierProcess.start(this.environment.getRequiredProperty("spring.kafka.bootstrap-servers"), database,
+                settings);
     }
 
     private static int runAfter(CountDownLatch start, TestApi api) {
@@ -197,38 +164,13 @@ class DigestTests {
             .param("id", UUID.fromString(member))
             .query(Long.class)
             .single();
-    }
 
-    private static List<MimeMessage> awaitMessages(String address, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(address).size() >= count);
-        return messagesTo(address);
-    }
-
-    private static List<MimeMessage> messagesTo(String address) {
-        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
-            try {
-                return message.getAllRecipients()[0].toString().contains(address);
-            }
-            catch (jakarta.mail.MessagingException ex) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private AnnouncementTagged publish(AnnouncementTagged announcement) throws Exception {
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement)
-            .get(10, TimeUnit.SECONDS);
-        return announcement;
     }
 
     private static AnnouncementTagged titled(AnnouncementTagged a, String title) {
         return new AnnouncementTagged(a.id(), a.source(), a.externalId(), a.url(), title, a.summary(), a.body(),
                 a.publishedAt(), a.organisation(), a.documentType(), a.receivedAt(), a.tags(), a.relevance(),
                 a.taxonomyVersion(), a.taggedAt());
-    }
-
-    private static String run() {
-        return UUID.randomUUID().toString().substring(0, 8);
     }
 
 }

@@ -5,47 +5,24 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-import org.herald.events.Topics;
-import org.herald.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.herald.notifier.TestMembers.sub;
 
 /**
  * The members' and subscriptions' admin API over real HTTP: create, read, update, delete,
  * list in pages; problem details for every error; the OpenAPI description.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "herald.admin-api-keys=" + TestApi.ADMIN_KEY, "herald.kafka.partitions=1" })
-@EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,
-        brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@NotifierTest
 class MemberApiTests {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
     @Test
-    void replacesPatchesAndDeletesAMember() {
-        TestApi api = new TestApi(this.port);
-        String id = api.createMember("""
-                {"email":"ada@example.org","name":"Ada","organisation":"Old Ltd",
-                 "subscriptions":[{"tags":["mining"]}]}""");
+    void replacesPatchesAndDeletesAMember(TestApi api, TestMembers members) {
+        String id = members.create("ada@example.org", "Ada", "Old Ltd", sub("mining", null));
 
         HttpResponse<String> put = api.call("PUT", "/api/v1/members/" + id,
                 """
@@ -76,11 +53,10 @@ class MemberApiTests {
     }
 
     @Test
-    void answersProblemsForBadUpdates() {
-        TestApi api = new TestApi(this.port);
-        String id = api.createMember("{\"email\":\"first-" + UUID.randomUUID() + "@example.org\"}");
+    void answersProblemsForBadUpdates(TestApi api, TestMembers members) {
+        String id = members.create("first-" + UUID.randomUUID() + "@example.org");
         String other = "other-" + UUID.randomUUID() + "@example.org";
-        api.createMember("{\"email\":\"" + other + "\"}");
+        members.create(other);
 
         assertProblem(api.call("PUT", "/api/v1/members/" + id, "{\"email\":\"" + other.toUpperCase() + "\"}"), 409);
         assertProblem(api.call("PATCH", "/api/v1/members/" + id, "{\"email\":\"" + other + "\"}"), 409);
@@ -101,11 +77,9 @@ class MemberApiTests {
     }
 
     @Test
-    void listsMembersInPagesWithATotal() {
-        TestApi api = new TestApi(this.port);
+    void listsMembersInPagesWithATotal(TestApi api, TestMembers members) {
         for (int i = 0; i < 5; i++) {
-            api.createMember("{\"email\":\"page-" + i + "-" + UUID.randomUUID() + "@example.org\","
-                    + "\"subscriptions\":[{\"tags\":[\"t" + i + "\"]}]}");
+            members.create("page-" + i + "-" + UUID.randomUUID() + "@example.org", sub("t" + i, null));
         }
         JsonNode first = TestApi.json(api.get("/api/v1/members?page=0&size=2"));
         long total = first.get("total").asLong();
@@ -130,9 +104,8 @@ class MemberApiTests {
     }
 
     @Test
-    void managesSubscriptionsAsASubResource() {
-        TestApi api = new TestApi(this.port);
-        String member = api.createMember("{\"email\":\"subs-" + UUID.randomUUID() + "@example.org\"}");
+    void managesSubscriptionsAsASubResource(TestApi api, TestMembers members) {
+        String member = members.create("subs-" + UUID.randomUUID() + "@example.org");
         String base = "/api/v1/members/" + member + "/subscriptions";
         assertThat(TestApi.json(api.get(base))).isEmpty();
 
@@ -163,8 +136,7 @@ class MemberApiTests {
     }
 
     @Test
-    void needsTheAdminKeyForEveryMemberEndpoint() {
-        TestApi api = new TestApi(this.port);
+    void needsTheAdminKeyForEveryMemberEndpoint(TestApi api) {
         String id = UUID.randomUUID().toString();
         for (String path : new String[] { "/api/v1/members", "/api/v1/members/" + id,
                 "/api/v1/members/" + id + "/subscriptions", "/api/v1/digests/run?frequency=daily" }) {
@@ -173,8 +145,7 @@ class MemberApiTests {
     }
 
     @Test
-    void describesTheApiWithOpenApi() {
-        TestApi api = new TestApi(this.port);
+    void describesTheApiWithOpenApi(TestApi api) {
         HttpResponse<String> docs = api.get("/v3/api-docs", null);
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.headers().firstValue("Content-Type"))

@@ -6,50 +6,34 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.herald.events.AnnouncementTagged;
-import org.herald.events.Topics;
 import org.herald.notifier.email.LinkTokens;
-import org.herald.testsupport.TestDatabase;
+import org.herald.notifier.TestMembers.Subscriber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.herald.notifier.TestMembers.sub;
 
 /**
  * The email members get, end to end with GreenMail: headers, one-click unsubscribe (RFC
  * 8058), the signed preferences page, tokens that are tampered with or expired, one email
  * per announcement at the most frequent frequency.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "herald.admin-api-keys=" + TestApi.ADMIN_KEY, "herald.kafka.partitions=1",
-                "herald.notifier.dispatch.poll-interval=100ms", "herald.notifier.public-base-url=https://herald.test",
-                "herald.notifier.email.link-key=" + MemberEmailTests.LINK_KEY })
-@EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,
-        brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@NotifierTest
+@TestPropertySource(properties = { "herald.notifier.public-base-url=https://herald.test",
+        "herald.notifier.email.link-key=" + MemberEmailTests.LINK_KEY })
 class MemberEmailTests {
 
     static final String LINK_KEY = "test-link-key-0123456789-0123456789-abcdef";
@@ -58,31 +42,15 @@ class MemberEmailTests {
         .compile("https://herald\\.test/preferences\\?token=([A-Za-z0-9_.%-]+)");
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-        .withPerMethodLifecycle(false);
-
-    @Autowired
-    KafkaTemplate<String, Object> kafka;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("spring.mail.host", () -> smtp.getSmtp().getBindTo());
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
+    static final SmtpInbox smtp = new SmtpInbox();
 
     @Test
-    void unsubscribesWithOneClickPostButNotWithAGet() throws Exception {
-        TestApi api = new TestApi(this.port);
-        String tag = "leaving-" + run();
-        String address = tag + "@example.org";
-        String member = api.createMember(member(address, sub(tag, "immediate")));
-        publish(Announcements.taggedWith(tag, 1));
+    void unsubscribesWithOneClickPostButNotWithAGet(TestApi api, TestMembers members, TaggedTopic topic)
+            throws Exception {
+        Subscriber subscriber = members.subscriber("leaving", "immediate");
+        topic.publish(Announcements.taggedWith(subscriber.tag(), 1));
 
-        MimeMessage email = awaitMessages(address, 1).get(0);
+        MimeMessage email = smtp.awaitMessages(subscriber.address(), 1).get(0);
         String listUnsubscribe = email.getHeader("List-Unsubscribe", null);
         assertThat(listUnsubscribe).matches("<https://herald\\.test/unsubscribe\\?token=[A-Za-z0-9_.%-]+>");
         assertThat(email.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
@@ -98,31 +66,30 @@ class MemberEmailTests {
             .hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<form method=\"post\"")
             .contains("Unsubscribe from everything")
-            .contains(address);
-        assertThat(subscriptions(api, member)).as("a GET changes nothing").isEqualTo(1);
+            .contains(subscriber.address());
+        assertThat(subscriptions(api, subscriber.id())).as("a GET changes nothing").isEqualTo(1);
 
         HttpResponse<String> oneClick = api.anonymous("POST", url, "List-Unsubscribe=One-Click",
                 "application/x-www-form-urlencoded");
         assertThat(oneClick.statusCode()).isEqualTo(200);
         assertThat(oneClick.body()).contains("You are unsubscribed");
-        assertThat(subscriptions(api, member)).isZero();
-        assertThat(api.get("/api/v1/members/" + member).statusCode()).as("the member stays").isEqualTo(200);
+        assertThat(subscriptions(api, subscriber.id())).isZero();
+        assertThat(api.get("/api/v1/members/" + subscriber.id()).statusCode()).as("the member stays").isEqualTo(200);
 
-        String markerTag = "marker-" + run();
-        api.createMember(member(markerTag + "@example.org", sub(markerTag, "immediate")));
-        AnnouncementTagged next = publish(Announcements.taggedWith(tag, 2));
-        publish(Announcements.taggedWith(markerTag, 1));
-        awaitMessages(markerTag + "@example.org", 1);
+        String markerTag = "marker-" + Announcements.run();
+        members.create(markerTag + "@example.org", sub(markerTag, "immediate"));
+        AnnouncementTagged next = topic.publish(Announcements.taggedWith(subscriber.tag(), 2));
+        topic.publish(Announcements.taggedWith(markerTag, 1));
+        smtp.awaitMessages(markerTag + "@example.org", 1);
         // One partition: the marker was taken in after the next announcement, which
         // therefore matched no one.
         assertThat(TestApi.json(api.get("/api/v1/deliveries?announcementId=" + next.id()))).isEmpty();
-        assertThat(messagesTo(address)).as("nothing more after unsubscribing").hasSize(1);
+        assertThat(smtp.messagesTo(subscriber.address())).as("nothing more after unsubscribing").hasSize(1);
     }
 
     @Test
-    void answersTamperedExpiredAndMissingTokensWithAClearPage() throws Exception {
-        TestApi api = new TestApi(this.port);
-        String member = api.createMember(member("tokens-" + run() + "@example.org", sub("tokens", "immediate")));
+    void answersTamperedExpiredAndMissingTokensWithAClearPage(TestApi api, TestMembers members) throws Exception {
+        String member = members.create("tokens-" + Announcements.run() + "@example.org", sub("tokens", "immediate"));
         LinkTokens tokens = new LinkTokens(LINK_KEY, Duration.ofDays(1), Clock.systemUTC());
         String good = tokens.issue(UUID.fromString(member), LinkTokens.Purpose.UNSUBSCRIBE);
         char last = good.charAt(good.length() - 1);
@@ -158,13 +125,12 @@ class MemberEmailTests {
     }
 
     @Test
-    void changesTagsAndFrequencyOnThePreferencesPageAndLeaves() throws Exception {
-        TestApi api = new TestApi(this.port);
-        String tag = "prefs-" + run();
-        String address = tag + "@example.org";
-        String member = api.createMember(member(address, sub(tag, "immediate")));
-        publish(Announcements.taggedWith(tag, 1));
-        String text = (String) ((MimeMultipart) awaitMessages(address, 1).get(0).getContent()).getBodyPart(0)
+    void changesTagsAndFrequencyOnThePreferencesPageAndLeaves(TestApi api, TestMembers members, TaggedTopic topic)
+            throws Exception {
+        Subscriber subscriber = members.subscriber("prefs", "immediate");
+        topic.publish(Announcements.taggedWith(subscriber.tag(), 1));
+        String text = (String) ((MimeMultipart) smtp.awaitMessages(subscriber.address(), 1).get(0).getContent())
+            .getBodyPart(0)
             .getContent();
         Matcher link = PREFERENCES.matcher(text);
         assertThat(link.find()).isTrue();
@@ -173,7 +139,7 @@ class MemberEmailTests {
 
         HttpResponse<String> page = api.anonymous("GET", url, null, null);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("value=\"" + tag + "\"").contains(address);
+        assertThat(page.body()).contains("value=\"" + subscriber.tag() + "\"").contains(subscriber.address());
 
         HttpResponse<String> invalid = api.anonymous("POST", api.base() + "/preferences",
                 "token=" + encode(token) + "&tags=" + encode("bad tag!") + "&frequency=daily",
@@ -188,7 +154,7 @@ class MemberEmailTests {
                 "application/x-www-form-urlencoded");
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("Your choices are saved");
-        JsonNode subscriptions = TestApi.json(api.get("/api/v1/members/" + member)).get("subscriptions");
+        JsonNode subscriptions = TestApi.json(api.get("/api/v1/members/" + subscriber.id())).get("subscriptions");
         assertThat(subscriptions).hasSize(1);
         assertThat(subscriptions.get(0).get("tags").toString()).isEqualTo("[\"critical-minerals\",\"mining\"]");
         assertThat(subscriptions.get(0).get("frequency").asString()).isEqualTo("weekly");
@@ -198,31 +164,23 @@ class MemberEmailTests {
                 "application/x-www-form-urlencoded");
         assertThat(left.statusCode()).isEqualTo(200);
         assertThat(left.body()).contains("You have left Herald");
-        assertThat(api.get("/api/v1/members/" + member).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/members/" + subscriber.id()).statusCode()).isEqualTo(404);
         assertThat(api.anonymous("GET", url, null, null).statusCode()).isEqualTo(404);
     }
 
     @Test
-    void sendsOneEmailAtOnceWhenAnImmediateSubscriptionIsAmongTheMatches() throws Exception {
-        TestApi api = new TestApi(this.port);
-        String tag = "several-" + run();
-        String address = tag + "@example.org";
-        api.createMember(member(address, sub(tag, "daily"), sub(tag, "immediate"), sub(tag, "weekly")));
-        AnnouncementTagged announcement = publish(Announcements.taggedWith(tag, 1));
+    void sendsOneEmailAtOnceWhenAnImmediateSubscriptionIsAmongTheMatches(TestApi api, TestMembers members,
+            TaggedTopic topic) throws Exception {
+        Subscriber subscriber = members.subscriber("several", "daily", "immediate", "weekly");
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(subscriber.tag(), 1));
 
-        awaitMessages(address, 1);
+        smtp.awaitMessages(subscriber.address(), 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode deliveries = TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()));
             assertThat(deliveries).hasSize(1);
             assertThat(deliveries.get(0).get("status").asString()).isEqualTo("sent");
         });
-        assertThat(messagesTo(address)).hasSize(1);
-    }
-
-    private AnnouncementTagged publish(AnnouncementTagged announcement) throws Exception {
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement)
-            .get(10, TimeUnit.SECONDS);
-        return announcement;
+        assertThat(smtp.messagesTo(subscriber.address())).hasSize(1);
     }
 
     private static int subscriptions(TestApi api, String member) {
@@ -235,34 +193,7 @@ class MemberEmailTests {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 
-    private static String run() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static List<MimeMessage> awaitMessages(String address, int count) throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(address).size() >= count);
-        return messagesTo(address);
-    }
-
-    static List<MimeMessage> messagesTo(String address) throws Exception {
-        List<MimeMessage> messages = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (message.getAllRecipients() != null
-                    && Arrays.stream(message.getAllRecipients()).anyMatch((to) -> to.toString().contains(address))) {
-                messages.add(message);
-            }
-        }
-        return messages;
-    }
-
-    static String member(String email, String... subscriptions) {
-        return "{\"email\":\"" + email + "\",\"subscriptions\":[" + String.join(",", subscriptions) + "]}";
-    }
-
-    static String sub(String tag, String frequency) {
-        return "{\"tags\":[\"" + tag + "\"],\"frequency\":\"" + frequency + "\"}";
     }
 
 }

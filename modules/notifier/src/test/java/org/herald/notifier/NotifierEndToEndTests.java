@@ -2,22 +2,15 @@ package org.herald.notifier;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.standardwebhooks.Webhook;
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -31,9 +24,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.herald.events.AnnouncementTagged;
 import org.herald.events.Topics;
-import org.herald.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,53 +31,37 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.herald.notifier.TestMembers.sub;
 
 /**
  * The notifier end to end, on real parts: tagged announcements from an in-process Kafka
  * broker, members and partners in PostgreSQL, emails to a GreenMail SMTP server, webhooks
  * to a MockWebServer.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "herald.admin-api-keys=" + TestApi.ADMIN_KEY, "herald.kafka.partitions=1",
-                "herald.notifier.retry-schedule=0s,200ms,200ms",
-                "herald.notifier.webhooks.retry-schedule=0s,200ms,200ms",
-                "herald.notifier.webhooks.allowed-networks=127.0.0.0/8", "herald.notifier.dispatch.poll-interval=100ms",
-                "herald.notifier.email.from=Herald <herald@test.example>",
-                "herald.notifier.email.message-id-domain=herald.test" })
-@EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,
-        brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@NotifierTest
+@TestPropertySource(properties = { "herald.notifier.retry-schedule=0s,200ms,200ms",
+        "herald.notifier.webhooks.retry-schedule=0s,200ms,200ms",
+        "herald.notifier.webhooks.allowed-networks=127.0.0.0/8",
+        "herald.notifier.email.from=Herald <herald@test.example>",
+        "herald.notifier.email.message-id-domain=herald.test" })
 @ExtendWith(OutputCaptureExtension.class)
 class NotifierEndToEndTests {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-        .withPerMethodLifecycle(false);
+    static final SmtpInbox smtp = new SmtpInbox();
 
-    static final MockWebServer receiver = new MockWebServer();
-
-    static final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-
-    static final Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
-
-    @Autowired
-    KafkaTemplate<String, Object> kafka;
+    @RegisterExtension
+    static final WebhookReceiver receiver = new WebhookReceiver();
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -95,79 +69,35 @@ class NotifierEndToEndTests {
     @Autowired
     MeterRegistry meters;
 
-    @LocalServerPort
-    int port;
-
     private final JsonMapper json = JsonMapper.shared();
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("spring.mail.host", () -> smtp.getSmtp().getBindTo());
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
-
-    @BeforeAll
-    static void startReceiver() throws Exception {
-        receiver.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String path = request.getUrl().encodedPath();
-                int call = calls.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
-                arrivals.computeIfAbsent(path, (key) -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                    .add(System.nanoTime());
-                if (path.startsWith("/hooks/down")) {
-                    return new MockResponse.Builder().code(503)
-                        .addHeader("Retry-After", "1")
-                        .body("maintenance")
-                        .build();
-                }
-                if (path.startsWith("/hooks/flaky")) {
-                    return new MockResponse.Builder().code((call == 1) ? 500 : 204)
-                        .body((call == 1) ? "try later" : "")
-                        .build();
-                }
-                if (path.startsWith("/hooks/gone")) {
-                    return new MockResponse.Builder().code(410).body("gone").build();
-                }
-                return new MockResponse.Builder().code(200).body("ok").build();
-            }
-        });
-        receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
     @Test
-    void emailsEachMatchingMemberOnceAndCallsEachMatchingPartnerWithASignedWebhook(CapturedOutput output)
-            throws Exception {
-        TestApi api = new TestApi(this.port);
-        String run = UUID.randomUUID().toString().substring(0, 8);
+    void emailsEachMatchingMemberOnceAndCallsEachMatchingPartnerWithASignedWebhook(TestApi api, TestMembers members,
+            TaggedTopic topic, CapturedOutput output) throws Exception {
+        String run = Announcements.run();
         String ada = "ada-" + run + "@example.org";
         String bob = "bob-" + run + "@example.org";
         String carol = "carol-" + run + "@example.org";
         String dan = "dan-" + run + "@example.org";
         String erin = "erin-" + run + "@example.org";
-        api.createMember(member(ada, "Ada Lovelace", sub("[\"critical-minerals\"]", "any", 1, "immediate")));
-        api.createMember(member(bob, "Bob", sub("[\"critical-minerals\",\"defence\"]", "any", 0, "immediate"),
-                sub("[\"trade-policy\",\"critical-minerals\"]", "all", 2, "immediate")));
-        api.createMember(member(carol, "Carol", sub("[\"defence\"]", "any", 0, "immediate")));
-        api.createMember(member(dan, "Dan", sub("[\"critical-minerals\"]", "any", 3, "immediate")));
-        api.createMember(member(erin, "Erin", sub("[\"critical-minerals\"]", "any", 0, "daily")));
+        members.create(ada, "Ada Lovelace", "Test Ltd", sub(List.of("critical-minerals"), "any", 1, "immediate"));
+        members.create(bob, "Bob", "Test Ltd", sub(List.of("critical-minerals", "defence"), "any", 0, "immediate"),
+                sub(List.of("trade-policy", "critical-minerals"), "all", 2, "immediate"));
+        members.create(carol, "Carol", "Test Ltd", sub(List.of("defence"), "any", 0, "immediate"));
+        members.create(dan, "Dan", "Test Ltd", sub(List.of("critical-minerals"), "any", 3, "immediate"));
+        members.create(erin, "Erin", "Test Ltd", sub(List.of("critical-minerals"), "any", 0, "daily"));
         JsonNode partner = TestApi.json(api.post("/api/v1/partners",
                 partner("Minerals Weekly", "/hooks/minerals-" + run, "[\"critical-minerals\"]", "any", 1)));
         String secret = partner.get("secret").asString();
         api.post("/api/v1/partners", partner("Defence Desk", "/hooks/defence-" + run, "[\"defence\"]", "any", 0));
 
         AnnouncementTagged mou = Announcements.criticalMineralsMou("https://www.gov.uk/government/news/mou-" + run);
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, mou.id().toString(), mou).get(10, TimeUnit.SECONDS);
+        topic.publish(mou);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(ada).size() == 1 && messagesTo(bob).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> smtp.messagesTo(ada).size() == 1 && smtp.messagesTo(bob).size() == 1);
         for (String member : List.of(ada, bob)) {
-            MimeMessage email = messagesTo(member).get(0);
+            MimeMessage email = smtp.messagesTo(member).get(0);
             assertThat(email.getSubject()).isEqualTo("UK and US sign Memorandum of Understanding on critical minerals");
             assertThat(email.getFrom()[0].toString()).isEqualTo("Herald <herald@test.example>");
             assertThat(email.getContentType()).startsWith("multipart/alternative");
@@ -183,9 +113,9 @@ class NotifierEndToEndTests {
                     .contains(mou.url());
             }
         }
-        assertThat(messagesTo(ada).get(0).getMessageID()).isNotEqualTo(messagesTo(bob).get(0).getMessageID());
+        assertThat(smtp.messagesTo(ada).get(0).getMessageID()).isNotEqualTo(smtp.messagesTo(bob).get(0).getMessageID());
 
-        RecordedRequest webhook = requestsTo("/hooks/minerals-" + run, 1).get(0);
+        RecordedRequest webhook = receiver.awaitRequests("/hooks/minerals-" + run, 1).get(0);
         String body = webhook.getBody().utf8();
         new Webhook(secret).verify(body, webhook.getHeaders().toMultimap());
         assertThat(webhook.getHeaders().get("Content-Type")).isEqualTo("application/json");
@@ -221,46 +151,40 @@ class NotifierEndToEndTests {
         // The same record again, then a marker behind it on the same (single) partition:
         // once the marker
         // is delivered, the repeat has been processed, and it must have sent nothing.
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, mou.id().toString(), mou).get(10, TimeUnit.SECONDS);
+        topic.publish(mou);
         String marker = "marker-" + run;
-        api.createMember(
-                member("marker-" + run + "@example.org", null, sub("[\"" + marker + "\"]", "any", 0, "immediate")));
-        AnnouncementTagged markerAnnouncement = Announcements.taggedWith(marker, 1);
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, markerAnnouncement.id().toString(), markerAnnouncement)
-            .get(10, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo("marker-" + run + "@example.org").size() == 1);
-        assertThat(messagesTo(ada)).hasSize(1);
-        assertThat(messagesTo(bob)).hasSize(1);
-        assertThat(messagesTo(carol)).isEmpty();
-        assertThat(messagesTo(dan)).isEmpty();
-        assertThat(messagesTo(erin)).isEmpty();
-        assertThat(calls.get("/hooks/minerals-" + run).get()).isEqualTo(1);
-        assertThat(calls).doesNotContainKey("/hooks/defence-" + run);
+        members.create("marker-" + run + "@example.org", null, "Test Ltd", sub(List.of(marker), "any", 0, "immediate"));
+        topic.publish(Announcements.taggedWith(marker, 1));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> smtp.messagesTo("marker-" + run + "@example.org").size() == 1);
+        assertThat(smtp.messagesTo(ada)).hasSize(1);
+        assertThat(smtp.messagesTo(bob)).hasSize(1);
+        assertThat(smtp.messagesTo(carol)).isEmpty();
+        assertThat(smtp.messagesTo(dan)).isEmpty();
+        assertThat(smtp.messagesTo(erin)).isEmpty();
+        assertThat(receiver.calls("/hooks/minerals-" + run)).isEqualTo(1);
+        assertThat(receiver.called("/hooks/defence-" + run)).isFalse();
         assertThat(TestApi.json(api.get("/api/v1/deliveries?announcementId=" + mou.id()))).hasSize(3);
 
         assertThat(output.getAll()).doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()));
     }
 
     @Test
-    void retriesAWebhookThatFailedWithTheSameWebhookId() throws Exception {
-        TestApi api = new TestApi(this.port);
-        String run = UUID.randomUUID().toString().substring(0, 8);
+    void retriesAWebhookThatFailedWithTheSameWebhookId(TestApi api, TaggedTopic topic) throws Exception {
+        String run = Announcements.run();
         String tag = "flaky-" + run;
+        receiver.answer("/hooks/flaky-" + run,
+                (call) -> new MockResponse.Builder().code((call == 1) ? 500 : 204)
+                    .body((call == 1) ? "try later" : "")
+                    .build());
         String secret = TestApi
             .json(api.post("/api/v1/partners", partner("Flaky", "/hooks/flaky-" + run, "[\"" + tag + "\"]", "any", 0)))
             .get("secret")
             .asString();
-        AnnouncementTagged announcement = Announcements.taggedWith(tag, 1);
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement)
-            .get(10, TimeUnit.SECONDS);
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(tag, 1));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode deliveries = TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()));
-            assertThat(deliveries).hasSize(1);
-            assertThat(deliveries.get(0).get("status").asString()).isEqualTo("sent");
-            assertThat(deliveries.get(0).get("attempts").asInt()).isEqualTo(2);
-        });
-        List<RecordedRequest> requests = requestsTo("/hooks/flaky-" + run, 2);
+        assertThat(api.awaitDelivery(announcement.id(), "sent").get("attempts").asInt()).isEqualTo(2);
+        List<RecordedRequest> requests = receiver.awaitRequests("/hooks/flaky-" + run, 2);
         assertThat(requests).extracting((request) -> request.getHeaders().get("webhook-id"))
             .containsOnly(TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()))
                 .get(0)
@@ -272,22 +196,22 @@ class NotifierEndToEndTests {
     }
 
     @Test
-    void waitsAsLongAsRetryAfterAsksThenGivesUpAfterTheLastAttempt() {
-        TestApi api = new TestApi(this.port);
-        String run = UUID.randomUUID().toString().substring(0, 8);
+    void waitsAsLongAsRetryAfterAsksThenGivesUpAfterTheLastAttempt(TestApi api, TaggedTopic topic) {
+        String run = Announcements.run();
         String tag = "down-" + run;
+        receiver.answer("/hooks/down-" + run,
+                (call) -> new MockResponse.Builder().code(503)
+                    .addHeader("Retry-After", "1")
+                    .body("maintenance")
+                    .build());
         api.post("/api/v1/partners", partner("Down", "/hooks/down-" + run, "[\"" + tag + "\"]", "any", 0));
         double failedBefore = this.meters.get("herald.webhooks.failed").counter().count();
-        AnnouncementTagged announcement = Announcements.taggedWith(tag, 1);
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement);
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(tag, 1));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode delivery = TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id())).get(0);
-            assertThat(delivery.get("status").asString()).isEqualTo("failed");
-            assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
-            assertThat(delivery.get("lastError").asString()).startsWith("Gave up after 3 attempts: HTTP 503");
-        });
-        List<Long> times = arrivals.get("/hooks/down-" + run);
+        JsonNode delivery = api.awaitDelivery(announcement.id(), "failed");
+        assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
+        assertThat(delivery.get("lastError").asString()).startsWith("Gave up after 3 attempts: HTTP 503");
+        List<Long> times = receiver.arrivals("/hooks/down-" + run);
         assertThat(times).hasSize(3);
         for (int i = 1; i < times.size(); i++) {
             assertThat(Duration.ofNanos(times.get(i) - times.get(i - 1))).as("wait before attempt " + (i + 1))
@@ -297,46 +221,41 @@ class NotifierEndToEndTests {
     }
 
     @Test
-    void disablesAPartnerWhoseEndpointIsGone() {
-        TestApi api = new TestApi(this.port);
-        String run = UUID.randomUUID().toString().substring(0, 8);
+    void disablesAPartnerWhoseEndpointIsGone(TestApi api, TaggedTopic topic) {
+        String run = Announcements.run();
         String tag = "gone-" + run;
+        receiver.answer("/hooks/gone-" + run, (call) -> new MockResponse.Builder().code(410).body("gone").build());
         String partnerId = TestApi
             .json(api.post("/api/v1/partners", partner("Gone", "/hooks/gone-" + run, "[\"" + tag + "\"]", "any", 0)))
             .get("id")
             .asString();
-        AnnouncementTagged announcement = Announcements.taggedWith(tag, 1);
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement);
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(tag, 1));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode delivery = TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id())).get(0);
-            assertThat(delivery.get("status").asString()).isEqualTo("failed");
-            assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
-            assertThat(delivery.get("lastError").asString()).contains("410");
-        });
+        JsonNode delivery = api.awaitDelivery(announcement.id(), "failed");
+        assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+        assertThat(delivery.get("lastError").asString()).contains("410");
         JsonNode partner = TestApi.json(api.get("/api/v1/partners/" + partnerId));
         assertThat(partner.get("enabled").asBoolean()).isFalse();
         assertThat(partner.get("disabledReason").asString()).contains("410");
     }
 
     @Test
-    void deadLettersPoisonRecordsAndDeliversTheRecordsBehindThem() throws Exception {
-        TestApi api = new TestApi(this.port);
-        String run = UUID.randomUUID().toString().substring(0, 8);
+    void deadLettersPoisonRecordsAndDeliversTheRecordsBehindThem(TestMembers members, TaggedTopic topic)
+            throws Exception {
+        String run = Announcements.run();
         byte[] badJson = "{\"id\": not json".getBytes(StandardCharsets.UTF_8);
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, "bad-json-" + run, badJson).get(10, TimeUnit.SECONDS);
+        topic.kafka().send(Topics.ANNOUNCEMENTS_TAGGED, "bad-json-" + run, badJson).get(10, TimeUnit.SECONDS);
         ProducerRecord<String, Object> unknownType = new ProducerRecord<>(Topics.ANNOUNCEMENTS_TAGGED,
                 "unknown-type-" + run, this.json.writeValueAsBytes(Announcements.taggedWith("x", 1)));
         unknownType.headers().add("__TypeId__", "announcement.retracted".getBytes(StandardCharsets.UTF_8));
-        this.kafka.send(unknownType).get(10, TimeUnit.SECONDS);
+        topic.kafka().send(unknownType).get(10, TimeUnit.SECONDS);
 
         String tag = "after-poison-" + run;
         String address = "after-poison-" + run + "@example.org";
-        api.createMember(member(address, null, sub("[\"" + tag + "\"]", "any", 0, "immediate")));
-        AnnouncementTagged good = Announcements.taggedWith(tag, 1);
-        this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, good.id().toString(), good).get(10, TimeUnit.SECONDS);
+        members.create(address, null, "Test Ltd", sub(List.of(tag), "any", 0, "immediate"));
+        topic.publish(Announcements.taggedWith(tag, 1));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(address).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.messagesTo(address).size() == 1);
         Map<String, ConsumerRecord<String, byte[]>> deadLetters = deadLetters(
                 List.of("bad-json-" + run, "unknown-type-" + run));
         ConsumerRecord<String, byte[]> bad = deadLetters.get("bad-json-" + run);
@@ -350,35 +269,11 @@ class NotifierEndToEndTests {
     }
 
     @Test
-    void reportsTheDatabaseAndTheBrokerInHealth() {
-        TestApi api = new TestApi(this.port);
+    void reportsTheDatabaseAndTheBrokerInHealth(TestApi api) {
         JsonNode health = TestApi.json(api.get("/actuator/health", null));
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
-    }
-
-    private static List<MimeMessage> messagesTo(String address) throws Exception {
-        List<MimeMessage> messages = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            Address[] recipients = message.getAllRecipients();
-            if (recipients != null && Arrays.stream(recipients).anyMatch((to) -> to.toString().contains(address))) {
-                messages.add(message);
-            }
-        }
-        return messages;
-    }
-
-    private static List<RecordedRequest> requestsTo(String path, int count) throws InterruptedException {
-        List<RecordedRequest> requests = new ArrayList<>();
-        while (requests.size() < count) {
-            RecordedRequest request = receiver.takeRequest(30, TimeUnit.SECONDS);
-            assertThat(request).as("request to " + path).isNotNull();
-            if (request.getUrl().encodedPath().equals(path)) {
-                requests.add(request);
-            }
-        }
-        return requests;
     }
 
     private Map<String, ConsumerRecord<String, byte[]>> deadLetters(List<String> keys) {
@@ -405,16 +300,6 @@ class NotifierEndToEndTests {
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
-    }
-
-    private static String member(String email, String name, String... subscriptions) {
-        return "{\"email\":\"" + email + "\"" + ((name != null) ? ",\"name\":\"" + name + "\"" : "")
-                + ",\"organisation\":\"Test Ltd\",\"subscriptions\":[" + String.join(",", subscriptions) + "]}";
-    }
-
-    private static String sub(String tags, String match, int minRelevance, String frequency) {
-        return "{\"tags\":" + tags + ",\"match\":\"" + match + "\",\"minRelevance\":" + minRelevance
-                + ",\"frequency\":\"" + frequency + "\"}";
     }
 
     private static String partner(String name, String path, String tags, String match, int minRelevance) {

@@ -17,13 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A small real SMTP server for the failure cases GreenMail cannot script: it speaks SMTP
  * over a socket on a free port and answers each {@code RCPT TO} as the test says (250,
- * 451, 550...). Counts connections and keeps the messages it accepted.
+ * 451, 550...). Counts connections and keeps the messages it accepted. A JUnit 5
+ * extension that closes it after the test class.
  */
-public final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements ContextProperties, AfterAllCallback, AutoCloseable {
 
     private final ServerSocket socket;
 
@@ -49,6 +54,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     public int port() {
         return this.socket.getLocalPort();
+    }
+
+    @Override
+    public Map<String, Supplier<Object>> properties() {
+        return Map.of("spring.mail.host", () -> "127.0.0.1", "spring.mail.port", this::port);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
     }
 
     /**

@@ -7,9 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Calls the notifier's HTTP API over a real socket.
@@ -92,6 +97,37 @@ public final class TestApi {
                     "Could not create member: " + response.statusCode() + " " + response.body());
         }
         return json(response).get("id").asString();
+    }
+
+    /**
+     * The deliveries of an announcement, as {@code GET /api/v1/deliveries} lists them.
+     */
+    public JsonNode deliveries(UUID announcementId) {
+        return json(get("/api/v1/deliveries?announcementId=" + announcementId));
+    }
+
+    /**
+     * Waits (30 s at the most) until the one delivery of {@code announcementId} has
+     * {@code status}, and answers it.
+     */
+    public JsonNode awaitDelivery(UUID announcementId, String status) {
+        return awaitDelivery(announcementId,
+                (delivery) -> assertThat(delivery.get("status").asString()).isEqualTo(status));
+    }
+
+    /**
+     * Waits (30 s at the most) until the announcement has one delivery and it meets
+     * {@code requirements} (assertions), and answers it.
+     */
+    public JsonNode awaitDelivery(UUID announcementId, Consumer<JsonNode> requirements) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode deliveries = deliveries(announcementId);
+            assertThat(deliveries).hasSize(1);
+            requirements.accept(deliveries.get(0));
+            found[0] = deliveries.get(0);
+        });
+        return found[0];
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -4,22 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.standardwebhooks.Webhook;
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -27,24 +18,14 @@ import org.herald.events.AnnouncementIds;
 import org.herald.events.AnnouncementTagged;
 import org.herald.events.Evidence;
 import org.herald.events.TagMatch;
-import org.herald.events.Topics;
-import org.herald.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,86 +35,38 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL, real HTTP receivers (MockWebServer) and a real SMTP server (GreenMail) for
  * the notices to partners' contacts.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "herald.admin-api-keys=" + TestApi.ADMIN_KEY, "herald.kafka.partitions=1",
-                "herald.notifier.dispatch.poll-interval=100ms", "herald.notifier.webhooks.allowed-networks=127.0.0.0/8",
-                "herald.notifier.webhooks.retry-schedule=0s,300ms,300ms,300ms",
-                "herald.notifier.webhooks.retry-jitter=0.1", "herald.notifier.webhooks.disable-after=3s",
-                "herald.notifier.webhooks.concurrency=6", "herald.notifier.webhooks.endpoint-concurrency=2",
-                "herald.notifier.webhooks.secret-overlap=1h",
-                "herald.notifier.email.from=Herald <herald@test.example>" })
-@EmbeddedKafka(partitions = 1, topics = Topics.ANNOUNCEMENTS_TAGGED,
-        brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@NotifierTest
+@TestPropertySource(properties = { "herald.notifier.webhooks.allowed-networks=127.0.0.0/8",
+        "herald.notifier.webhooks.retry-schedule=0s,300ms,300ms,300ms", "herald.notifier.webhooks.retry-jitter=0.1",
+        "herald.notifier.webhooks.disable-after=3s", "herald.notifier.webhooks.concurrency=6",
+        "herald.notifier.webhooks.endpoint-concurrency=2", "herald.notifier.webhooks.secret-overlap=1h",
+        "herald.notifier.email.from=Herald <herald@test.example>" })
 class WebhookReliabilityTests {
-
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-        .withPerMethodLifecycle(false);
-
-    static final MockWebServer receiver = new MockWebServer();
-
-    /** What each path answers to its n-th call (from 1); 200 for paths without one. */
-    static final Map<String, IntFunction<MockResponse>> answers = new ConcurrentHashMap<>();
-
-    static final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-
-    static final Map<String, List<RecordedRequest>> received = new ConcurrentHashMap<>();
-
-    static final Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
-
-    @Autowired
-    KafkaTemplate<String, Object> kafka;
 
     @Autowired
     JdbcClient jdbc;
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final SmtpInbox smtp = new SmtpInbox();
+
+    @RegisterExtension
+    static final WebhookReceiver receiver = new WebhookReceiver();
 
     private final JsonMapper json = JsonMapper.shared();
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("spring.mail.host", () -> smtp.getSmtp().getBindTo());
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
-
-    @BeforeAll
-    static void startReceiver() throws Exception {
-        receiver.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String path = request.getUrl().encodedPath();
-                int call = calls.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
-                received.computeIfAbsent(path, (key) -> new CopyOnWriteArrayList<>()).add(request);
-                arrivals.computeIfAbsent(path, (key) -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
-                IntFunction<MockResponse> answer = answers.get(path);
-                return (answer != null) ? answer.apply(call) : new MockResponse.Builder().code(200).body("ok").build();
-            }
-        });
-        receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
     @Test
-    void aReceiverAnswering500ThreeTimesGetsTheMessageOnTheFourthTryWithTheSameWebhookId() {
-        TestApi api = new TestApi(this.port);
+    void aReceiverAnswering500ThreeTimesGetsTheMessageOnTheFourthTryWithTheSameWebhookId(TestApi api,
+            TaggedTopic topic) {
         String run = run();
         String path = "/hooks/flaky-" + run;
-        answers.put(path,
+        receiver.answer(path,
                 (call) -> new MockResponse.Builder().code((call <= 3) ? 500 : 200).body("call " + call).build());
         Registered partner = register(api, "Flaky", path, run);
-        AnnouncementTagged announcement = publish(Announcements.taggedWith(run, 1));
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(run, 1));
 
-        JsonNode delivery = awaitDelivery(api, announcement, "sent");
+        JsonNode delivery = api.awaitDelivery(announcement.id(), "sent");
         assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
-        List<RecordedRequest> requests = received.get(path);
+        List<RecordedRequest> requests = receiver.received(path);
         assertThat(requests).hasSize(4);
         assertThat(requests).extracting((request) -> request.getHeaders().get("webhook-id"))
             .containsOnly(delivery.get("id").asString());
@@ -153,13 +86,12 @@ class WebhookReliabilityTests {
     }
 
     @Test
-    void theAttemptsLogShowsTheNextRetryWhileOneIsDue() {
-        TestApi api = new TestApi(this.port);
+    void theAttemptsLogShowsTheNextRetryWhileOneIsDue(TestApi api, TaggedTopic topic) {
         String run = run();
         String path = "/hooks/later-" + run;
-        answers.put(path, (call) -> new MockResponse.Builder().code(503).addHeader("Retry-After", "3600").build());
+        receiver.answer(path, (call) -> new MockResponse.Builder().code(503).addHeader("Retry-After", "3600").build());
         Registered partner = register(api, "Later", path, run);
-        publish(Announcements.taggedWith(run, 1));
+        topic.publish(Announcements.taggedWith(run, 1));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode attempts = TestApi.json(api.get("/api/v1/partners/" + partner.id() + "/attempts"));
@@ -173,64 +105,62 @@ class WebhookReliabilityTests {
     }
 
     @Test
-    void retryAfterOn429IsHonoured() {
-        TestApi api = new TestApi(this.port);
+    void retryAfterOn429IsHonoured(TestApi api, TaggedTopic topic) {
         String run = run();
         String path = "/hooks/busy-" + run;
-        answers.put(path,
+        receiver.answer(path,
                 (call) -> (call == 1)
                         ? new MockResponse.Builder().code(429).addHeader("Retry-After", "2").body("slow down").build()
                         : new MockResponse.Builder().code(204).build());
         register(api, "Busy", path, run);
-        AnnouncementTagged announcement = publish(Announcements.taggedWith(run, 1));
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(run, 1));
 
-        JsonNode delivery = awaitDelivery(api, announcement, "sent");
+        JsonNode delivery = api.awaitDelivery(announcement.id(), "sent");
         assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
-        List<Long> times = arrivals.get(path);
+        List<Long> times = receiver.arrivals(path);
         assertThat(Duration.ofNanos(times.get(1) - times.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
     }
 
     @Test
-    void goneDisablesTheEndpointAtOnceAndTellsItsContact() throws Exception {
-        TestApi api = new TestApi(this.port);
+    void goneDisablesTheEndpointAtOnceAndTellsItsContact(TestApi api, TaggedTopic topic) throws Exception {
         String run = run();
         String path = "/hooks/gone-" + run;
-        answers.put(path, (call) -> new MockResponse.Builder().code(410).body("gone").build());
+        receiver.answer(path, (call) -> new MockResponse.Builder().code(410).body("gone").build());
         Registered partner = register(api, "Gone", path, run);
-        AnnouncementTagged announcement = publish(Announcements.taggedWith(run, 1));
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(run, 1));
 
-        JsonNode delivery = awaitDelivery(api, announcement, "failed");
+        JsonNode delivery = api.awaitDelivery(announcement.id(), "failed");
         assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
         assertThat(delivery.get("lastError").asString()).contains("HTTP 410");
         JsonNode read = TestApi.json(api.get("/api/v1/partners/" + partner.id()));
         assertThat(read.get("enabled").asBoolean()).isFalse();
         assertThat(read.get("disabledReason").asString()).contains("410 Gone");
-        await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(contact(run)).size() == 1);
-        MimeMessage notice = messagesTo(contact(run)).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> smtp.messagesTo(contact(run)).size() == 1);
+        MimeMessage notice = smtp.messagesTo(contact(run)).get(0);
         assertThat(notice.getSubject()).isEqualTo("Herald stopped sending webhooks to Gone");
         assertThat((String) notice.getContent()).contains(receiver.url(path).toString()).contains("410 Gone");
     }
 
     @Test
-    void anEndpointFailingWithoutASuccessForDisableAfterIsDisabledItsContactToldAndItsMessagesRecovered()
-            throws Exception {
-        TestApi api = new TestApi(this.port);
+    void anEndpointFailingWithoutASuccessForDisableAfterIsDisabledItsContactToldAndItsMessagesRecovered(TestApi api,
+            TaggedTopic topic) throws Exception {
         String run = run();
         String path = "/hooks/failing-" + run;
         AtomicInteger healthy = new AtomicInteger();
-        answers.put(path, (call) -> (healthy.get() == 1) ? new MockResponse.Builder().code(200).build()
+        receiver.answer(path, (call) -> (healthy.get() == 1) ? new MockResponse.Builder().code(200).build()
                 : new MockResponse.Builder().code(503).addHeader("Retry-After", "2").body("down").build());
         Registered partner = register(api, "Failing", path, run);
         Instant before = Instant.now().minusSeconds(1);
-        AnnouncementTagged announcement = publish(Announcements.taggedWith(run, 1));
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(run, 1));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(contact(run)).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.messagesTo(contact(run)).size() == 1);
         JsonNode read = TestApi.json(api.get("/api/v1/partners/" + partner.id()));
         assertThat(read.get("enabled").asBoolean()).isFalse();
         assertThat(read.get("disabledReason").asString()).startsWith("Failing without a success since ");
         assertThat(read.get("failingSince").asString()).isNotBlank();
-        assertThat((String) messagesTo(contact(run)).get(0).getContent()).contains("Failing without a success since");
-        JsonNode failed = awaitDelivery(api, announcement, "failed");
+        assertThat((String) smtp.messagesTo(contact(run)).get(0).getContent())
+            .contains("Failing without a success since");
+        JsonNode failed = api.awaitDelivery(announcement.id(), "failed");
         assertThat(failed.get("lastError").asString()).isEqualTo("The partner's endpoint is disabled");
 
         // Recovering needs the endpoint enabled again; the failed message is kept and
@@ -244,26 +174,25 @@ class WebhookReliabilityTests {
         JsonNode recovered = TestApi
             .json(api.post("/api/v1/partners/" + partner.id() + "/recover?since=" + before, ""));
         assertThat(recovered.get("requeued").asInt()).isEqualTo(1);
-        JsonNode sent = awaitDelivery(api, announcement, "sent");
+        JsonNode sent = api.awaitDelivery(announcement.id(), "sent");
         assertThat(sent.get("id").asString()).isEqualTo(failed.get("id").asString());
-        RecordedRequest last = received.get(path).get(received.get(path).size() - 1);
+        RecordedRequest last = receiver.received(path).get(receiver.received(path).size() - 1);
         assertThat(last.getHeaders().get("webhook-id")).isEqualTo(failed.get("id").asString());
         verify(last, partner.secret());
     }
 
     @Test
-    void resendsOneDeliveryOnRequestWithTheSameWebhookId() {
-        TestApi api = new TestApi(this.port);
+    void resendsOneDeliveryOnRequestWithTheSameWebhookId(TestApi api, TaggedTopic topic) {
         String run = run();
         String path = "/hooks/again-" + run;
         register(api, "Again", path, run);
-        AnnouncementTagged announcement = publish(Announcements.taggedWith(run, 1));
-        JsonNode delivery = awaitDelivery(api, announcement, "sent");
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(run, 1));
+        JsonNode delivery = api.awaitDelivery(announcement.id(), "sent");
 
         var retried = api.post("/api/v1/deliveries/" + delivery.get("id").asString() + "/retry", "");
         assertThat(retried.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(20)).until(() -> calls.get(path).get() == 2);
-        assertThat(received.get(path)).extracting((request) -> request.getHeaders().get("webhook-id"))
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.calls(path) == 2);
+        assertThat(receiver.received(path)).extracting((request) -> request.getHeaders().get("webhook-id"))
             .containsOnly(delivery.get("id").asString());
         var unknown = api.post("/api/v1/deliveries/" + UUID.randomUUID() + "/retry", "");
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -271,8 +200,7 @@ class WebhookReliabilityTests {
     }
 
     @Test
-    void duringARotationEachRequestCarriesBothSignaturesAndEitherSecretVerifies() {
-        TestApi api = new TestApi(this.port);
+    void duringARotationEachRequestCarriesBothSignaturesAndEitherSecretVerifies(TestApi api, TaggedTopic topic) {
         String run = run();
         String path = "/hooks/rotating-" + run;
         Registered partner = register(api, "Rotating", path, run);
@@ -282,10 +210,10 @@ class WebhookReliabilityTests {
         assertThat(next).startsWith("whsec_").isNotEqualTo(partner.secret());
         assertThat(Instant.parse(TestApi.json(rotated).get("previousValidUntil").asString()))
             .isAfter(Instant.now().plus(Duration.ofMinutes(59)));
-        publish(Announcements.taggedWith(run, 1));
+        topic.publish(Announcements.taggedWith(run, 1));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> received.containsKey(path));
-        RecordedRequest request = received.get(path).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.called(path));
+        RecordedRequest request = receiver.received(path).get(0);
         assertThat(request.getHeaders().get("webhook-signature")).matches("v1,\\S+ v1,\\S+");
         verify(request, next);
         verify(request, partner.secret());
@@ -294,8 +222,7 @@ class WebhookReliabilityTests {
     }
 
     @Test
-    void refusesInternalUrlsAtRegistrationAndAtSendTime() {
-        TestApi api = new TestApi(this.port);
+    void refusesInternalUrlsAtRegistrationAndAtSendTime(TestApi api, TaggedTopic topic) {
         List<String> internal = List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/hook",
                 "http://[::ffff:a9fe:a9fe]/hook", "http://0x7f.1/hook", "http://2130706433/hook");
         for (String url : internal) {
@@ -318,7 +245,7 @@ class WebhookReliabilityTests {
                 .update();
             partners.add(partner.id());
         }
-        AnnouncementTagged announcement = publish(Announcements.taggedWith(run, 1));
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(run, 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode deliveries = TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()));
             assertThat(deliveries).hasSize(internal.size());
@@ -334,26 +261,21 @@ class WebhookReliabilityTests {
             .anySatisfy((error) -> assertThat(error).contains("10.0.0.1 is a private address"))
             .anySatisfy((error) -> assertThat(error).contains("0x7f.1 is a numeric host"))
             .anySatisfy((error) -> assertThat(error).contains("2130706433 is a numeric host"));
-        assertThat(received).doesNotContainKey("/hooks/public-" + run);
+        assertThat(receiver.called("/hooks/public-" + run)).isFalse();
         JsonNode attempts = TestApi.json(api.get("/api/v1/partners/" + partners.get(0) + "/attempts"));
         assertThat(attempts.get(0).get("statusCode").isNull()).isTrue();
         assertThat(attempts.get(0).get("error").asString()).contains("169.254.169.254");
     }
 
     @Test
-    void aHangingEndpointDoesNotDelayDeliveriesToAnother() throws Exception {
-        TestApi api = new TestApi(this.port);
+    void aHangingEndpointDoesNotDelayDeliveriesToAnother(TestApi api, TaggedTopic topic) throws Exception {
         String run = run();
-        try (MockWebServer hanging = new MockWebServer()) {
+        try (WebhookReceiver hanging = new WebhookReceiver().start()) {
             AtomicInteger hung = new AtomicInteger();
-            hanging.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    hung.incrementAndGet();
-                    return new MockResponse.Builder().code(200).headersDelay(15, TimeUnit.SECONDS).build();
-                }
+            hanging.answer("/slow", (call) -> {
+                hung.incrementAndGet();
+                return new MockResponse.Builder().code(200).headersDelay(15, TimeUnit.SECONDS).build();
             });
-            hanging.start();
             String slow = TestApi
                 .json(api.post("/api/v1/partners", "{\"name\":\"Slow\",\"url\":\"" + hanging.url("/slow")
                         + "\",\"contactEmail\":\"" + contact(run) + "\",\"tags\":[\"" + run + "\"]}"))
@@ -363,10 +285,10 @@ class WebhookReliabilityTests {
             register(api, "Fast", path, run);
             long start = System.nanoTime();
             for (int i = 0; i < 8; i++) {
-                publish(Announcements.taggedWith(run, 1));
+                topic.publish(Announcements.taggedWith(run, 1));
             }
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> calls.containsKey(path) && calls.get(path).get() == 8);
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.calls(path) == 8);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
             assertThat(hung.get()).isBetween(1, 2); // the cap per endpoint: two requests
                                                     // under way, the rest wait
@@ -375,8 +297,7 @@ class WebhookReliabilityTests {
     }
 
     @Test
-    void aPartnersRateLimitSpacesItsMessagesWithoutSpendingAttempts() {
-        TestApi api = new TestApi(this.port);
+    void aPartnersRateLimitSpacesItsMessagesWithoutSpendingAttempts(TestApi api, TaggedTopic topic) {
         String run = run();
         String path = "/hooks/limited-" + run;
         var created = api.post("/api/v1/partners", "{\"name\":\"Limited\",\"url\":\"" + receiver.url(path)
@@ -387,35 +308,34 @@ class WebhookReliabilityTests {
             .asInt()).isEqualTo(2);
         List<AnnouncementTagged> announcements = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            announcements.add(publish(Announcements.taggedWith(run, 1)));
+            announcements.add(topic.publish(Announcements.taggedWith(run, 1)));
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> calls.containsKey(path) && calls.get(path).get() == 6);
-        List<Long> times = arrivals.get(path);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.calls(path) == 6);
+        List<Long> times = receiver.arrivals(path);
         // Two at once (a second's worth), then one every half second: the sixth about two
         // seconds after the first.
         assertThat(Duration.ofNanos(times.get(5) - times.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
         for (AnnouncementTagged announcement : announcements) {
-            assertThat(awaitDelivery(api, announcement, "sent").get("attempts").asInt()).isEqualTo(1);
+            assertThat(api.awaitDelivery(announcement.id(), "sent").get("attempts").asInt()).isEqualTo(1);
         }
     }
 
     @Test
-    void cutsA100KbAnnouncementBelow20KbKeepingTheSourceLink() {
-        TestApi api = new TestApi(this.port);
+    void cutsA100KbAnnouncementBelow20KbKeepingTheSourceLink(TestApi api, TaggedTopic topic) {
         String run = run();
         String path = "/hooks/long-" + run;
         Registered partner = register(api, "Long", path, run);
         String url = "https://www.gov.uk/government/news/long-" + run;
         String body = "Securing critical mineral supply chains. ".repeat(2500);
         assertThat(body.length()).isGreaterThan(100_000);
-        publish(new AnnouncementTagged(AnnouncementIds.idFor(url), "test", null, url, "Long " + run, "A summary", body,
-                null, null, null, Instant.now(),
+        topic.publish(new AnnouncementTagged(AnnouncementIds.idFor(url), "test", null, url, "Long " + run, "A summary",
+                body, null, null, null, Instant.now(),
                 List.of(new TagMatch(run, 3.0, List.of(new Evidence(run, "title", 3.0)))), 1, "sha256:test",
                 Instant.now()));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> received.containsKey(path));
-        RecordedRequest request = received.get(path).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.called(path));
+        RecordedRequest request = receiver.received(path).get(0);
         byte[] sent = request.getBody().toByteArray();
         assertThat(sent.length).isLessThan(20 * 1024);
         verify(request, partner.secret());
@@ -428,8 +348,7 @@ class WebhookReliabilityTests {
     }
 
     @Test
-    void listsEnablesAndDisablesPartners() {
-        TestApi api = new TestApi(this.port);
+    void listsEnablesAndDisablesPartners(TestApi api) {
         String run = run();
         Registered partner = register(api, "Listed", "/hooks/listed-" + run, run);
         JsonNode page = TestApi.json(api.get("/api/v1/partners?page=0&size=500"));
@@ -453,28 +372,7 @@ class WebhookReliabilityTests {
         assertThat(api.post("/api/v1/partners/" + partner.id() + "/recover?since=yesterday", "").statusCode())
             .isEqualTo(400);
         assertThat(api.get("/api/v1/partners/" + partner.id() + "/attempts", "wrong-key").statusCode()).isEqualTo(401);
-    }
 
-    private AnnouncementTagged publish(AnnouncementTagged announcement) {
-        try {
-            this.kafka.send(Topics.ANNOUNCEMENTS_TAGGED, announcement.id().toString(), announcement)
-                .get(10, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-        return announcement;
-    }
-
-    private static JsonNode awaitDelivery(TestApi api, AnnouncementTagged announcement, String status) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode deliveries = TestApi.json(api.get("/api/v1/deliveries?announcementId=" + announcement.id()));
-            assertThat(deliveries).hasSize(1);
-            assertThat(deliveries.get(0).get("status").asString()).isEqualTo(status);
-            found[0] = deliveries.get(0);
-        });
-        return found[0];
     }
 
     private static Registered register(TestApi api, String name, String path, String tag) {
@@ -495,22 +393,11 @@ class WebhookReliabilityTests {
     }
 
     private static String run() {
-        return "t" + UUID.randomUUID().toString().substring(0, 8);
+        return "t" + Announcements.run();
     }
 
     private static String contact(String run) {
         return "ops-" + run + "@partner.example";
-    }
-
-    private static List<MimeMessage> messagesTo(String address) throws Exception {
-        List<MimeMessage> messages = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            Address[] recipients = message.getAllRecipients();
-            if (recipients != null && Arrays.stream(recipients).anyMatch((to) -> to.toString().contains(address))) {
-                messages.add(message);
-            }
-        }
-        return messages;
     }
 
     private record Registered(UUID id, String secret) {

@@ -11,23 +11,32 @@ import java.util.UUID;
  */
 public interface DeliveryChannel {
 
-    Channel channel();
+    /** Which channel this is, and how the dispatcher is to run it. */
+    Settings settings();
+
+    default Channel channel() {
+        return settings().channel();
+    }
 
     /** How many sends may be under way at once; also the most a crash can repeat. */
-    int concurrency();
+    default int concurrency() {
+        return settings().concurrency();
+    }
 
     /**
      * The delay before each attempt, the first included; empty to use the notifier's
      * default.
      */
-    List<Duration> retrySchedule();
+    default List<Duration> retrySchedule() {
+        return settings().retrySchedule();
+    }
 
     /**
      * How far each retry delay of the schedule may be moved at random, as a fraction of
      * it, up or down (0.2: ±20 %); 0 for the schedule as it is.
      */
     default double retryJitter() {
-        return 0;
+        return settings().retryJitter();
     }
 
     /**
@@ -44,5 +53,19 @@ public interface DeliveryChannel {
      * outcome.
      */
     DeliveryOutcome deliver(Delivery delivery);
+
+    /**
+     * How the dispatcher runs a channel.
+     *
+     * @param channel which channel
+     * @param concurrency how many sends may be under way at once
+     * @param retrySchedule the delay before each attempt, the first included; empty for
+     * the notifier's default
+     * @param retryJitter how far each retry delay may be moved at random, as a fraction
+     * of it; 0 for none
+     */
+    record Settings(Channel channel, int concurrency, List<Duration> retrySchedule, double retryJitter) {
+
+    }
 
 }

@@ -2,23 +2,24 @@ package org.herald.notifier.delivery;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.herald.notifier.delivery.DeliveryRows.params;
+import static org.herald.notifier.delivery.DeliveryRows.seconds;
+import static org.herald.notifier.delivery.DeliveryRows.truncate;
+import static org.herald.notifier.delivery.DeliveryRows.uuidArray;
 
 /**
  * The delivery ledger: a row per (announcement, channel, recipient), recorded before
@@ -33,8 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that lost its claim to a newer one cannot overwrite the newer one's result.
  */
 public class DeliveryLedger {
-
-    private static final int MAX_ERROR_LENGTH = 1000;
 
     private static final String COLUMNS = """
             id, announcement_id, channel, recipient_id, recipient, matched_tags, status, attempts, last_error,
@@ -121,7 +120,7 @@ public class DeliveryLedger {
             .param("skipped", uuidArray(skipped))
             .param("lease", seconds(lease))
             .param("limit", limit)
-            .query(DeliveryLedger::delivery)
+            .query(DeliveryRows::delivery)
             .list();
     }
 
@@ -187,7 +186,7 @@ public class DeliveryLedger {
                     RETURNING\s"""
                     + COLUMNS)
             .param("id", id)
-            .query(DeliveryLedger::delivery)
+            .query(DeliveryRows::delivery)
             .optional();
     }
 
@@ -213,50 +212,15 @@ public class DeliveryLedger {
             .sql("SELECT " + COLUMNS
                     + " FROM notifier.delivery WHERE announcement_id = :id ORDER BY channel, created_at, recipient")
             .param("id", announcementId)
-            .query(DeliveryLedger::delivery)
+            .query(DeliveryRows::delivery)
             .list();
     }
 
     public Optional<Delivery> find(UUID id) {
         return this.jdbc.sql("SELECT " + COLUMNS + " FROM notifier.delivery WHERE id = :id")
             .param("id", id)
-            .query(DeliveryLedger::delivery)
+            .query(DeliveryRows::delivery)
             .optional();
-    }
-
-    private static Delivery delivery(ResultSet row, int rowNum) throws SQLException {
-        return new Delivery(row.getObject("id", UUID.class), row.getObject("announcement_id", UUID.class),
-                Channel.of(row.getString("channel")), row.getObject("recipient_id", UUID.class),
-                row.getString("recipient"), Arrays.asList((String[]) row.getArray("matched_tags").getArray()),
-                DeliveryStatus.of(row.getString("status")), row.getInt("attempts"), row.getString("last_error"),
-                instant(row, "next_attempt_at"), instant(row, "created_at"), instant(row, "sent_at"),
-                row.getObject("claim_token", UUID.class));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return (value != null) ? value.toInstant() : null;
-    }
-
-    private static String uuidArray(Set<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-    }
-
-    /** Named parameters from name, value pairs; values may be null (a NULL column). */
-    private static Map<String, Object> params(Object... namesAndValues) {
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return params;
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
-    }
-
-    private static String truncate(String error) {
-        return (error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error;
     }
 
 }

@@ -8,12 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,10 +20,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Sends what the ledger holds: claims due deliveries, at most each channel's concurrency
- * at a time, hands each to its channel on a bounded pool of worker threads, and records
- * the outcome — sent, a retry on the channel's schedule, or failed. Runs when
- * {@link #wake() woken} (after an intake commits, or a send finishes) and every poll
- * interval, so retries come due and expired claims are reclaimed.
+ * at a time, hands each to its channel on a bounded pool of worker threads, and has the
+ * outcome recorded ({@link DeliveryOutcomes}) — sent, a retry on the channel's
+ * {@link RetrySchedule}, or failed. Runs when {@link #wake() woken} (after an intake
+ * commits, or a send finishes) and every poll interval, so retries come due and expired
+ * claims are reclaimed.
  */
 public class Dispatcher implements SmartLifecycle {
 
@@ -50,7 +49,8 @@ public class Dispatcher implements SmartLifecycle {
         this.lease = lease;
         this.lanes = new ArrayList<>();
         for (DeliveryChannel channel : channels) {
-            this.lanes.add(new Lane(channel, schedules.of(channel.channel()), meters));
+            RetrySchedule schedule = schedules.of(channel.channel()).withJitter(channel.retryJitter());
+            this.lanes.add(new Lane(channel, new DeliveryOutcomes(ledger, channel.channel(), schedule, meters)));
         }
     }
 
@@ -126,64 +126,12 @@ public class Dispatcher implements SmartLifecycle {
             outcome = DeliveryOutcome.retry("Unexpected failure: " + ex.getClass().getSimpleName());
         }
         try {
-            record(lane, delivery, outcome);
+            lane.outcomes.record(delivery, outcome);
         }
         catch (RuntimeException ex) {
             logger.warn("Could not record the outcome of delivery " + delivery.id() + " (" + outcome
                     + "); it stays claimed and is reclaimed after the lease", ex);
         }
-    }
-
-    private void record(Lane lane, Delivery delivery, DeliveryOutcome outcome) {
-        String channel = lane.channel.channel().value();
-        if (outcome instanceof DeliveryOutcome.Sent) {
-            if (this.ledger.markSent(delivery)) {
-                lane.sent.increment();
-            }
-            logger.debug("Sent " + channel + " delivery " + delivery.id());
-        }
-        else if (outcome instanceof DeliveryOutcome.Deferred deferred) {
-            this.ledger.defer(delivery, deferred.delay());
-            logger.debug("Deferred " + channel + " delivery " + delivery.id() + " by " + deferred.delay());
-        }
-        else if (outcome instanceof DeliveryOutcome.Suppressed suppressed) {
-            if (this.ledger.markSuppressed(delivery, suppressed.reason())) {
-                lane.suppressed.increment();
-            }
-            logger.info("Suppressed " + channel + " delivery " + delivery.id() + ": " + suppressed.reason());
-        }
-        else if (outcome instanceof DeliveryOutcome.Failed failed) {
-            fail(lane, delivery, failed.error());
-        }
-        else if (outcome instanceof DeliveryOutcome.Retry retry) {
-            Duration scheduled = lane.schedule.delayAfter(delivery.attempts()).orElse(null);
-            if (scheduled == null) {
-                fail(lane, delivery, "Gave up after " + delivery.attempts() + " attempts: " + retry.error());
-                return;
-            }
-            scheduled = jittered(scheduled, lane.channel.retryJitter());
-            Duration delay = (retry.notBefore() != null && retry.notBefore().compareTo(scheduled) > 0)
-                    ? retry.notBefore() : scheduled;
-            this.ledger.scheduleRetry(delivery, retry.error(), delay);
-            logger.info("Attempt " + delivery.attempts() + " of " + channel + " delivery " + delivery.id() + " failed ("
-                    + retry.error() + "); next attempt in " + delay);
-        }
-    }
-
-    /** {@code delay} moved at random by up to {@code jitter} of itself, up or down. */
-    static Duration jittered(Duration delay, double jitter) {
-        if (jitter <= 0 || delay.isZero()) {
-            return delay;
-        }
-        double factor = 1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter);
-        return Duration.ofMillis(Math.round(delay.toMillis() * factor));
-    }
-
-    private void fail(Lane lane, Delivery delivery, String error) {
-        if (this.ledger.markFailed(delivery, error)) {
-            lane.failed.increment();
-        }
-        logger.warn(lane.channel.channel().value() + " delivery " + delivery.id() + " failed: " + error);
     }
 
     @Override
@@ -245,34 +193,18 @@ public class Dispatcher implements SmartLifecycle {
 
         private final DeliveryChannel channel;
 
-        private final RetrySchedule schedule;
+        private final DeliveryOutcomes outcomes;
 
         private final ExecutorService workers;
 
         private final Semaphore free;
 
-        private final Counter sent;
-
-        private final Counter failed;
-
-        private final Counter suppressed;
-
-        Lane(DeliveryChannel channel, RetrySchedule schedule, MeterRegistry meters) {
+        Lane(DeliveryChannel channel, DeliveryOutcomes outcomes) {
             this.channel = channel;
-            this.schedule = schedule;
+            this.outcomes = outcomes;
             this.workers = Executors.newFixedThreadPool(channel.concurrency(),
                     threads("herald-" + channel.channel().value()));
             this.free = new Semaphore(channel.concurrency());
-            String prefix = "herald." + channel.channel().value() + "s";
-            this.sent = Counter.builder(prefix + ".sent")
-                .description("Deliveries the recipient's server accepted")
-                .register(meters);
-            this.failed = Counter.builder(prefix + ".failed")
-                .description("Deliveries that failed for good: refused permanently, or out of attempts")
-                .register(meters);
-            this.suppressed = Counter.builder(prefix + ".suppressed")
-                .description("Deliveries not sent on purpose: not on the allowlist, or a suppressed address")
-                .register(meters);
         }
 
     }

@@ -99,7 +99,7 @@ final class DigestRun {
             logger.warn("Digest " + digest.id() + " failed: " + failed.error());
         }
         else if (outcome instanceof DeliveryOutcome.Retry retry) {
-            Optional<Duration> delay = this.schedule.delayAfter(digest.attempts());
+            Optional<Duration> delay = this.schedule.retryAfter(digest.attempts(), null);
             if (delay.isPresent()) {
                 this.digests.scheduleRetry(digest, retry.error(), delay.get());
                 logger.info("Digest " + digest.id() + " attempt " + digest.attempts() + " failed (" + retry.error()

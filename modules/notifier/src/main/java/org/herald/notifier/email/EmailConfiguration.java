@@ -7,6 +7,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.member.Members;
+import org.herald.notifier.member.Suppressions;
 import org.thymeleaf.ITemplateEngine;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The email channel: links, composer, the pooled SMTP transport, the announcement and
- * digest senders. The SMTP server is {@code spring.mail.*}.
+ * The email channel: links, composer, the pooled SMTP transport, the one path to a
+ * member's inbox, the announcement and digest senders. The SMTP server is
+ * {@code spring.mail.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ EmailProperties.class, PublicSiteProperties.class })
@@ -48,19 +50,24 @@ class EmailConfiguration {
     }
 
     @Bean
-    MailTransport mailTransport(JavaMailSenderImpl mail, Members members, EmailProperties properties) {
-        return new MailTransport(mail, members, properties);
+    MailTransport mailTransport(JavaMailSenderImpl mail, EmailProperties properties) {
+        return new MailTransport(mail, properties);
     }
 
     @Bean
-    EmailSender emailSender(MailTransport transport, EmailComposer composer, AnnouncementStore announcements,
-            Members members, MemberLinks links, EmailProperties properties) {
-        return new EmailSender(transport, composer, announcements, members, links, properties);
+    MemberMail memberMail(MailTransport transport, Members members, Suppressions suppressions, MemberLinks links) {
+        return new MemberMail(transport, members, suppressions, links);
     }
 
     @Bean
-    DigestSender digestSender(MailTransport transport, EmailComposer composer, Members members, MemberLinks links) {
-        return new DigestSender(transport, composer, members, links);
+    EmailSender emailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements,
+            EmailProperties properties) {
+        return new EmailSender(mail, composer, announcements, properties);
+    }
+
+    @Bean
+    DigestSender digestSender(MemberMail mail, EmailComposer composer) {
+        return new DigestSender(mail, composer);
     }
 
 }

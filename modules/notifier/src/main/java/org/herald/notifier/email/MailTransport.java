@@ -1,13 +1,8 @@
 package org.herald.notifier.email;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
@@ -21,7 +16,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.DeliveryOutcome;
-import org.herald.notifier.member.Members;
 
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -31,17 +25,16 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * heavy), holds the send rate under {@code herald.notifier.email.rate}, and sends only to
  * addresses on the allowlist, if one is set.
  * <p>
- * A 5xx reply to the recipient (RCPT) is a permanent failure that also suppresses the
- * member's address; a 5xx to the message fails it for good; anything else (4xx, a refused
- * connection, a timeout) is a temporary failure to retry.
+ * A 5xx reply to the recipient (RCPT) is reported as a {@link MailResult.RecipientRefused
+ * refused recipient} (the caller suppresses the member's address); a 5xx to the message
+ * fails it for good; anything else (4xx, a refused connection, a timeout) is a temporary
+ * failure to retry. Knows nothing of members.
  */
 final class MailTransport implements AutoCloseable {
 
     private static final Log logger = LogFactory.getLog(MailTransport.class);
 
     private final JavaMailSenderImpl mail;
-
-    private final Members members;
 
     private final List<Pattern> allowlist;
 
@@ -55,9 +48,8 @@ final class MailTransport implements AutoCloseable {
 
     private long nextSlot = System.nanoTime();
 
-    MailTransport(JavaMailSenderImpl mail, Members members, EmailProperties properties) {
+    MailTransport(JavaMailSenderImpl mail, EmailProperties properties) {
         this.mail = mail;
-        this.members = members;
         this.allowlist = properties.allowlist().stream().map(MailTransport::glob).toList();
         this.idleNanos = properties.idleTimeout().toNanos();
         this.intervalNanos = (properties.rate() > 0) ? (long) (1_000_000_000L / properties.rate()) : 0;
@@ -69,13 +61,12 @@ final class MailTransport implements AutoCloseable {
     }
 
     /**
-     * Sends {@code message} to {@code memberId}'s {@code address}. Never throws for a
-     * failure of the send.
+     * Sends {@code message} to {@code address}. Never throws for a failure of the send.
      */
-    DeliveryOutcome send(UUID memberId, String address, MimeMessage message) {
+    MailResult send(String address, MimeMessage message) {
         if (!allowed(address)) {
             logger.info("Suppressed an email to " + address + ": not on herald.notifier.email.allowlist");
-            return DeliveryOutcome.suppressed("Not on herald.notifier.email.allowlist");
+            return done(DeliveryOutcome.suppressed("Not on herald.notifier.email.allowlist"));
         }
         try {
             String messageId = message.getMessageID();
@@ -86,7 +77,7 @@ final class MailTransport implements AutoCloseable {
             }
         }
         catch (MessagingException ex) {
-            return DeliveryOutcome.failed("Could not build the email: " + ex.getMessage());
+            return done(DeliveryOutcome.failed("Could not build the email: " + ex.getMessage()));
         }
         awaitSlot();
         try {
@@ -94,7 +85,7 @@ final class MailTransport implements AutoCloseable {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return DeliveryOutcome.retry("Interrupted");
+            return done(DeliveryOutcome.retry("Interrupted"));
         }
         Connection connection = null;
         try {
@@ -103,10 +94,10 @@ final class MailTransport implements AutoCloseable {
             connection.lastUsed = System.nanoTime();
             this.idle.addFirst(connection);
             connection = null;
-            return DeliveryOutcome.sent();
+            return done(DeliveryOutcome.sent());
         }
         catch (MessagingException | RuntimeException ex) {
-            return classify(memberId, ex);
+            return SmtpFailures.classify(ex);
         }
         finally {
             if (connection != null) {
@@ -151,64 +142,8 @@ final class MailTransport implements AutoCloseable {
         }
     }
 
-    private DeliveryOutcome classify(UUID memberId, Exception ex) {
-        Set<Throwable> seen = new HashSet<>();
-        Deque<Throwable> pending = new ArrayDeque<>();
-        pending.add(ex);
-        while (!pending.isEmpty()) {
-            Throwable failure = pending.poll();
-            if (!seen.add(failure)) {
-                continue;
-            }
-            int code = smtpReplyCode(failure);
-            if (code >= 500 && code < 600) {
-                String error = "SMTP " + code + ": " + oneLine(failure.getMessage());
-                if (failure.getClass().getSimpleName().equals("SMTPAddressFailedException")) {
-                    this.members.suppress(memberId, error);
-                    return DeliveryOutcome.failed(error + " (address suppressed)");
-                }
-                return DeliveryOutcome.failed(error);
-            }
-            if (failure.getCause() != null) {
-                pending.add(failure.getCause());
-            }
-            if (failure instanceof MessagingException messaging && messaging.getNextException() != null) {
-                pending.add(messaging.getNextException());
-            }
-        }
-        return DeliveryOutcome.retry(describe(ex));
-    }
-
-    /**
-     * The SMTP reply code of an Angus Mail SMTP exception ({@code getReturnCode()}), or
-     * -1.
-     */
-    private static int smtpReplyCode(Throwable failure) {
-        try {
-            var returnCode = failure.getClass().getMethod("getReturnCode");
-            return (returnCode.getReturnType() == int.class) ? (int) returnCode.invoke(failure) : -1;
-        }
-        catch (ReflectiveOperationException | RuntimeException ex) {
-            return -1;
-        }
-    }
-
-    private static String describe(Exception ex) {
-        StringBuilder description = new StringBuilder(ex.getClass().getSimpleName()).append(": ")
-            .append(oneLine(ex.getMessage()));
-        Throwable next = (ex instanceof MessagingException messaging) ? messaging.getNextException() : ex.getCause();
-        if (next != null && next != ex) {
-            description.append(" (")
-                .append(next.getClass().getSimpleName())
-                .append(": ")
-                .append(oneLine(next.getMessage()))
-                .append(")");
-        }
-        return description.toString();
-    }
-
-    private static String oneLine(String text) {
-        return (text != null) ? text.replaceAll("\\s+", " ").strip() : "";
+    private static MailResult done(DeliveryOutcome outcome) {
+        return new MailResult.Done(outcome);
     }
 
     /** A pattern with {@code *} for any characters, compared without regard to case. */

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The member directory.
+ * The member directory and the suppressed addresses.
  */
 @Configuration(proxyBeanMethods = false)
 class MemberConfiguration {
@@ -14,6 +14,11 @@ class MemberConfiguration {
     @Bean
     Members members(JdbcClient jdbc, TransactionOperations transactions) {
         return new Members(jdbc, transactions);
+    }
+
+    @Bean
+    Suppressions suppressions(JdbcClient jdbc) {
+        return new Suppressions(jdbc);
     }
 
 }

@@ -32,8 +32,11 @@ class MemberController {
 
     private final Members members;
 
-    MemberController(Members members) {
+    private final Suppressions suppressions;
+
+    MemberController(Members members, Suppressions suppressions) {
         this.members = members;
+        this.suppressions = suppressions;
     }
 
     @PostMapping
@@ -108,7 +111,7 @@ class MemberController {
      */
     @DeleteMapping("/{id}/suppression")
     ResponseEntity<Void> clearSuppression(@PathVariable UUID id) {
-        if (!this.members.clearSuppression(id)) {
+        if (!this.suppressions.clear(id)) {
             throw MemberViews.notFound("No member has id " + id);
         }
         return ResponseEntity.noContent().build();

@@ -148,24 +148,6 @@ public class Members {
             .update();
     }
 
-    /**
-     * Suppresses a member's address after a permanent failure: no email goes to it until
-     * it is cleared.
-     */
-    public void suppress(UUID id, String reason) {
-        this.jdbc.sql("""
-                UPDATE notifier.member SET suppressed_at = now(), suppressed_reason = :reason
-                WHERE id = :id AND suppressed_at IS NULL
-                """).param("id", id).param("reason", reason).update();
-    }
-
-    /** Clears a suppression; false if there is no such member. */
-    boolean clearSuppression(UUID id) {
-        return this.jdbc.sql("UPDATE notifier.member SET suppressed_at = NULL, suppressed_reason = NULL WHERE id = :id")
-            .param("id", id)
-            .update() == 1;
-    }
-
     public Optional<Member> find(UUID id) {
         List<Subscription> subscriptions = this.jdbc
             .sql("SELECT * FROM notifier.subscription WHERE member_id = :id ORDER BY position")

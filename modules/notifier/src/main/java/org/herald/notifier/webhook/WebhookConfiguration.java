@@ -52,8 +52,11 @@ class WebhookConfiguration {
     WebhookSender webhookSender(Partners partners, AnnouncementStore announcements, JsonMapper json,
             WebhookProperties properties, EndpointGuard guard, WebhookAttempts attempts, JavaMailSender mail,
             @Value("${herald.notifier.email.from:Herald <herald@localhost>}") String from) {
-        return new WebhookSender(new WebhookSigner(), new WebhookPayload(json), guard, attempts,
-                new EndpointNotices(mail, from), partners, announcements, properties, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        EndpointHealth health = new EndpointHealth(partners, new EndpointNotices(mail, from), properties.disableAfter(),
+                clock);
+        return new WebhookSender(new GuardedHttpClient(properties, guard, clock), new WebhookSigner(),
+                new WebhookPayload(json), attempts, health, partners, announcements, properties, clock);
     }
 
 }

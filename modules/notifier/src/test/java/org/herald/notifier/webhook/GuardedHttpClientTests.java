@@ -42,7 +42,8 @@ class GuardedHttpClientTests {
 
     @Test
     void refusesANameThatResolvesToLoopbackBeforeConnecting() throws IOException {
-        try (CloseableHttpClient http = WebhookSender.httpClient(this.properties, EndpointGuard.of(List.of(), false))) {
+        try (CloseableHttpClient http = GuardedHttpClient.httpClient(this.properties,
+                EndpointGuard.of(List.of(), false))) {
             assertThatThrownBy(() -> post(http, "http://localhost:" + this.server.getPort() + "/hook"))
                 .isInstanceOf(RefusedEndpointException.class)
                 .hasMessageContaining(
@@ -58,7 +59,7 @@ class GuardedHttpClientTests {
         EndpointGuard guard = new EndpointGuard(List.of(Network.parse("127.0.0.0/8")), false,
                 (host) -> host.equals("partner.test") ? new InetAddress[] { InetAddress.getByName("127.0.0.1") }
                         : InetAddress.getAllByName(host));
-        try (CloseableHttpClient http = WebhookSender.httpClient(this.properties, guard)) {
+        try (CloseableHttpClient http = GuardedHttpClient.httpClient(this.properties, guard)) {
             assertThat(post(http, "http://partner.test:" + this.server.getPort() + "/hook")).isEqualTo(200);
         }
         assertThat(this.server.takeRequest().getHeaders().get("Host")).startsWith("partner.test");
@@ -69,7 +70,7 @@ class GuardedHttpClientTests {
         EndpointGuard guard = new EndpointGuard(List.of(Network.parse("127.0.0.0/8")), false,
                 (host) -> new InetAddress[] { InetAddress.getByName("10.0.0.1"), InetAddress.getByName("127.0.0.1") });
         assertThat(guard.resolve("partner.test")).containsExactly(InetAddress.getByName("127.0.0.1"));
-        try (CloseableHttpClient http = WebhookSender.httpClient(this.properties, guard)) {
+        try (CloseableHttpClient http = GuardedHttpClient.httpClient(this.properties, guard)) {
             assertThat(post(http, "http://partner.test:" + this.server.getPort() + "/hook")).isEqualTo(200);
         }
         assertThat(this.server.getRequestCount()).isEqualTo(1);
@@ -79,7 +80,7 @@ class GuardedHttpClientTests {
     void refusesANameWhoseEveryAddressIsInternal() throws IOException {
         EndpointGuard guard = new EndpointGuard(List.of(), false,
                 (host) -> new InetAddress[] { InetAddress.getByName("10.0.0.1"), InetAddress.getByName("127.0.0.1") });
-        try (CloseableHttpClient http = WebhookSender.httpClient(this.properties, guard)) {
+        try (CloseableHttpClient http = GuardedHttpClient.httpClient(this.properties, guard)) {
             assertThatThrownBy(() -> post(http, "http://partner.test:" + this.server.getPort() + "/hook"))
                 .isInstanceOf(RefusedEndpointException.class)
                 .hasMessageContaining("10.0.0.1 is a private address");

@@ -50,14 +50,14 @@ class WebhookPropertiesTests {
     @Test
     void readsRetryAfterAsSecondsOrADateCappedAtAnHour() {
         Instant now = Instant.parse("2026-02-04T10:00:00Z");
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "120"), now))
+        assertThat(WebhookAnswers.retryAfter(new BasicHeader("Retry-After", "120"), now))
             .isEqualTo(Duration.ofMinutes(2));
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "Wed, 04 Feb 2026 10:00:30 GMT"), now))
+        assertThat(WebhookAnswers.retryAfter(new BasicHeader("Retry-After", "Wed, 04 Feb 2026 10:00:30 GMT"), now))
             .isEqualTo(Duration.ofSeconds(30));
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "86400"), now))
+        assertThat(WebhookAnswers.retryAfter(new BasicHeader("Retry-After", "86400"), now))
             .isEqualTo(Duration.ofHours(1));
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "soon"), now)).isNull();
-        assertThat(WebhookSender.retryAfter(null, now)).isNull();
+        assertThat(WebhookAnswers.retryAfter(new BasicHeader("Retry-After", "soon"), now)).isNull();
+        assertThat(WebhookAnswers.retryAfter(null, now)).isNull();
     }
 
 }
