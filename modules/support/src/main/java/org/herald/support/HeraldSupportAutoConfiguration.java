@@ -112,7 +112,10 @@ public class HeraldSupportAutoConfiguration {
             ObjectProvider<BearerKeyFilter.Rule> serviceRules) {
         List<BearerKeyFilter.Rule> rules = new ArrayList<>();
         serviceRules.orderedStream().forEach(rules::add);
-        rules.add(BearerKeyFilter.Rule.open("/actuator/health/**"));
+        // Health is open (orchestrators probe it); its details only with an admin key
+        // (management.endpoint.health.show-details: when-authorized).
+        rules.add(BearerKeyFilter.Rule.openWithKey("/actuator/health/**", new HashSet<>(properties.adminApiKeys()),
+                "herald.admin-api-keys"));
         rules.add(BearerKeyFilter.Rule.open("/actuator/info"));
         rules.add(BearerKeyFilter.Rule.requireKey("/actuator/**", new HashSet<>(properties.adminApiKeys()),
                 "herald.admin-api-keys"));
