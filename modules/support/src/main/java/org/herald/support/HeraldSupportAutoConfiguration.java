@@ -78,19 +78,22 @@ public class HeraldSupportAutoConfiguration {
     }
 
     /**
-     * Creates the topics the service declares ({@link NewTopic} and {@link HeraldTopics}
-     * beans) before its consumers subscribe, and refuses topics whose partition count
-     * differs from the configuration.
+     * Creates the topics the service declares before its consumers subscribe, and refuses
+     * topics whose partition count differs from the configuration: {@link HeraldTopics}
+     * beans are the topics a service reads (and writes), without which it does not start;
+     * plain {@link NewTopic} beans are topics it only writes, made when the broker can be
+     * reached.
      */
     @Bean
     @ConditionalOnBean(KafkaAdmin.class)
     DeclaredTopics heraldDeclaredTopics(KafkaAdmin admin, ObjectProvider<NewTopic> topics,
             ObjectProvider<HeraldTopics> topicGroups, Environment environment) {
         List<NewTopic> declared = new ArrayList<>();
-        topics.orderedStream().forEach(declared::add);
         topicGroups.orderedStream().forEach((group) -> declared.addAll(group.topics()));
+        boolean reads = !declared.isEmpty();
+        topics.orderedStream().forEach(declared::add);
         return new DeclaredTopics(admin.getConfigurationProperties(), declared, LocalMode.isLocal(environment),
-                admin.getOperationTimeout());
+                admin.getOperationTimeout(), reads);
     }
 
     @Bean

@@ -33,9 +33,12 @@ import org.springframework.beans.factory.InitializingBean;
  * would move to other partitions while records of theirs are still unread);</li>
  * <li>outside local mode, a topic with one replica is logged as a warning.</li>
  * </ul>
- * A broker that cannot be reached in the admin timeout fails the start-up too: a consumer
- * that subscribed to a topic made later, or by the broker's auto-creation with its own
- * partition count, would not see all of its partitions for minutes.
+ * A broker that cannot be reached in the admin timeout fails the start-up of a service
+ * that reads ({@code required}): a consumer that subscribed to a topic made later, or by
+ * the broker's auto-creation with its own partition count, would not see all of its
+ * partitions for minutes. A service that only writes (the publisher) starts all the same,
+ * with a warning, so that it can answer 503 until the broker is back; the services that
+ * read its topic make it.
  */
 public class DeclaredTopics implements InitializingBean {
 
@@ -49,7 +52,10 @@ public class DeclaredTopics implements InitializingBean {
 
     private final int timeoutSeconds;
 
+    private final boolean required;
+
     /**
+     * Topics the service reads: it does not start without them.
      * @param adminConfig the admin client's configuration (the broker, security)
      * @param topics the topics the service reads and writes
      * @param local whether Herald runs in local mode
@@ -57,12 +63,28 @@ public class DeclaredTopics implements InitializingBean {
      * @param timeoutSeconds how long the broker may take to answer
      */
     public DeclaredTopics(Map<String, Object> adminConfig, List<NewTopic> topics, boolean local, int timeoutSeconds) {
+        this(adminConfig, topics, local, timeoutSeconds, true);
+    }
+
+    /**
+     * @param adminConfig the admin client's configuration (the broker, security)
+     * @param topics the topics the service reads and writes
+     * @param local whether Herald runs in local mode
+     * ({@link org.herald.support.LocalMode})
+     * @param timeoutSeconds how long the broker may take to answer
+     * @param required whether a broker that cannot be reached fails the start-up (a
+     * service that reads), or is only logged (a service that only writes, which waits 5 s
+     * at most)
+     */
+    public DeclaredTopics(Map<String, Object> adminConfig, List<NewTopic> topics, boolean local, int timeoutSeconds,
+            boolean required) {
         this.adminConfig = Map.copyOf(adminConfig);
         Map<String, NewTopic> byName = new LinkedHashMap<>();
         topics.forEach((topic) -> byName.putIfAbsent(topic.name(), topic));
         this.topics = List.copyOf(byName.values());
         this.local = local;
-        this.timeoutSeconds = timeoutSeconds;
+        this.required = required;
+        this.timeoutSeconds = required ? timeoutSeconds : Math.min(timeoutSeconds, 5);
     }
 
     @Override
@@ -75,19 +97,27 @@ public class DeclaredTopics implements InitializingBean {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, this.timeoutSeconds * 1000);
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "herald-topics");
         try (AdminClient admin = AdminClient.create(config)) {
-            Map<String, TopicDescription> existing = describe(admin);
-            checkPartitions(existing);
-            List<NewTopic> missing = this.topics.stream()
-                .filter((topic) -> !existing.containsKey(topic.name()))
-                .toList();
-            if (!missing.isEmpty()) {
-                create(admin, missing);
-                Map<String, TopicDescription> created = describe(admin);
-                checkPartitions(created);
-                existing.putAll(created);
-            }
-            warnAboutSingleReplicas(existing);
+            ensure(admin);
         }
+        catch (BrokerUnreachableException ex) {
+            if (this.required) {
+                throw ex;
+            }
+            logger.warn(ex.getMessage() + " Starting anyway: this service only writes them.");
+        }
+    }
+
+    private void ensure(AdminClient admin) {
+        Map<String, TopicDescription> existing = describe(admin);
+        checkPartitions(existing);
+        List<NewTopic> missing = this.topics.stream().filter((topic) -> !existing.containsKey(topic.name())).toList();
+        if (!missing.isEmpty()) {
+            create(admin, missing);
+            Map<String, TopicDescription> created = describe(admin);
+            checkPartitions(created);
+            existing.putAll(created);
+        }
+        warnAboutSingleReplicas(existing);
     }
 
     private Map<String, TopicDescription> describe(AdminClient admin) {
@@ -174,12 +204,21 @@ public class DeclaredTopics implements InitializingBean {
         }
     }
 
-    private IllegalStateException unreachable(String action, Throwable cause) {
-        return new IllegalStateException(
+    private BrokerUnreachableException unreachable(String action, Throwable cause) {
+        return new BrokerUnreachableException(
                 "Could not " + action + " on the Kafka cluster "
                         + this.adminConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + " within "
                         + this.timeoutSeconds + " s; the topics must exist before the service reads them: " + cause,
                 cause);
+    }
+
+    /** The broker did not answer in time. */
+    static final class BrokerUnreachableException extends IllegalStateException {
+
+        BrokerUnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
     }
 
 }

@@ -108,6 +108,17 @@ class DeclaredTopicsTests {
     }
 
     @Test
+    void aServiceThatOnlyWritesStartsWithoutTheBrokerWithAWarning(CapturedOutput output) {
+        DeclaredTopics topics = new DeclaredTopics(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"),
+                List.of(new NewTopic("herald.written", 1, (short) 1)), true, 2, false);
+
+        topics.afterPropertiesSet();
+
+        assertThat(output).contains("Could not describe topic herald.written")
+            .contains("Starting anyway: this service only writes them.");
+    }
+
+    @Test
     void keysTopicsByTheirNameWithoutThePrefix() {
         assertThat(TopicProperties.key(Topics.ANNOUNCEMENTS)).isEqualTo("announcements");
         assertThat(TopicProperties.key(Topics.deadLetter(Topics.ANNOUNCEMENTS_TAGGED)))
