@@ -16,8 +16,11 @@ SECTIONS = [
 
 SHARED = [
     "| `herald.admin-api-keys` | none | bearer keys accepted by every admin endpoint of every service (`/api/**` but the publish endpoint, and `/actuator/**` but health and info); none: 401. Never logged |",
-    "| `herald.kafka.partitions` | `3` | partitions of each topic a service creates when it is missing |",
-    "| `herald.kafka.replication-factor` | `1` | replicas of each topic a service creates (3 on a production cluster) |",
+    "| `herald.local` | `false` (the all-in-one app: `true` on its embedded broker and database) | local mode, on a machine of one's own: development secrets only warn, and topics of one replica raise no warning. Outside it a service refuses `herald.notifier.email.link-key` and `herald.notifier.webhooks.secret-key` at their development values ([deployment](deployment.md#local-mode)) |",
+    "| `herald.kafka.partitions` | `3` | partitions of each topic; every service makes the topics it reads and writes with it before it reads, and refuses to start on a topic with another count (it never changes partitions) |",
+    "| `herald.kafka.replication-factor` | `1` | replicas of each topic a service makes (**3** on a production cluster; a service outside local mode warns about a topic of one replica) |",
+    "| `herald.kafka.min-insync-replicas` | `1` | `min.insync.replicas` of each topic (**2** on a production cluster): replicas that must hold a record before an `acks=all` write succeeds |",
+    "| `herald.kafka.topics.<key>.partitions`, `.replication-factor`, `.min-insync-replicas` | the three above | one topic's own settings, shared by every service; `<key>` is the topic's name without `herald.` and with dashes: `announcements`, `announcements-tagged`, `announcements-dlt`, `announcements-tagged-dlt` |",
     "| `herald.kafka.max-record-bytes` | `1048576` (1 MiB) | the largest record the tagger and notifier read; a larger one is poison, dead-lettered whole with the reason |",
     "| `herald.kafka.max-message-bytes` | `8388608` (8 MiB) | `max.message.bytes` of each topic a service creates, and the producers' `max.request.size` and consumers' fetch sizes: room to dead-letter a record over `max-record-bytes` |",
 ]

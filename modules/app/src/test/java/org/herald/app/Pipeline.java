@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.herald.notifier.NotifierApplication;
@@ -41,7 +43,18 @@ final class Pipeline implements AutoCloseable {
 
     private final ConfigurableApplicationContext notifier;
 
-    Pipeline(String bootstrapServers, String jdbcUrl, String dbUser, String dbPassword, int smtpPort) {
+    /** A secret of the tests' own: the services refuse the development ones. */
+    static final String LINK_KEY = "pipeline-tests-link-key-0123456789abcdef";
+
+    /** Base64 of 32 bytes of the tests' own. */
+    static final String SECRET_KEY = "cGlwZWxpbmUtdGVzdHMtc2VjcmV0LWtleS0zMmJ5dGU=";
+
+    /**
+     * Starts the notifier, the tagger and the publisher, in that order (as the app does),
+     * with {@code extraArgs} after the common settings.
+     */
+    Pipeline(String bootstrapServers, String jdbcUrl, String dbUser, String dbPassword, int smtpPort,
+            String... extraArgs) {
         Map<String, Object> common = new LinkedHashMap<>();
         common.put("server.port", "0");
         common.put("spring.kafka.bootstrap-servers", bootstrapServers);
@@ -55,17 +68,19 @@ final class Pipeline implements AutoCloseable {
         common.put("herald.notifier.webhooks.allowed-networks", "127.0.0.0/8");
         common.put("herald.notifier.dispatch.poll-interval", "200ms");
         common.put("herald.embedded.enabled", "false");
-        this.notifier = start(NotifierApplication.class, common);
-        this.tagger = start(TaggerApplication.class, common);
-        this.publisher = start(PublisherApplication.class, common);
+        common.put("herald.notifier.email.link-key", LINK_KEY);
+        common.put("herald.notifier.webhooks.secret-key", SECRET_KEY);
+        this.notifier = start(NotifierApplication.class, common, extraArgs);
+        this.tagger = start(TaggerApplication.class, common, extraArgs);
+        this.publisher = start(PublisherApplication.class, common, extraArgs);
     }
 
-    private static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
-        String[] args = properties.entrySet()
-            .stream()
-            .map((property) -> "--" + property.getKey() + "=" + property.getValue())
-            .toArray(String[]::new);
-        return new SpringApplicationBuilder(application).run(args);
+    private static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties,
+            String... extraArgs) {
+        List<String> args = new ArrayList<>();
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(List.of(extraArgs));
+        return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
     }
 
     /** POSTs {@code json} to the publisher with the publish key. */

@@ -52,7 +52,7 @@ class PipelineEndToEndTests {
     static void start() throws Exception {
         broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr",
-                "1", "group.initial.rebalance.delay.ms", "0"));
+                "1", "group.initial.rebalance.delay.ms", "0", "auto.create.topics.enable", "false"));
         broker.afterPropertiesSet();
         partnerEndpoint = new MockWebServer();
         partnerEndpoint.start();

@@ -25,7 +25,8 @@ public class EmbeddedAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WebhookInbox webhookInbox(EmbeddedProperties properties, Environment environment) {
-        return new WebhookInbox(DataDirectory.of(environment), properties.webhooks().capacity());
+        return new WebhookInbox(DataDirectory.of(environment), properties.webhooks().capacity(),
+                properties.webhooks().maxBodyBytes());
     }
 
 }

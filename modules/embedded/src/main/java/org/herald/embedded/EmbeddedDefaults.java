@@ -63,6 +63,12 @@ public class EmbeddedDefaults implements SmartApplicationListener {
      */
     public static final String PROPERTY_SOURCE = "heraldEmbeddedDefaults";
 
+    /**
+     * Local mode ({@code org.herald.support.LocalMode}), set to {@code true} here when
+     * both the broker and the database are embedded.
+     */
+    public static final String LOCAL_PROPERTY = "herald.local";
+
     public static final String KAFKA_BEAN = "heraldEmbeddedKafka";
 
     public static final String DATABASE_BEAN = "heraldEmbeddedDatabase";
@@ -136,6 +142,11 @@ public class EmbeddedDefaults implements SmartApplicationListener {
             }
             if (embeddedKafka != null) {
                 values.put("spring.kafka.bootstrap-servers", embeddedKafka.bootstrapServers());
+            }
+            if (embeddedKafka != null && embeddedDatabase != null) {
+                // On its embedded broker and database the app is in local mode
+                // (org.herald.support.LocalMode); an explicit herald.local wins.
+                values.put(LOCAL_PROPERTY, "true");
             }
             if (smtp) {
                 int port = (properties.smtp().port() != 0) ? properties.smtp().port()

@@ -1,5 +1,7 @@
 package org.herald.embedded;
 
+import org.herald.embedded.webhook.WebhookInbox;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -57,11 +59,15 @@ public record EmbeddedProperties(@DefaultValue("true") boolean enabled, @Default
      * The received webhooks.
      *
      * @param capacity how many to keep
+     * @param maxBodyBytes {@code herald.embedded.webhooks.max-body-bytes}: the largest
+     * body the built-in receiver takes (1 MiB); a larger one is answered 413 and not kept
      */
-    public record Webhooks(@DefaultValue("500") int capacity) {
+    public record Webhooks(@DefaultValue("500") int capacity,
+            @DefaultValue("" + WebhookInbox.DEFAULT_MAX_BODY_BYTES) int maxBodyBytes) {
 
         public Webhooks {
             checkCapacity(capacity);
+            checkCapacity(maxBodyBytes);
         }
 
     }

@@ -51,6 +51,8 @@ class EmbeddedDefaultsTests {
             assertThat(environment.getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
             assertThat(environment.getProperty("spring.mail.port", Integer.class)).isEqualTo(smtp.port());
             assertThat(environment.getProperty("logging.level.kafka")).isEqualTo("WARN");
+            // On the embedded broker and database: local mode.
+            assertThat(environment.getProperty(EmbeddedDefaults.LOCAL_PROPERTY)).isEqualTo("true");
             assertThat(kafka.logDirectory()).startsWith(this.dataDirectory);
             assertThat(database.directory()).startsWith(this.dataDirectory);
             assertThat(context.getBean(WebhookInbox.class).webhooks()).isEmpty();
@@ -76,6 +78,7 @@ class EmbeddedDefaultsTests {
             assertThat(environment.getProperty("spring.datasource.url"))
                 .isEqualTo("jdbc:postgresql://db.example/herald");
             assertThat(environment.getProperty("spring.mail.host")).isEqualTo("mail.example");
+            assertThat(environment.getProperty(EmbeddedDefaults.LOCAL_PROPERTY)).isNull();
             assertThat(context.containsBean(EmbeddedDefaults.KAFKA_BEAN)).isFalse();
             assertThat(context.containsBean(EmbeddedDefaults.DATABASE_BEAN)).isFalse();
             assertThat(context.containsBean(EmbeddedDefaults.SMTP_BEAN)).isFalse();

@@ -4,8 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.herald.support.kafka.DeadLetters;
+import org.herald.support.kafka.DeclaredTopics;
+import org.herald.support.kafka.HeraldTopics;
 import org.herald.support.kafka.KafkaHealthIndicator;
 import org.herald.support.kafka.KafkaJson;
 import org.herald.support.kafka.TopicProperties;
@@ -23,6 +28,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -56,8 +62,12 @@ public class HeraldSupportAutoConfiguration {
 
     @Bean
     DefaultKafkaConsumerFactoryCustomizer heraldJsonConsumerCustomizer(TopicProperties topics) {
-        return (factory) -> factory
-            .updateConfigs(KafkaJson.consumerProperties(topics.maxRecordBytes(), topics.maxMessageBytes()));
+        return (factory) -> {
+            factory.updateConfigs(KafkaJson.consumerProperties(topics.maxRecordBytes(), topics.maxMessageBytes()));
+            // Topics are made by DeclaredTopics with their partitions, never by a
+            // consumer's subscription with the broker's count.
+            factory.updateConfigs(Map.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
+        };
     }
 
     @Bean
@@ -65,6 +75,25 @@ public class HeraldSupportAutoConfiguration {
     @ConditionalOnBean(KafkaTemplate.class)
     CommonErrorHandler heraldDeadLetterErrorHandler(KafkaTemplate<?, ?> template) {
         return DeadLetters.errorHandler(template);
+    }
+
+    /**
+     * Creates the topics the service declares before its consumers subscribe, and refuses
+     * topics whose partition count differs from the configuration: {@link HeraldTopics}
+     * beans are the topics a service reads (and writes), without which it does not start;
+     * plain {@link NewTopic} beans are topics it only writes, made when the broker can be
+     * reached.
+     */
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    DeclaredTopics heraldDeclaredTopics(KafkaAdmin admin, ObjectProvider<NewTopic> topics,
+            ObjectProvider<HeraldTopics> topicGroups, Environment environment) {
+        List<NewTopic> declared = new ArrayList<>();
+        topicGroups.orderedStream().forEach((group) -> declared.addAll(group.topics()));
+        boolean reads = !declared.isEmpty();
+        topics.orderedStream().forEach(declared::add);
+        return new DeclaredTopics(admin.getConfigurationProperties(), declared, LocalMode.isLocal(environment),
+                admin.getOperationTimeout(), reads);
     }
 
     @Bean
@@ -86,7 +115,10 @@ public class HeraldSupportAutoConfiguration {
             ObjectProvider<BearerKeyFilter.Rule> serviceRules) {
         List<BearerKeyFilter.Rule> rules = new ArrayList<>();
         serviceRules.orderedStream().forEach(rules::add);
-        rules.add(BearerKeyFilter.Rule.open("/actuator/health/**"));
+        // Health is open (orchestrators probe it); its details only with an admin key
+        // (management.endpoint.health.show-details: when-authorized).
+        rules.add(BearerKeyFilter.Rule.openWithKey("/actuator/health/**", new HashSet<>(properties.adminApiKeys()),
+                "herald.admin-api-keys"));
         rules.add(BearerKeyFilter.Rule.open("/actuator/info"));
         rules.add(BearerKeyFilter.Rule.requireKey("/actuator/**", new HashSet<>(properties.adminApiKeys()),
                 "herald.admin-api-keys"));

@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.NotifierApplication;
 import org.herald.publisher.PublisherApplication;
+import org.herald.support.LocalMode;
 import org.herald.tagger.TaggerApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -76,6 +77,11 @@ public class HeraldServices implements AutoCloseable {
         args.add("--server.port=0");
         args.add("--server.address=127.0.0.1");
         args.add("--herald.embedded.enabled=false");
+        if (Arrays.stream(appArgs).noneMatch((arg) -> arg.startsWith("--" + LocalMode.PROPERTY + "="))) {
+            // Local mode as the app resolved it: on its embedded broker and database, or
+            // as herald.local says.
+            args.add("--" + LocalMode.PROPERTY + "=" + LocalMode.isLocal(environment));
+        }
         for (String property : SHARED_PROPERTIES) {
             String value = environment.getProperty(property);
             boolean given = Arrays.stream(appArgs).anyMatch((arg) -> arg.startsWith("--" + property + "="));

@@ -154,7 +154,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         properties.put("transaction.state.log.min.isr", "1");
         properties.put("share.coordinator.state.topic.replication.factor", "1");
         properties.put("share.coordinator.state.topic.min.isr", "1");
-        properties.put("auto.create.topics.enable", "true");
+        // Topics are made by the services, with their configured partitions
+        // (DeclaredTopics);
+        // a topic the broker made on first use would have its own count.
+        properties.put("auto.create.topics.enable", "false");
         properties.put("group.initial.rebalance.delay.ms", "0");
         // After a kill -9 the restarted controller still holds the dead incarnation's
         // registration and refuses the

@@ -38,6 +38,12 @@ public final class WebhookInbox {
     /** How many webhooks are kept unless told otherwise. */
     public static final int DEFAULT_CAPACITY = 500;
 
+    /**
+     * The largest body kept unless told otherwise: 1 MiB, far above a Herald webhook (an
+     * announcement of at most 256 KB and its tags).
+     */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
     private static final Logger logger = LoggerFactory.getLogger(WebhookInbox.class);
 
     private static final String SUFFIX = ".properties";
@@ -47,6 +53,8 @@ public final class WebhookInbox {
     private final Path directory;
 
     private final int capacity;
+
+    private final int maxBodyBytes;
 
     private final Deque<ReceivedWebhook> webhooks = new ArrayDeque<>();
 
@@ -58,12 +66,29 @@ public final class WebhookInbox {
      * @param capacity how many webhooks to keep (the oldest go first)
      */
     public WebhookInbox(Path dataDirectory, int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1");
+        this(dataDirectory, capacity, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * @param dataDirectory the Herald data directory; webhooks go to its
+     * {@value #DIRECTORY} folder
+     * @param capacity how many webhooks to keep (the oldest go first)
+     * @param maxBodyBytes the largest body (UTF-8 bytes) it keeps; the receiver refuses
+     * larger ones
+     */
+    public WebhookInbox(Path dataDirectory, int capacity, int maxBodyBytes) {
+        if (capacity < 1 || maxBodyBytes < 1) {
+            throw new IllegalArgumentException("capacity and maxBodyBytes must be at least 1");
         }
         this.directory = dataDirectory.resolve(DIRECTORY).toAbsolutePath().normalize();
         this.capacity = capacity;
+        this.maxBodyBytes = maxBodyBytes;
         load();
+    }
+
+    /** The largest body it keeps, in bytes. */
+    public int maxBodyBytes() {
+        return this.maxBodyBytes;
     }
 
     /**
@@ -74,9 +99,15 @@ public final class WebhookInbox {
      * @param body the raw body, exactly as received
      * @param secret the receiving partner's secret, or {@code null} when none is known
      * @return the stored webhook, with its verification
+     * @throws IllegalArgumentException if the body is over {@link #maxBodyBytes()}
      */
     public ReceivedWebhook record(String method, String path, Map<String, List<String>> headers, String body,
             String secret) {
+        int bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > this.maxBodyBytes) {
+            throw new IllegalArgumentException(
+                    "a body of " + bytes + " bytes is over the limit of " + this.maxBodyBytes + " bytes");
+        }
         Verification verification = WebhookVerifier.verify(secret, headers, body);
         Instant receivedAt = Instant.now();
         String id = String.format("%013d-%06d", receivedAt.toEpochMilli(), this.sequence.incrementAndGet() % 1_000_000);

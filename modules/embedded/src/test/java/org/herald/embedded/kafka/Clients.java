@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,7 +27,24 @@ final class Clients {
     private Clients() {
     }
 
+    /**
+     * Creates {@code topic} with one partition unless it exists: the broker makes no
+     * topic on first use.
+     */
+    static void createTopic(String bootstrapServers, String topic) {
+        try (AdminClient admin = AdminClient
+            .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            }
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("Could not create " + topic, ex);
+        }
+    }
+
     static void send(String bootstrapServers, String topic, String key, String value) throws Exception {
+        createTopic(bootstrapServers, topic);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bootstrapServers))) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
@@ -32,6 +52,7 @@ final class Clients {
 
     /** Sends {@code value-0 .. value-(count-1)} in one committed transaction. */
     static void sendInTransaction(String bootstrapServers, String topic, int count) {
+        createTopic(bootstrapServers, topic);
         Map<String, Object> config = producerConfig(bootstrapServers);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-" + UUID.randomUUID());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
@@ -46,6 +67,7 @@ final class Clients {
 
     /** Sends one record in a transaction that is aborted. */
     static void sendAborted(String bootstrapServers, String topic, String value) {
+        createTopic(bootstrapServers, topic);
         Map<String, Object> config = producerConfig(bootstrapServers);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-" + UUID.randomUUID());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {

@@ -3,12 +3,23 @@ package org.herald.embedded.kafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.herald.embedded.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class EmbeddedKafkaTests {
 
@@ -44,6 +55,22 @@ class EmbeddedKafkaTests {
             assertThat(kafka.port()).isEqualTo(port);
             assertThat(Clients.readCommitted(kafka.bootstrapServers(), "kept", 2)).containsExactly("value-0",
                     "value-1");
+        }
+    }
+
+    @Test
+    void makesNoTopicOnFirstUse() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(this.dataDirectory);
+                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                        StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                AdminClient admin = AdminClient
+                    .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            assertThatExceptionOfType(ExecutionException.class)
+                .isThrownBy(() -> producer.send(new ProducerRecord<>("nobody-made-this", "k", "v")).get())
+                .withCauseInstanceOf(TimeoutException.class);
+            assertThat(admin.listTopics().names().get()).doesNotContain("nobody-made-this");
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class WebhookInboxTests {
 
@@ -56,6 +57,20 @@ class WebhookInboxTests {
             .isEqualTo(Verification.Status.FAILED);
         assertThat(inbox.record("POST", "/r", headers, BODY, "not-a-secret").verification().detail())
             .doesNotContain("not-a-secret");
+    }
+
+    @Test
+    void refusesABodyOverItsLimitAndKeepsNothingOfIt() throws Exception {
+        WebhookInbox inbox = new WebhookInbox(this.dataDirectory, 10, BODY.length());
+
+        inbox.record("POST", "/r", Map.of(), BODY, null);
+        assertThatIllegalArgumentException().isThrownBy(() -> inbox.record("POST", "/r", Map.of(), BODY + " ", null))
+            .withMessageContaining("over the limit of " + BODY.length() + " bytes");
+
+        assertThat(inbox.webhooks()).hasSize(1);
+        assertThat(new WebhookInbox(this.dataDirectory, 10).webhooks()).hasSize(1);
+        assertThat(new WebhookInbox(this.dataDirectory, 10).maxBodyBytes())
+            .isEqualTo(WebhookInbox.DEFAULT_MAX_BODY_BYTES);
     }
 
     @Test

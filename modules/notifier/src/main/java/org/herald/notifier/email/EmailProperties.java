@@ -53,7 +53,7 @@ public record EmailProperties(@DefaultValue("Herald <herald@localhost>") @NotBla
         @DefaultValue("90d") @NotNull Duration linkTtl) {
 
     /** The link key used when none is configured: fine on a laptop, never elsewhere. */
-    static final String DEVELOPMENT_LINK_KEY = "herald-development-link-key-NOT-FOR-PRODUCTION";
+    public static final String DEVELOPMENT_LINK_KEY = "herald-development-link-key-NOT-FOR-PRODUCTION";
 
     @Override
     public String toString() {

@@ -1,22 +1,23 @@
 package org.herald.notifier.system;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.herald.events.Topics;
+import org.herald.support.kafka.HeraldTopics;
 import org.herald.support.kafka.TopicProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The topics the notifier writes: the dead-letter topic of the tagged announcements it
- * reads.
+ * The topics the notifier reads and writes: the tagged announcements and their
+ * dead-letter topic, each as {@code herald.kafka.*} says; created before its consumer
+ * subscribes, so that a notifier started first is assigned every partition.
  */
 @Configuration(proxyBeanMethods = false)
 class TopicConfiguration {
 
     @Bean
-    NewTopic taggedAnnouncementsDeadLetterTopic(TopicProperties topics) {
-        return topics.topic(Topics.deadLetter(Topics.ANNOUNCEMENTS_TAGGED));
+    HeraldTopics heraldNotifierTopics(TopicProperties topics) {
+        return topics.topics(Topics.ANNOUNCEMENTS_TAGGED, Topics.deadLetter(Topics.ANNOUNCEMENTS_TAGGED));
     }
 
 }

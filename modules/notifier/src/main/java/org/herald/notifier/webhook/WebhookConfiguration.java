@@ -21,18 +21,18 @@ import org.springframework.mail.javamail.JavaMailSender;
  * its attempts log and endpoint health, and the encryption of partners' secrets.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebhookProperties.class)
+@EnableConfigurationProperties({ WebhookProperties.class, WebhookKeyProperties.class })
 class WebhookConfiguration {
 
     private static final Log logger = LogFactory.getLog(WebhookConfiguration.class);
 
     @Bean
-    PartnerSecrets partnerSecrets(WebhookProperties properties) {
+    PartnerSecrets partnerSecrets(WebhookProperties properties, WebhookKeyProperties keys) {
         if (properties.usesDevelopmentKey()) {
             logger.warn("herald.notifier.webhooks.secret-key is the published development key: partners' secrets "
                     + "are not protected. Set a key of your own (base64 of 32 random bytes) outside development.");
         }
-        return new PartnerSecrets(properties.secretKeyBytes());
+        return keys.partnerSecrets(properties.secretKeyBytes());
     }
 
     @Bean

@@ -1,8 +1,14 @@
 package org.herald.notifier.partner;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +71,45 @@ class PartnerSecretsTests {
                 java.util.List.of(secret))
             .toString()).doesNotContain(secret).contains("hidden");
         assertThat(new Partners.Registered(UUID.randomUUID(), secret).toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void opensSecretsSealedUnderAnOldKeyByItsIdAfterARotation() {
+        byte[] oldKey = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        PartnerSecrets before = new PartnerSecrets("2025", oldKey, Map.of());
+        UUID partner = UUID.randomUUID();
+        String secret = before.newSecret();
+        byte[] sealedBefore = before.seal(secret, partner);
+        assertThat(before.keyId(sealedBefore)).contains("2025");
+
+        PartnerSecrets rotated = new PartnerSecrets("2026", KEY, Map.of("2025", oldKey));
+        byte[] sealedAfter = rotated.seal(secret, partner);
+
+        assertThat(rotated.open(sealedBefore, partner)).isEqualTo(secret);
+        assertThat(rotated.keyId(sealedAfter)).contains("2026");
+        assertThat(rotated.open(sealedAfter, partner)).isEqualTo(secret);
+        assertThatIllegalStateException()
+            .isThrownBy(() -> new PartnerSecrets("2026", KEY, Map.of()).open(sealedBefore, partner))
+            .withMessageContaining(
+                    "key id 2025, which is not configured (herald.notifier.webhooks.old-secret-keys.2025)");
+        assertThat(rotated.toString()).contains("2025", "2026")
+            .doesNotContain(new String(KEY, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void opensSecretsSealedBeforeKeysHadIds() throws Exception {
+        UUID partner = UUID.randomUUID();
+        byte[] oldKey = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        byte[] nonce = new byte[12];
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(oldKey, "AES"), new GCMParameterSpec(128, nonce));
+        cipher.updateAAD(("herald-partner:" + partner).getBytes(StandardCharsets.UTF_8));
+        byte[] encrypted = cipher.doFinal("whsec_legacy".getBytes(StandardCharsets.UTF_8));
+        byte[] legacy = ByteBuffer.allocate(1 + 12 + encrypted.length).put((byte) 1).put(nonce).put(encrypted).array();
+
+        assertThat(new PartnerSecrets(oldKey).open(legacy, partner)).isEqualTo("whsec_legacy");
+        assertThat(new PartnerSecrets("2", KEY, Map.of("1", oldKey)).open(legacy, partner)).isEqualTo("whsec_legacy");
+        assertThatIllegalStateException().isThrownBy(() -> new PartnerSecrets(KEY).open(legacy, partner));
     }
 
 }

@@ -43,7 +43,8 @@ import static org.herald.publisher.announcement.SampleAnnouncements.with;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "herald.publisher.api-keys=publisher-key", "herald.admin-api-keys=admin-key" })
-@EmbeddedKafka(brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@EmbeddedKafka(brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+        "auto.create.topics.enable=false" })
 class AnnouncementPublishingTests {
 
     private static final String KEY = "publisher-key";

@@ -32,7 +32,8 @@ import static org.herald.publisher.announcement.SampleAnnouncements.without;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "herald.publisher.api-keys=publisher-key,second-key", "herald.admin-api-keys=admin-key",
                 "herald.publisher.max-body-bytes=10000" })
-@EmbeddedKafka(brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@EmbeddedKafka(brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+        "auto.create.topics.enable=false" })
 class AnnouncementRequestTests {
 
     private static final String KEY = "publisher-key";

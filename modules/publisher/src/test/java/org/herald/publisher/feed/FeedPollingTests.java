@@ -37,7 +37,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = { "herald.publisher.feeds.gov-uk-atom.enabled=true",
         "herald.publisher.feeds.gov-uk-atom.interval=1h", "herald.publisher.feeds.gov-uk-search.enabled=true",
         "herald.publisher.feeds.gov-uk-search.interval=1h" })
-@EmbeddedKafka(brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@EmbeddedKafka(brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+        "auto.create.topics.enable=false" })
 class FeedPollingTests {
 
     private static final MockWebServer govUk = new MockWebServer();

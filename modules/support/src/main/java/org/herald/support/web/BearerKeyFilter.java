@@ -3,14 +3,15 @@ package org.herald.support.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -28,6 +29,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public class BearerKeyFilter extends OncePerRequestFilter {
 
+    /** The name of the principal of a request that presented a valid key. */
+    public static final String KEY_HOLDER = "herald-key-holder";
+
     private static final String BEARER = "Bearer ";
 
     private final List<Rule> rules;
@@ -42,7 +46,15 @@ public class BearerKeyFilter extends OncePerRequestFilter {
         PathContainer path = PathContainer
             .parsePath(request.getRequestURI().substring(request.getContextPath().length()));
         Rule rule = this.rules.stream().filter((candidate) -> candidate.matches(path)).findFirst().orElse(null);
-        if (rule == null || rule.keys() == null || isAuthorised(request, rule.keys())) {
+        if (rule == null || rule.keys() == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (isAuthorised(request, rule.keys())) {
+            chain.doFilter(new KeyHolder(request), response);
+            return;
+        }
+        if (!rule.required()) {
             chain.doFilter(request, response);
             return;
         }
@@ -67,22 +79,58 @@ public class BearerKeyFilter extends OncePerRequestFilter {
     }
 
     /**
+     * A request that presented a valid key: its principal is {@value #KEY_HOLDER}, in
+     * every role, so that Spring Boot's {@code when-authorized} settings (health details)
+     * show it what they show an authorised user.
+     */
+    private static final class KeyHolder extends HttpServletRequestWrapper {
+
+        private static final Principal PRINCIPAL = () -> KEY_HOLDER;
+
+        KeyHolder(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return PRINCIPAL;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return true;
+        }
+
+    }
+
+    /**
      * Requests matching {@code pattern} need one of {@code keys}; {@code keys} null means
-     * open (no key).
+     * open (no key); {@code required} false means open, but a request with one of
+     * {@code keys} is seen as authorised.
      *
      * @param pattern a path pattern, e.g. {@code /api/**}
      * @param keys the accepted keys, or null for an open path
      * @param keysProperty the configuration property holding the keys, named in the 401
      * detail
+     * @param required whether a request without one of the keys is refused
      */
-    public record Rule(PathPattern pattern, @Nullable Set<String> keys, @Nullable String keysProperty) {
+    public record Rule(PathPattern pattern, @Nullable Set<String> keys, @Nullable String keysProperty,
+            boolean required) {
 
         public static Rule requireKey(String pattern, Set<String> keys, String keysProperty) {
-            return new Rule(PathPatternParser.defaultInstance.parse(pattern), Set.copyOf(keys), keysProperty);
+            return new Rule(PathPatternParser.defaultInstance.parse(pattern), Set.copyOf(keys), keysProperty, true);
         }
 
         public static Rule open(String pattern) {
-            return new Rule(PathPatternParser.defaultInstance.parse(pattern), null, null);
+            return new Rule(PathPatternParser.defaultInstance.parse(pattern), null, null, false);
+        }
+
+        /**
+         * Open to all; a request with one of {@code keys} is authorised (e.g. health
+         * details with {@code show-details: when-authorized}).
+         */
+        public static Rule openWithKey(String pattern, Set<String> keys, String keysProperty) {
+            return new Rule(PathPatternParser.defaultInstance.parse(pattern), Set.copyOf(keys), keysProperty, false);
         }
 
         boolean matches(PathContainer path) {
@@ -91,7 +139,9 @@ public class BearerKeyFilter extends OncePerRequestFilter {
 
         @Override
         public String toString() {
-            return "Rule[" + this.pattern + " -> " + ((this.keys != null) ? this.keysProperty : "open") + "]";
+            String access = (this.keys == null) ? "open"
+                    : (this.required ? this.keysProperty : "open, authorised by " + this.keysProperty);
+            return "Rule[" + this.pattern + " -> " + access + "]";
         }
 
     }

@@ -127,8 +127,7 @@ class KafkaJsonTests {
             .containsEntry(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, ConsumerConfig.DEFAULT_FETCH_MAX_BYTES);
         assertThat(KafkaJson.producerProperties(8 * 1024 * 1024)).containsEntry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 8 * 1024 * 1024);
-        TopicProperties topics = new TopicProperties(3, (short) 1, KafkaJson.DEFAULT_MAX_RECORD_BYTES,
-                KafkaJson.DEFAULT_MAX_MESSAGE_BYTES);
+        TopicProperties topics = TopicProperties.withPartitions(3);
         assertThat(topics.topic(Topics.deadLetter(Topics.ANNOUNCEMENTS)).configs())
             .containsEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
     }

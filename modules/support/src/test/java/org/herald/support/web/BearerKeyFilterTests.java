@@ -3,6 +3,7 @@ package org.herald.support.web;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -54,9 +55,32 @@ class BearerKeyFilterTests {
     }
 
     @Test
+    void seesARequestWithAKeyOnAnOpenPathAsAuthorisedAndOneWithoutAsAnonymous() throws Exception {
+        BearerKeyFilter health = new BearerKeyFilter(List
+            .of(BearerKeyFilter.Rule.openWithKey("/actuator/health/**", Set.of("admin-key"), "herald.admin-api-keys")));
+
+        assertThat(principal(health, "/actuator/health", "Bearer admin-key")).isEqualTo(BearerKeyFilter.KEY_HOLDER);
+        assertThat(principal(health, "/actuator/health", null)).isNull();
+        assertThat(principal(health, "/actuator/health", "Bearer wrong-key")).isNull();
+    }
+
+    @Test
     void keepsKeysOutOfToString() {
         assertThat(BearerKeyFilter.Rule.requireKey("/api/**", Set.of("admin-key"), "herald.admin-api-keys").toString())
             .doesNotContain("admin-key");
+    }
+
+    private static String principal(BearerKeyFilter filter, String path, String authorization) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        if (authorization != null) {
+            request.addHeader("Authorization", authorization);
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(request, response, chain);
+        assertThat(response.getStatus()).isEqualTo(200);
+        HttpServletRequest passed = (HttpServletRequest) chain.getRequest();
+        return (passed.getUserPrincipal() != null) ? passed.getUserPrincipal().getName() : null;
     }
 
     private MockHttpServletResponse call(String path, String authorization) throws Exception {

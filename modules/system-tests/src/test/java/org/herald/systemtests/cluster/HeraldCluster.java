@@ -96,7 +96,11 @@ public final class HeraldCluster implements AutoCloseable {
                 concat(datasource,
                         List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtp.port(),
                                 "--herald.notifier.dispatch.lease=" + NOTIFIER_LEASE.toSeconds() + "s",
-                                "--herald.notifier.email.concurrency=" + EMAIL_CONCURRENCY)));
+                                "--herald.notifier.email.concurrency=" + EMAIL_CONCURRENCY,
+                                // Service jars are not in local mode: secrets of their
+                                // own.
+                                "--herald.notifier.email.link-key=system-tests-link-key-0123456789abcdef",
+                                "--herald.notifier.webhooks.secret-key=c3lzdGVtLXRlc3RzLXNlY3JldC1rZXktMzJieXRlcyE=")));
     }
 
     /** Starts everything and returns once every service answers healthy. */

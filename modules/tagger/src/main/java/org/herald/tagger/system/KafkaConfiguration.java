@@ -5,11 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.herald.events.Topics;
 import org.herald.support.kafka.DeadLetters;
+import org.herald.support.kafka.HeraldTopics;
 import org.herald.support.kafka.TopicProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.RetryListener;
@@ -26,13 +26,12 @@ class KafkaConfiguration {
 
     /**
      * The topics the tagger reads and writes, and the dead-letter topic of the one it
-     * reads, with {@code herald.kafka.partitions} partitions and
-     * {@code herald.kafka.replication-factor} replicas.
+     * reads, each as {@code herald.kafka.*} says; created before its consumer subscribes.
      */
     @Bean
-    KafkaAdmin.NewTopics heraldTaggerTopics(TopicProperties topics) {
-        return new KafkaAdmin.NewTopics(topics.topic(Topics.ANNOUNCEMENTS),
-                topics.topic(Topics.deadLetter(Topics.ANNOUNCEMENTS)), topics.topic(Topics.ANNOUNCEMENTS_TAGGED));
+    HeraldTopics heraldTaggerTopics(TopicProperties topics) {
+        return topics.topics(Topics.ANNOUNCEMENTS, Topics.deadLetter(Topics.ANNOUNCEMENTS),
+                Topics.ANNOUNCEMENTS_TAGGED);
     }
 
     @Bean

@@ -48,8 +48,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "herald.kafka.partitions=1", "spring.kafka.consumer.properties.max.poll.interval.ms=60000" })
-@EmbeddedKafka(partitions = 1,
-        brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@EmbeddedKafka(partitions = 1, brokerProperties = { "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1", "auto.create.topics.enable=false" })
 class AnnouncementPipelineTests {
 
     private static final String TYPE_ID = "__TypeId__";

@@ -35,8 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = { "herald.admin-api-keys=admin-key", "herald.kafka.partitions=1" })
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1,
-        brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+@EmbeddedKafka(partitions = 1, brokerProperties = { "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1", "auto.create.topics.enable=false" })
 class TaxonomyReloadTests {
 
     private static final String TAXONOMY = """
