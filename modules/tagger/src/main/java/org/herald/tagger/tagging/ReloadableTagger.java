@@ -3,6 +3,8 @@ package org.herald.tagger.tagging;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@link Tagger} whose {@link RelevanceTagger} can be replaced while announcements are
  * being tagged: each call of {@link #tag} uses one taxonomy from start to end, the one
@@ -21,8 +23,13 @@ public final class ReloadableTagger implements Tagger {
     }
 
     @Override
-    public Tagging tag(String title, String summary, String body) {
+    public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body) {
         return this.current.get().tag(title, summary, body);
+    }
+
+    @Override
+    public Implications implications() {
+        return this.current.get().implications();
     }
 
     @Override
