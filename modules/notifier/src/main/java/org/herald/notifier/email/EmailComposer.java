@@ -171,9 +171,8 @@ final class EmailComposer {
      * @param tag the tag
      * @param implied whether the announcement has it by implication (the explanation is
      * then the chain: the implying tag, what earned that one, and the reason)
-     * @param explanation what in the announcement gave it, e.g.
-     * {@code "critical minerals"
-     * in the title}; empty when the tag came without evidence
+     * @param explanation what in the announcement gave it, such as a term "in the title";
+     * empty when the tag came without evidence
      */
     record Reason(String tag, boolean implied, String explanation) {
 
