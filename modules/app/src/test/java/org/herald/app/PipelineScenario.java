@@ -23,22 +23,31 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The pipeline's story, end to end, whatever runs the broker and the database: the UK–US
- * critical minerals MoU is posted to the publisher, tagged, emailed to the member whose
- * subscription matches and sent, signed, to the matching partner; posting the same page
- * again sends nothing more.
+ * critical minerals MoU, as GOV.UK published it (it never says "aluminium"), is posted to
+ * the publisher, tagged, emailed to the members whose subscriptions match — one of them
+ * subscribed only to aluminium, which critical-minerals implies, and told so — and sent,
+ * signed, to the matching partner; a member who turned implied tags off gets nothing;
+ * posting the same page again sends nothing more.
  */
 final class PipelineScenario {
 
     static final String MOU_URL = "https://www.gov.uk/government/news/uk-and-us-sign-memorandum-of-understanding-on-critical-minerals";
 
+    /** The MoU as the README posts it: GOV.UK's title and summary. */
     static final String MOU = """
             {"source":"test-cms","externalId":"mou-2026","url":"%s",
              "title":"UK and US sign Memorandum of Understanding on critical minerals",
-             "summary":"The UK and US have signed a Memorandum of Understanding to secure critical mineral supply chains.",
-             "body":"The Memorandum of Understanding commits both countries to securing critical mineral supply chains; responsible sourcing and processing; investment in mining, processing and recycling capacity; and sharing policy and regulatory practice. A Mining, Minerals and Metals Investment Ministerial will be held within six months.",
+             "summary":"The UK and US have signed a Memorandum of Understanding to secure critical mineral supply chains: responsible sourcing and processing, investment in mining, processing and recycling capacity, and sharing policy and regulatory practice. A Mining, Minerals and Metals Investment Ministerial will follow within six months.",
              "publishedAt":"2026-02-04T10:00:00Z","organisation":"Department for Business and Trade","documentType":"press_release"}
             """
         .formatted(MOU_URL);
+
+    /** How the email to a member of aluminium alone says why. */
+    static final String CHAIN = "* aluminium — implied by critical-minerals (matched \"critical minerals\" in the title; "
+            + "\"critical minerals\" in the summary; \"mineral supply\" in the summary; \"mining, minerals and metals\" "
+            + "in the summary; \"mining\" in the summary): Aluminium is on the UK Critical Minerals List";
+
+    static final String MOU_TITLE = "UK and US sign Memorandum of Understanding on critical minerals";
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -60,24 +69,32 @@ final class PipelineScenario {
                 [{"tags":["critical-minerals","aluminium"],"match":"any","minRelevance":1,"frequency":"immediate"}]""");
         createMember("packaging@cans.example", """
                 [{"tags":["packaging"],"match":"any","minRelevance":1}]""");
+        createMember("smelter@aluminium.example", """
+                [{"tags":["aluminium"],"match":"any","minRelevance":1}]""");
+        createMember("direct-only@aluminium.example", """
+                [{"tags":["aluminium"],"match":"any","minRelevance":1,"includeImplied":false}]""");
         String secret = createPartner(this.partnerEndpoint.url("/hooks/herald").toString());
+        assertThat(MOU).doesNotContainIgnoringCase("alumin");
 
         Pipeline.Response accepted = this.pipeline.publish(MOU);
         assertThat(accepted.status()).isEqualTo(202);
         assertThat(accepted.json().get("duplicate").asBoolean()).isFalse();
         String id = accepted.json().get("id").asString();
 
-        assertThat(this.mail.waitForIncomingEmail(30_000, 1)).isTrue();
-        MimeMessage email = this.mail.getReceivedMessages()[0];
-        assertThat(email.getRecipients(Message.RecipientType.TO))
-            .extracting((address) -> ((InternetAddress) address).getAddress())
-            .containsExactly("buyer@alumina.example");
-        assertThat(email.getSubject()).isEqualTo("UK and US sign Memorandum of Understanding on critical minerals");
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsAbout(MOU_TITLE).size() == 2);
+        assertThat(emailsAbout(MOU_TITLE)).extracting(PipelineScenario::recipient)
+            .containsExactlyInAnyOrder("buyer@alumina.example", "smelter@aluminium.example");
+        MimeMessage email = emailTo("buyer@alumina.example");
+        assertThat(email.getSubject()).isEqualTo(MOU_TITLE);
         assertThat(email.getContentType()).startsWith("multipart/alternative");
         List<String> parts = partTypes((MimeMultipart) email.getContent());
         assertThat(parts).anyMatch((type) -> type.startsWith("text/plain"))
             .anyMatch((type) -> type.startsWith("text/html"));
         assertThat(text((MimeMultipart) email.getContent())).contains(MOU_URL).containsIgnoringCase("critical");
+        String smelter = text((MimeMultipart) emailTo("smelter@aluminium.example").getContent());
+        assertThat(smelter).as("the chain, in the text part").contains(CHAIN);
+        assertThat(smelter).as("and in the HTML part")
+            .contains(CHAIN.substring("* aluminium".length()).replace("\"", "&quot;"));
 
         RecordedRequest webhook = this.partnerEndpoint.takeRequest(30, TimeUnit.SECONDS);
         assertThat(webhook).as("webhook received").isNotNull();
@@ -89,9 +106,17 @@ final class PipelineScenario {
         JsonNode data = payload.get("data");
         assertThat(data.get("id").asString()).isEqualTo(id);
         assertThat(data.get("relevance").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(data.get("relevance").asInt()).as("from the direct tags, not aluminium's 3").isEqualTo(2);
         List<String> tags = new ArrayList<>();
-        data.get("tags").forEach((tag) -> tags.add(tag.get("tag").asString()));
+        List<String> implied = new ArrayList<>();
+        data.get("tags").forEach((tag) -> {
+            tags.add(tag.get("tag").asString());
+            if (tag.get("implied").asBoolean()) {
+                implied.add(tag.get("tag").asString());
+            }
+        });
         assertThat(tags).contains("critical-minerals");
+        assertThat(implied).containsExactly("aluminium");
         assertThat(data.get("tags").get(0).get("evidence")).isNotEmpty();
 
         Pipeline.Response again = this.pipeline.publish(MOU);
@@ -107,13 +132,42 @@ final class PipelineScenario {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode deliveries = this.pipeline.notifier("GET", "/api/v1/deliveries?announcementId=" + id, null).json();
-            assertThat(deliveries).hasSize(2);
+            assertThat(deliveries).as("two emails and a webhook: nothing for the member without implied tags")
+                .extracting((delivery) -> delivery.get("recipient").asString())
+                .containsExactlyInAnyOrder("buyer@alumina.example", "smelter@aluminium.example",
+                        this.partnerEndpoint.url("/hooks/herald").toString());
             deliveries
                 .forEach((delivery) -> assertThat(delivery.get("status").asString()).isEqualToIgnoringCase("sent"));
         });
         await().during(Duration.ofSeconds(3))
             .atMost(Duration.ofSeconds(10))
-            .until(() -> this.mail.getReceivedMessages().length == 1 && this.partnerEndpoint.getRequestCount() == 1);
+            .until(() -> emailsAbout(MOU_TITLE).size() == 2 && this.partnerEndpoint.getRequestCount() == 1);
+    }
+
+    private List<MimeMessage> emailsAbout(String subject) throws Exception {
+        List<MimeMessage> emails = new ArrayList<>();
+        for (MimeMessage message : this.mail.getReceivedMessages()) {
+            if (subject.equals(message.getSubject())) {
+                emails.add(message);
+            }
+        }
+        return emails;
+    }
+
+    private MimeMessage emailTo(String address) throws Exception {
+        return emailsAbout(MOU_TITLE).stream()
+            .filter((message) -> recipient(message).equals(address))
+            .findFirst()
+            .orElseThrow();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+        }
+        catch (jakarta.mail.MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private void createMember(String email, String subscriptions) {

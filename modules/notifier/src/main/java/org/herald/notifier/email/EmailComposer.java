@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.herald.events.AnnouncementTagged;
-import org.herald.events.Evidence;
 import org.herald.events.TagMatch;
 import org.herald.notifier.member.Frequency;
 import org.thymeleaf.ITemplateEngine;
@@ -25,10 +24,11 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Writes the email that tells a member about one announcement: the title as subject, the
  * summary, a link to the source and "why you got this" — the matching tags with their
- * evidence — as plain text and HTML from the templates
- * {@code templates/email/announcement.txt} and {@code .html}. Every value from the
- * announcement is escaped in the HTML; a link is only made to an http(s) URL; the subject
- * is one line whatever the title holds, so a title cannot add a header.
+ * evidence in plain words, an implied tag with its chain ({@link EvidenceWords}) — as
+ * plain text and HTML from the templates {@code templates/email/announcement.txt} and
+ * {@code .html}. Every value from the announcement is escaped in the HTML; a link is only
+ * made to an http(s) URL; the subject is one line whatever the title holds, so a title
+ * cannot add a header.
  */
 final class EmailComposer {
 
@@ -161,17 +161,26 @@ final class EmailComposer {
         return announcement.tags()
             .stream()
             .filter((tag) -> matchedTags.contains(tag.tag()))
-            .map((tag) -> new Reason(tag.tag(), tag.evidence()))
+            .map((tag) -> new Reason(tag.tag(), tag.implied(), EvidenceWords.explanation(tag.evidence())))
             .toList();
     }
 
     /**
-     * One matching tag and the evidence for it.
+     * One matching tag and, in plain words, the evidence for it.
      *
      * @param tag the tag
-     * @param evidence what in the announcement gave it
+     * @param implied whether the announcement has it by implication (the explanation is
+     * then the chain: the implying tag, what earned that one, and the reason)
+     * @param explanation what in the announcement gave it, such as a term "in the title";
+     * empty when the tag came without evidence
      */
-    record Reason(String tag, List<Evidence> evidence) {
+    record Reason(String tag, boolean implied, String explanation) {
+
+        /** What stands between the tag and the explanation. */
+        public String separator() {
+            return this.implied ? " — " : ": ";
+        }
+
     }
 
     /**

@@ -105,7 +105,7 @@ public final class AnnouncementIntake {
         Map<UUID, MemberMatch> byMember = new LinkedHashMap<>();
         for (SubscriberInterest interest : this.members.interestedInAny(tags, announcement.relevance())) {
             Interest wanted = Interest.of(interest.subscription().tags(), interest.subscription().match(),
-                    interest.subscription().minRelevance());
+                    interest.subscription().minRelevance(), interest.subscription().includeImplied());
             Optional<List<String>> matched = wanted.match(announcement);
             if (matched.isPresent()) {
                 MemberMatch match = byMember.computeIfAbsent(interest.memberId(),
@@ -120,7 +120,7 @@ public final class AnnouncementIntake {
     private List<NewDelivery> webhooks(AnnouncementTagged announcement) {
         List<NewDelivery> deliveries = new ArrayList<>();
         for (Partner partner : this.partners.enabled()) {
-            Interest.of(partner.tags(), partner.match(), partner.minRelevance())
+            Interest.of(partner.tags(), partner.match(), partner.minRelevance(), partner.includeImplied())
                 .match(announcement)
                 .ifPresent((matched) -> deliveries
                     .add(new NewDelivery(announcement.id(), Channel.WEBHOOK, partner.id(), partner.url(), matched)));

@@ -8,17 +8,21 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.herald.events.AnnouncementTagged;
+import org.herald.events.TagMatch;
 
 /**
  * What a subscription or a partner wants: tags, matched {@link MatchMode#ANY any} or
- * {@link MatchMode#ALL all}, and a least relevance. No tags at all means every
- * announcement of enough relevance. Tags compare without regard to case.
+ * {@link MatchMode#ALL all}, a least relevance, and whether tags the announcement has
+ * only by implication count. No tags at all means every announcement of enough relevance.
+ * Tags compare without regard to case.
  *
  * @param tags the tags
  * @param match any or all
  * @param minRelevance the least overall relevance, 0–3
+ * @param includeImplied whether an {@link TagMatch#implied() implied} tag counts; when
+ * not, the announcement is matched as if it did not have it
  */
-public record Interest(Set<String> tags, MatchMode match, int minRelevance) {
+public record Interest(Set<String> tags, MatchMode match, int minRelevance, boolean includeImplied) {
 
     public Interest {
         Set<String> lower = new HashSet<>();
@@ -26,8 +30,13 @@ public record Interest(Set<String> tags, MatchMode match, int minRelevance) {
         tags = Set.copyOf(lower);
     }
 
+    /** An interest that counts implied tags. */
     public static Interest of(List<String> tags, String match, int minRelevance) {
-        return new Interest(new HashSet<>(tags), MatchMode.of(match), minRelevance);
+        return of(tags, match, minRelevance, true);
+    }
+
+    public static Interest of(List<String> tags, String match, int minRelevance, boolean includeImplied) {
+        return new Interest(new HashSet<>(tags), MatchMode.of(match), minRelevance, includeImplied);
     }
 
     /**
@@ -40,11 +49,14 @@ public record Interest(Set<String> tags, MatchMode match, int minRelevance) {
         }
         List<String> matched = new ArrayList<>();
         Set<String> present = new HashSet<>();
-        for (String tag : announcement.tagNames()) {
-            String lower = tag.toLowerCase(Locale.ROOT);
+        for (TagMatch tag : announcement.tags()) {
+            if (tag.implied() && !this.includeImplied) {
+                continue;
+            }
+            String lower = tag.tag().toLowerCase(Locale.ROOT);
             present.add(lower);
             if (this.tags.isEmpty() || this.tags.contains(lower)) {
-                matched.add(tag);
+                matched.add(tag.tag());
             }
         }
         if (this.tags.isEmpty()) {

@@ -40,26 +40,28 @@ record MemberRequest(
     }
 
     /**
-     * One subscription; {@code match} defaults to {@code any}, {@code minRelevance} to 0
-     * and {@code frequency} to {@code immediate}.
+     * One subscription; {@code match} defaults to {@code any}, {@code minRelevance} to 0,
+     * {@code frequency} to {@code immediate} and {@code includeImplied} to true.
      */
     record SubscriptionRequest(
             @NotEmpty @Size(max = 50) List<@NotNull @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]*",
                     message = "must be a tag: letters, digits and hyphens") String> tags,
             @Pattern(regexp = "any|all", message = "must be any or all") String match,
             @Min(0) @Max(3) Integer minRelevance, @Pattern(regexp = "immediate|daily|weekly",
-                    message = "must be immediate, daily or weekly") String frequency) {
+                    message = "must be immediate, daily or weekly") String frequency,
+            Boolean includeImplied) {
 
         SubscriptionRequest {
             match = (match != null) ? match : "any";
             minRelevance = (minRelevance != null) ? minRelevance : 0;
             frequency = (frequency != null) ? frequency : Frequency.IMMEDIATE.value();
+            includeImplied = (includeImplied != null) ? includeImplied : Boolean.TRUE;
         }
 
         Subscription toSubscription(UUID id) {
             return new Subscription(id,
                     this.tags.stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).distinct().toList(), this.match,
-                    this.minRelevance, Frequency.of(this.frequency));
+                    this.minRelevance, Frequency.of(this.frequency), this.includeImplied);
         }
 
     }

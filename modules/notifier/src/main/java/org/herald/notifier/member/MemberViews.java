@@ -49,11 +49,17 @@ final class MemberViews {
 
     }
 
-    record SubscriptionView(UUID id, List<String> tags, String match, int minRelevance, String frequency) {
+    /**
+     * A subscription.
+     *
+     * @param includeImplied whether tags the announcement has only by implication count
+     */
+    record SubscriptionView(UUID id, List<String> tags, String match, int minRelevance, String frequency,
+            boolean includeImplied) {
 
         static SubscriptionView of(Subscription subscription) {
             return new SubscriptionView(subscription.id(), subscription.tags(), subscription.match(),
-                    subscription.minRelevance(), subscription.frequency().value());
+                    subscription.minRelevance(), subscription.frequency().value(), subscription.includeImplied());
         }
 
     }

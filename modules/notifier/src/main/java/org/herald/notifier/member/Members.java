@@ -115,13 +115,14 @@ public class Members {
     boolean updateSubscription(UUID memberId, Subscription subscription) {
         return this.jdbc.sql("""
                 UPDATE notifier.subscription SET tags = CAST(:tags AS text[]), match_mode = :match,
-                    min_relevance = :minRelevance, frequency = :frequency
+                    min_relevance = :minRelevance, frequency = :frequency, include_implied = :includeImplied
                 WHERE id = :id AND member_id = :member
                 """)
             .param("tags", subscription.tags().toArray(new String[0]))
             .param("match", subscription.match())
             .param("minRelevance", subscription.minRelevance())
             .param("frequency", subscription.frequency().value())
+            .param("includeImplied", subscription.includeImplied())
             .param("id", subscription.id())
             .param("member", memberId)
             .update() == 1;
@@ -136,8 +137,9 @@ public class Members {
 
     private void insert(UUID memberId, Subscription subscription) {
         this.jdbc.sql("""
-                INSERT INTO notifier.subscription (id, member_id, tags, match_mode, min_relevance, frequency)
-                VALUES (:id, :member, CAST(:tags AS text[]), :match, :minRelevance, :frequency)
+                INSERT INTO notifier.subscription (id, member_id, tags, match_mode, min_relevance, frequency,
+                    include_implied)
+                VALUES (:id, :member, CAST(:tags AS text[]), :match, :minRelevance, :frequency, :includeImplied)
                 """)
             .param("id", subscription.id())
             .param("member", memberId)
@@ -145,6 +147,7 @@ public class Members {
             .param("match", subscription.match())
             .param("minRelevance", subscription.minRelevance())
             .param("frequency", subscription.frequency().value())
+            .param("includeImplied", subscription.includeImplied())
             .update();
     }
 
@@ -194,7 +197,7 @@ public class Members {
     /**
      * The subscriptions that name at least one of {@code tags} and ask for no more than
      * {@code relevance}: every subscription that may match an announcement with those
-     * tags and relevance.
+     * tags (implied ones included) and relevance.
      */
     public List<SubscriberInterest> interestedInAny(Collection<String> tags, int relevance) {
         if (tags.isEmpty()) {
@@ -221,7 +224,8 @@ public class Members {
     private static Subscription subscription(ResultSet row, int rowNum) throws SQLException {
         return new Subscription(row.getObject("id", UUID.class),
                 Arrays.asList((String[]) row.getArray("tags").getArray()), row.getString("match_mode"),
-                row.getInt("min_relevance"), Frequency.of(row.getString("frequency")));
+                row.getInt("min_relevance"), Frequency.of(row.getString("frequency")),
+                row.getBoolean("include_implied"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -12,11 +12,19 @@ import java.util.UUID;
  * there)
  * @param minRelevance the least overall relevance (0–3) of an announcement
  * @param frequency how often the matches are sent
+ * @param includeImplied whether a tag the announcement has only by implication (another
+ * of its tags implies it) counts
  */
-public record Subscription(UUID id, List<String> tags, String match, int minRelevance, Frequency frequency) {
+public record Subscription(UUID id, List<String> tags, String match, int minRelevance, Frequency frequency,
+        boolean includeImplied) {
 
     public Subscription {
         tags = List.copyOf(tags);
+    }
+
+    /** A subscription that counts implied tags. */
+    public Subscription(UUID id, List<String> tags, String match, int minRelevance, Frequency frequency) {
+        this(id, tags, match, minRelevance, frequency, true);
     }
 
 }

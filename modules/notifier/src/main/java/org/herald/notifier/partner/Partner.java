@@ -16,6 +16,7 @@ import java.util.UUID;
  * relevance
  * @param match {@code any} or {@code all}
  * @param minRelevance the least relevance (0–3)
+ * @param includeImplied whether tags the announcement has only by implication count
  * @param rateLimit messages per second to its endpoint; null for the configured default
  * @param enabled whether it receives webhooks
  * @param disabledReason why it was disabled, if it was
@@ -24,8 +25,8 @@ import java.util.UUID;
  * @param createdAt when it was registered
  */
 public record Partner(UUID id, String name, String url, String contactEmail, List<String> tags, String match,
-        int minRelevance, Integer rateLimit, boolean enabled, String disabledReason, Instant failingSince,
-        Instant lastSuccessAt, Instant createdAt) {
+        int minRelevance, boolean includeImplied, Integer rateLimit, boolean enabled, String disabledReason,
+        Instant failingSince, Instant lastSuccessAt, Instant createdAt) {
 
     public Partner {
         tags = List.copyOf(tags);

@@ -53,7 +53,7 @@ class PartnerController {
         Partners.Registered registered = this.partners.register(request.name().strip(), url,
                 request.contactEmail().strip(),
                 request.tags().stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).distinct().toList(), request.match(),
-                request.minRelevance(), request.rateLimit());
+                request.minRelevance(), request.includeImplied(), request.rateLimit());
         return ResponseEntity.created(URI.create("/api/v1/partners/" + registered.id())).body(registered);
     }
 
@@ -123,13 +123,14 @@ class PartnerController {
     }
 
     record PartnerView(UUID id, String name, String url, String contactEmail, List<String> tags, String match,
-            int minRelevance, Integer rateLimit, boolean enabled, String disabledReason, Instant failingSince,
-            Instant lastSuccessAt, Instant createdAt) {
+            int minRelevance, boolean includeImplied, Integer rateLimit, boolean enabled, String disabledReason,
+            Instant failingSince, Instant lastSuccessAt, Instant createdAt) {
 
         static PartnerView of(Partner partner) {
             return new PartnerView(partner.id(), partner.name(), partner.url(), partner.contactEmail(), partner.tags(),
-                    partner.match(), partner.minRelevance(), partner.rateLimit(), partner.enabled(),
-                    partner.disabledReason(), partner.failingSince(), partner.lastSuccessAt(), partner.createdAt());
+                    partner.match(), partner.minRelevance(), partner.includeImplied(), partner.rateLimit(),
+                    partner.enabled(), partner.disabledReason(), partner.failingSince(), partner.lastSuccessAt(),
+                    partner.createdAt());
         }
 
     }

@@ -32,15 +32,15 @@ public class Partners {
      * @return its id and the secret, which is not available again
      */
     Registered register(String name, String url, String contactEmail, List<String> tags, String match, int minRelevance,
-            Integer rateLimit) {
+            boolean includeImplied, Integer rateLimit) {
         UUID id = UUID.randomUUID();
         String secret = this.secrets.newSecret();
-        this.jdbc
-            .sql("""
-                    INSERT INTO notifier.partner (id, name, url, contact_email, tags, match_mode, min_relevance, rate_limit,
-                            secret_sealed)
-                    VALUES (:id, :name, :url, :contactEmail, CAST(:tags AS text[]), :match, :minRelevance, :rateLimit, :sealed)
-                    """)
+        this.jdbc.sql("""
+                INSERT INTO notifier.partner (id, name, url, contact_email, tags, match_mode, min_relevance,
+                        include_implied, rate_limit, secret_sealed)
+                VALUES (:id, :name, :url, :contactEmail, CAST(:tags AS text[]), :match, :minRelevance,
+                        :includeImplied, :rateLimit, :sealed)
+                """)
             .param("id", id)
             .param("name", name)
             .param("url", url)
@@ -48,6 +48,7 @@ public class Partners {
             .param("tags", tags.toArray(new String[0]))
             .param("match", match)
             .param("minRelevance", minRelevance)
+            .param("includeImplied", includeImplied)
             .param("rateLimit", rateLimit, java.sql.Types.INTEGER)
             .param("sealed", this.secrets.seal(secret, id))
             .update();
@@ -188,9 +189,9 @@ public class Partners {
     private static Partner partner(ResultSet row, int rowNum) throws SQLException {
         return new Partner(row.getObject("id", UUID.class), row.getString("name"), row.getString("url"),
                 row.getString("contact_email"), Arrays.asList((String[]) row.getArray("tags").getArray()),
-                row.getString("match_mode"), row.getInt("min_relevance"), row.getObject("rate_limit", Integer.class),
-                row.getBoolean("enabled"), row.getString("disabled_reason"), instant(row, "failing_since"),
-                instant(row, "last_success_at"), instant(row, "created_at"));
+                row.getString("match_mode"), row.getInt("min_relevance"), row.getBoolean("include_implied"),
+                row.getObject("rate_limit", Integer.class), row.getBoolean("enabled"), row.getString("disabled_reason"),
+                instant(row, "failing_since"), instant(row, "last_success_at"), instant(row, "created_at"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -84,7 +84,7 @@ class PreferencesController {
             List<String> tags = form.getOrDefault("tags", List.of());
             for (int i = 0; i < tags.size(); i++) {
                 rows.add(new Row(tags.get(i), value(form, "frequency", i, "immediate"), value(form, "match", i, "any"),
-                        value(form, "minRelevance", i, "0")));
+                        value(form, "minRelevance", i, "0"), value(form, "includeImplied", i, "true")));
             }
             List<Subscription> subscriptions = new ArrayList<>();
             try {
@@ -111,7 +111,7 @@ class PreferencesController {
     private ResponseEntity<String> form(HttpStatus status, String token, Member member, List<Row> rows,
             String message) {
         List<Row> withBlank = new ArrayList<>(rows);
-        withBlank.add(new Row("", "immediate", "any", "0"));
+        withBlank.add(new Row("", "immediate", "any", "0", "true"));
         return this.pages.render(status, "preferences",
                 Map.of("token", token, "email", member.email(), "rows", withBlank, "message", message));
     }
@@ -120,7 +120,8 @@ class PreferencesController {
         return member.subscriptions()
             .stream()
             .map((subscription) -> new Row(String.join(", ", subscription.tags()), subscription.frequency().value(),
-                    subscription.match(), Integer.toString(subscription.minRelevance())))
+                    subscription.match(), Integer.toString(subscription.minRelevance()),
+                    Boolean.toString(subscription.includeImplied())))
             .toList();
     }
 
@@ -152,8 +153,10 @@ class PreferencesController {
      * @param frequency immediate, daily or weekly
      * @param match any or all (kept as it was)
      * @param minRelevance 0–3 (kept as it was)
+     * @param includeImplied {@code true} or {@code false}: whether tags an announcement
+     * has only by implication count
      */
-    record Row(String tags, String frequency, String match, String minRelevance) {
+    record Row(String tags, String frequency, String match, String minRelevance, String includeImplied) {
 
         /**
          * The subscription; empty when the row has no tags (removed).
@@ -170,11 +173,12 @@ class PreferencesController {
             }
             if (names.size() > 50 || !names.stream().allMatch((tag) -> TAG.matcher(tag).matches())
                     || !this.frequency.matches("immediate|daily|weekly") || !this.match.matches("any|all")
-                    || !this.minRelevance.matches("[0-3]")) {
+                    || !this.minRelevance.matches("[0-3]") || !this.includeImplied.matches("true|false")) {
                 throw new IllegalArgumentException("not a valid subscription");
             }
-            return Optional.of(new Subscription(UUID.randomUUID(), names, this.match,
-                    Integer.parseInt(this.minRelevance), Frequency.of(this.frequency)));
+            return Optional
+                .of(new Subscription(UUID.randomUUID(), names, this.match, Integer.parseInt(this.minRelevance),
+                        Frequency.of(this.frequency), Boolean.parseBoolean(this.includeImplied)));
         }
 
     }

@@ -49,6 +49,53 @@ class EmailComposerTests {
     }
 
     @Test
+    void statesTheChainOfAnImpliedTagInBothParts() {
+        AnnouncementTagged mou = impliedAluminium("Aluminium is on the UK Critical Minerals List");
+        ComposedEmail email = this.composer.compose(mou, new EmailRecipient(this.memberId, "ada@example.org", "Ada"),
+                List.of("aluminium"), this.links);
+
+        String chain = "aluminium — implied by critical-minerals (matched \"critical minerals\" in the title; "
+                + "\"mineral supply chains\" in the summary): Aluminium is on the UK Critical Minerals List";
+        assertThat(email.text()).contains("* " + chain);
+        assertThat(email.html()).contains("<strong>aluminium</strong><span>"
+                + chain.substring("aluminium".length()).replace("\"", "&quot;") + "</span>");
+        for (String part : List.of(email.text(), email.html())) {
+            assertThat(part).as("only the matching tag is a reason, though its chain names the other")
+                .doesNotContain("critical-minerals:");
+        }
+    }
+
+    @Test
+    void escapesTheReasonOfAnImpliedTagInTheHtml() {
+        AnnouncementTagged mou = impliedAluminium("<script>alert('r')</script>");
+        ComposedEmail email = this.composer.compose(mou, new EmailRecipient(this.memberId, "ada@example.org", null),
+                List.of("aluminium"), this.links);
+
+        assertThat(email.html()).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;r&#39;)&lt;/script&gt;");
+        assertThat(email.text()).contains(": <script>alert('r')</script>");
+    }
+
+    @Test
+    void saysASimilarityInPlainWords() {
+        AnnouncementTagged announcement = new AnnouncementTagged(UUID.randomUUID(), "test", null,
+                "https://www.gov.uk/furnaces", "Hydrogen-ready furnaces", "Glass factories switch fuel.", null, null,
+                null, null, Instant.now(),
+                List.of(new TagMatch("decarbonisation-carbon-pricing", 0.9,
+                        List.of(new Evidence(Evidence.Kind.SIMILARITY, "fuel switching", "summary", 0.71234,
+                                "Glass factories switch fuel.", "Industrial fuel switching to hydrogen"),
+                                new Evidence("furnaces", "title", 1.0)))),
+                2, "v", Instant.now());
+        ComposedEmail email = this.composer.compose(announcement,
+                new EmailRecipient(this.memberId, "a@example.org", null), List.of("decarbonisation-carbon-pricing"),
+                this.links);
+
+        assertThat(email.text()).contains("* decarbonisation-carbon-pricing: resembles: Industrial fuel switching to "
+                + "hydrogen (similarity 0.71) — \"Glass factories switch fuel.\"; \"furnaces\" in the title");
+        assertThat(email.html()).contains("resembles: Industrial fuel switching to hydrogen (similarity 0.71) — "
+                + "&quot;Glass factories switch fuel.&quot;");
+    }
+
+    @Test
     void escapesEveryAnnouncementValueInTheHtml() {
         AnnouncementTagged hostile = announcement("<script>alert('t')</script> & co",
                 "<img src=\"https://evil.example/x.png\">", "https://www.gov.uk/a?b=1&c=2", "<b>term</b>");
@@ -143,6 +190,18 @@ class EmailComposerTests {
         }
         assertThat(email.html()).contains("Low relevance &lt;news&gt;").doesNotContain("<news>");
         assertThat(email.text()).contains("Low relevance <news>");
+    }
+
+    /** The MoU tagged critical-minerals, and aluminium by implication. */
+    private static AnnouncementTagged impliedAluminium(String reason) {
+        AnnouncementTagged mou = Announcements.criticalMineralsMou();
+        TagMatch criticalMinerals = mou.tags().get(0);
+        List<Evidence> chain = new java.util.ArrayList<>(criticalMinerals.evidence());
+        chain.add(new Evidence(Evidence.Kind.IMPLIED, "critical-minerals", "tag", 0.8, reason, null));
+        return new AnnouncementTagged(mou.id(), mou.source(), mou.externalId(), mou.url(), mou.title(), mou.summary(),
+                mou.body(), mou.publishedAt(), mou.organisation(), mou.documentType(), mou.receivedAt(),
+                List.of(criticalMinerals, new TagMatch("aluminium", 6.0, chain, true)), mou.relevance(),
+                mou.taxonomyVersion(), mou.taggedAt());
     }
 
     private static int links(String html) {

@@ -1,8 +1,11 @@
 package org.herald.notifier.matching;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.herald.events.AnnouncementTagged;
+import org.herald.events.Evidence;
+import org.herald.events.TagMatch;
 import org.herald.notifier.Announcements;
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +53,42 @@ class InterestTests {
     }
 
     @Test
+    void countsAnImpliedTagUnlessTheInterestTurnsImpliedTagsOff() {
+        AnnouncementTagged implied = withImpliedAluminium(this.mou);
+
+        assertThat(Interest.of(List.of("aluminium"), "any", 1).match(implied)).contains(List.of("aluminium"));
+        assertThat(Interest.of(List.of("aluminium"), "any", 1, true).match(implied)).contains(List.of("aluminium"));
+        assertThat(Interest.of(List.of("aluminium"), "any", 1, false).match(implied)).isEmpty();
+        assertThat(Interest.of(List.of("aluminium", "critical-minerals"), "any", 1, false).match(implied))
+            .contains(List.of("critical-minerals"));
+        assertThat(Interest.of(List.of("aluminium", "critical-minerals"), "all", 1, false).match(implied)).isEmpty();
+        assertThat(Interest.of(List.of("aluminium", "critical-minerals"), "all", 1, true).match(implied))
+            .contains(List.of("critical-minerals", "aluminium"));
+        assertThat(Interest.of(List.of(), "any", 0, false).match(implied))
+            .as("an interest in everything names the direct tags only")
+            .contains(List.of("critical-minerals", "trade-policy"));
+    }
+
+    @Test
     void anAnnouncementWithoutTagsMatchesNoTaggedInterest() {
         AnnouncementTagged untagged = Announcements.taggedWith("x", 3);
         untagged = new AnnouncementTagged(untagged.id(), untagged.source(), null, untagged.url(), untagged.title(),
                 null, null, null, null, null, untagged.receivedAt(), List.of(), 3, "v", untagged.taggedAt());
         assertThat(Interest.of(List.of("critical-minerals"), "any", 0).match(untagged)).isEmpty();
         assertThat(Interest.of(List.of("critical-minerals"), "all", 0).match(untagged)).isEmpty();
+    }
+
+    private static AnnouncementTagged withImpliedAluminium(AnnouncementTagged announcement) {
+        List<TagMatch> tags = new ArrayList<>(announcement.tags());
+        tags.add(new TagMatch("aluminium", 6.0,
+                List.of(new Evidence("critical minerals", "title", 4.5),
+                        new Evidence(Evidence.Kind.IMPLIED, "critical-minerals", "tag", 0.8, "On the list", null)),
+                true));
+        return new AnnouncementTagged(announcement.id(), announcement.source(), announcement.externalId(),
+                announcement.url(), announcement.title(), announcement.summary(), announcement.body(),
+                announcement.publishedAt(), announcement.organisation(), announcement.documentType(),
+                announcement.receivedAt(), tags, announcement.relevance(), announcement.taxonomyVersion(),
+                announcement.taggedAt());
     }
 
 }

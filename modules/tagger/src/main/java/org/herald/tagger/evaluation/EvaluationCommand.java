@@ -21,8 +21,9 @@ import org.herald.tagger.taxonomy.TaxonomyReader;
  * {@code evaluate --labels FILE.jsonl [--taxonomy FILE.yaml] [--json] [--show-misses]}:
  * tags every labelled announcement with the taxonomy (the bundled one by default) and
  * prints per-tag precision, recall and F1, micro and macro F1, and relevance accuracy, as
- * a table or as JSON. Needs no broker, database or web server. Exit status 0 when it ran,
- * 2 on bad input (arguments, labels or taxonomy).
+ * a table or as JSON, all of direct tags; then, apart, how often each implied tag was
+ * implied and how often the labels agree. Needs no broker, database or web server. Exit
+ * status 0 when it ran, 2 on bad input (arguments, labels or taxonomy).
  */
 public final class EvaluationCommand {
 
@@ -62,12 +63,15 @@ public final class EvaluationCommand {
             return BAD_INPUT;
         }
         try (RelevanceTagger tagger = new RelevanceTagger(taxonomy(options.taxonomy()))) {
-            EvaluationReport report = Evaluation.run(tagger, LabelsFile.read(options.labels()));
+            List<LabelledAnnouncement> items = LabelsFile.read(options.labels());
+            EvaluationReport report = Evaluation.run(tagger, items);
+            ImpliedTagsReport implied = ImpliedTagsReport.run(tagger, items);
             if (options.json()) {
-                printJson(report);
+                printJson(report, implied);
             }
             else {
                 printTable(report, options.showMisses());
+                printImplied(implied);
             }
             return OK;
         }
@@ -115,7 +119,22 @@ public final class EvaluationCommand {
         }
     }
 
-    private void printJson(EvaluationReport report) {
+    /**
+     * The implied tags, apart: the figures above are of direct tags only, as the
+     * relevance is.
+     */
+    private void printImplied(ImpliedTagsReport implied) {
+        if (implied.perTag().isEmpty()) {
+            return;
+        }
+        this.out.printf(Locale.ROOT, "%nImplied tags (not in the figures above, which score direct tags only)%n");
+        this.out.printf(Locale.ROOT, "%-32s %8s %8s %9s%n", "tag", "implied", "labelled", "precision");
+        implied.perTag()
+            .forEach((tag, score) -> this.out.printf(Locale.ROOT, "%-32s %8d %8d %9.3f%n", tag, score.implied(),
+                    score.labelled(), score.precision()));
+    }
+
+    private void printJson(EvaluationReport report, ImpliedTagsReport implied) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", report.items());
         json.put("taxonomyVersion", report.taxonomyVersion());
@@ -139,6 +158,15 @@ public final class EvaluationCommand {
             perTag.put(tag, figures);
         });
         json.put("perTag", perTag);
+        Map<String, Object> impliedTags = new LinkedHashMap<>();
+        implied.perTag().forEach((tag, score) -> {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("implied", score.implied());
+            figures.put("labelled", score.labelled());
+            figures.put("precision", score.precision());
+            impliedTags.put(tag, figures);
+        });
+        json.put("implied", impliedTags);
         JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         this.out.println(mapper.writeValueAsString(json));
     }

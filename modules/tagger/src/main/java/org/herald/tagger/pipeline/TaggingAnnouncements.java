@@ -4,11 +4,13 @@ import java.time.Clock;
 
 import org.herald.events.AnnouncementPublished;
 import org.herald.events.AnnouncementTagged;
+import org.herald.tagger.tagging.Implications;
 import org.herald.tagger.tagging.Tagger;
 import org.herald.tagger.tagging.Tagging;
 
 /**
- * The use-case: an accepted announcement becomes a tagged announcement. Plain Java.
+ * The use-case: an accepted announcement becomes a tagged announcement, its direct tags
+ * followed by the tags they imply. Plain Java.
  */
 final class TaggingAnnouncements {
 
@@ -22,7 +24,8 @@ final class TaggingAnnouncements {
     }
 
     AnnouncementTagged tag(AnnouncementPublished announcement) {
-        Tagging tagging = this.tagger.tag(announcement.title(), announcement.summary(), announcement.body());
+        Tagging tagging = Implications.tag(this.tagger, announcement.title(), announcement.summary(),
+                announcement.body());
         return AnnouncementTagged.of(announcement, tagging.tags(), tagging.relevance(), tagging.taxonomyVersion(),
                 this.clock.instant());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.herald.support.web.FieldProblem;
 import org.herald.support.web.InvalidFieldsException;
+import org.herald.tagger.tagging.Implications;
 import org.herald.tagger.tagging.Tagger;
 import org.herald.tagger.tagging.Tagging;
 
@@ -14,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/tagging/preview}: the tags (with evidence), relevance and taxonomy
- * version the pipeline would give a text, without publishing. An admin endpoint
- * ({@code herald.admin-api-keys}).
+ * {@code POST /api/v1/tagging/preview}: the tags (with evidence, implied tags with their
+ * chain), relevance and taxonomy version the pipeline would give a text, without
+ * publishing. An admin endpoint ({@code herald.admin-api-keys}).
  */
 @RestController
 class TaggingPreviewController {
@@ -32,9 +33,10 @@ class TaggingPreviewController {
 
     @PostMapping(path = "/api/v1/tagging/preview", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Tagging preview(@RequestBody PreviewRequest request) {
+    PreviewResponse preview(@RequestBody PreviewRequest request) {
         validate(request);
-        return this.tagger.tag(request.title(), request.summary(), request.body());
+        Tagging tagging = Implications.tag(this.tagger, request.title(), request.summary(), request.body());
+        return PreviewResponse.of(tagging);
     }
 
     private static void validate(PreviewRequest request) {

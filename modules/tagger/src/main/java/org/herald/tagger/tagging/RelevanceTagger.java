@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * counts only when one of them occurs somewhere in the announcement; a veto found
  * anywhere rules its tag out; a tag whose score reaches its threshold is given (a tag
  * with {@code only-with} only beside one of those tags), and the relevance rules turn the
- * tags into an overall relevance.
+ * tags into an overall relevance. It gives direct tags only: the taxonomy's implications
+ * are added afterwards ({@link Implications}).
  * <p>
  * Thread-safe and free of Spring and Kafka. Each thread keeps its own working arrays
  * (sized by the taxonomy) and its memory of stems, reused from announcement to
@@ -54,6 +55,8 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
 
     private final ThreadLocal<Matches> matches;
 
+    private final Implications implications;
+
     /**
      * A tagger for {@code taxonomy}.
      * @throws org.herald.tagger.taxonomy.InvalidTaxonomyException if a term has no words
@@ -78,6 +81,7 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
         int terms = this.scoredTerms.length;
         int tags = taxonomy.tags().size();
         this.matches = ThreadLocal.withInitial(() -> new Matches(terms, tags));
+        this.implications = Implications.of(taxonomy);
     }
 
     private static int[] indexes(List<String> tags, Map<String, Integer> tagIndexes) {
@@ -99,7 +103,15 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
         return this.taxonomy.version();
     }
 
-    /** Tags an announcement; any of the texts may be {@code null}. */
+    @Override
+    public Implications implications() {
+        return this.implications;
+    }
+
+    /**
+     * Tags an announcement with the tags found in its text (never implied ones); any of
+     * the texts may be {@code null}.
+     */
     @Override
     public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body) {
         Matches matches = this.matches.get();

@@ -28,6 +28,11 @@ public final class ReloadableTagger implements Tagger {
     }
 
     @Override
+    public Implications implications() {
+        return this.current.get().implications();
+    }
+
+    @Override
     public String taxonomyVersion() {
         return this.current.get().taxonomyVersion();
     }

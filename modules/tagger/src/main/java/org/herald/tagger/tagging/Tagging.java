@@ -9,8 +9,9 @@ import org.herald.events.TagMatch;
  * What the tagger decided about one announcement.
  *
  * @param tags the tags that reached their threshold, highest score first, each with its
- * evidence
- * @param relevance overall relevance to the sector, 0 to 3
+ * evidence; then, once {@link Implications} are applied, the tags they imply (marked
+ * {@link TagMatch#implied() implied}), highest score first
+ * @param relevance overall relevance to the sector, 0 to 3, from the direct tags only
  * @param taxonomyVersion the content hash of the taxonomy that decided it
  */
 public record Tagging(List<TagMatch> tags, int relevance, String taxonomyVersion) {

@@ -102,6 +102,13 @@ record Node(String path, Object value) {
         return number.doubleValue();
     }
 
+    double fraction() {
+        if (!(this.value instanceof Number number) || !(number.doubleValue() > 0) || number.doubleValue() > 1) {
+            throw invalid("must be a number above 0 and at most 1, was " + describe(this.value));
+        }
+        return number.doubleValue();
+    }
+
     double nonZeroNumber() {
         if (!(this.value instanceof Number number) || number.doubleValue() == 0 || Double.isNaN(number.doubleValue())
                 || Double.isInfinite(number.doubleValue())) {

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param unstemmed words the analysis must not stem (e.g. "packaging", so that it stays
  * apart from "package")
  * @param version a content hash of the file the taxonomy was read from
+ * @param implications the tags that imply other tags, with the reasons, in file order
+ * (from the tags' {@code implies} keys)
  */
 public record Taxonomy(Map<Field, Double> fieldWeights, List<TagDefinition> tags, List<RelevanceRule> relevanceRules,
-        List<String> unstemmed, String version) {
+        List<String> unstemmed, String version, List<Implication> implications) {
 
     public Taxonomy {
         fieldWeights = Collections.unmodifiableMap(new EnumMap<>(fieldWeights));
@@ -26,6 +28,13 @@ public record Taxonomy(Map<Field, Double> fieldWeights, List<TagDefinition> tags
         relevanceRules = List.copyOf(relevanceRules);
         unstemmed = List.copyOf(unstemmed);
         Objects.requireNonNull(version, "version");
+        implications = List.copyOf(implications);
+    }
+
+    /** A taxonomy without implications. */
+    public Taxonomy(Map<Field, Double> fieldWeights, List<TagDefinition> tags, List<RelevanceRule> relevanceRules,
+            List<String> unstemmed, String version) {
+        this(fieldWeights, tags, relevanceRules, unstemmed, version, List.of());
     }
 
     /** The weight of {@code field}. */

@@ -9,7 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +26,10 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Reads a taxonomy file (YAML, the format is described in {@code docs/tagging.md} and in
  * the bundled {@code taxonomy/default.yaml}) and checks it: unknown keys, missing or
- * mistyped values, tags named in relevance rules that the file does not define. Every
- * problem is an {@link InvalidTaxonomyException} whose message names the file and the
- * place in it, e.g. {@code tags.aluminium.terms[2]}.
+ * mistyped values, tags named in relevance rules or implications that the file does not
+ * define, implications that go round in a circle. Every problem is an
+ * {@link InvalidTaxonomyException} whose message names the file and the place in it, e.g.
+ * {@code tags.aluminium.terms[2]}.
  */
 public final class TaxonomyReader {
 
@@ -106,12 +110,13 @@ public final class TaxonomyReader {
         tagNodes.forEach((name, node) -> tags.add(tag(name, node)));
         Set<String> tagNames = new LinkedHashSet<>(tagNodes.keySet());
         checkOnlyWith(tags, tagNodes, tagNames);
+        List<Implication> implications = implications(tagNodes, tagNames);
         List<RelevanceRule> rules = new ArrayList<>();
         for (Node rule : top.get("relevance").list()) {
             rules.add(rule(rule, tagNames));
         }
         List<String> unstemmed = top.containsKey("unstemmed") ? top.get("unstemmed").texts() : List.of();
-        return new Taxonomy(fieldWeights, tags, rules, unstemmed, version);
+        return new Taxonomy(fieldWeights, tags, rules, unstemmed, version, implications);
     }
 
     private static Map<Field, Double> fieldWeights(Node node) {
@@ -128,7 +133,8 @@ public final class TaxonomyReader {
         if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw node.invalid("tag names are lower-case words joined by '-', not '" + name + "'");
         }
-        Map<String, Node> fields = node.object(Set.of("description", "threshold", "terms", "vetoes", "only-with"),
+        Map<String, Node> fields = node.object(
+                Set.of("description", "threshold", "terms", "vetoes", "only-with", "implies"),
                 Set.of("threshold", "terms"));
         if (fields.containsKey("description")) {
             fields.get("description").text();
@@ -175,6 +181,80 @@ public final class TaxonomyReader {
                 }
             }
         }
+    }
+
+    /**
+     * The tags' {@code implies} lists: each item names a defined tag other than its own,
+     * once, with a reason and an optional weight (default 1); and no chain of
+     * implications comes back to where it started.
+     */
+    private static List<Implication> implications(Map<String, Node> tagNodes, Set<String> tagNames) {
+        List<Implication> implications = new ArrayList<>();
+        Map<Implication, Node> places = new HashMap<>();
+        tagNodes.forEach((name, node) -> {
+            Node implies = node.map().get("implies");
+            if (implies == null) {
+                return;
+            }
+            Set<String> seen = new HashSet<>();
+            for (Node item : implies.list()) {
+                Map<String, Node> fields = item.object(Set.of("tag", "weight", "reason"), Set.of("tag", "reason"));
+                Node tag = fields.get("tag");
+                String implied = tag.text();
+                if (!tagNames.contains(implied)) {
+                    throw tag.invalid("names tag '" + implied + "', which 'tags' does not define");
+                }
+                if (implied.equals(name)) {
+                    throw tag.invalid("a tag cannot imply itself");
+                }
+                if (!seen.add(implied)) {
+                    throw tag.invalid("implies '" + implied + "' a second time");
+                }
+                double weight = fields.containsKey("weight") ? fields.get("weight").fraction() : 1.0;
+                Implication implication = new Implication(name, implied, weight, fields.get("reason").text());
+                implications.add(implication);
+                places.put(implication, tag);
+            }
+        });
+        checkNoCycle(implications, places);
+        return implications;
+    }
+
+    /**
+     * Refuses implications that come back to a tag they started from ({@code a} implies
+     * {@code b}, {@code b} implies {@code a}), naming the implication that closes the
+     * circle and the circle itself.
+     */
+    private static void checkNoCycle(List<Implication> implications, Map<Implication, Node> places) {
+        Map<String, List<Implication>> from = new LinkedHashMap<>();
+        implications.forEach(
+                (implication) -> from.computeIfAbsent(implication.tag(), (tag) -> new ArrayList<>()).add(implication));
+        Set<String> done = new HashSet<>();
+        for (String start : from.keySet()) {
+            findCycle(start, from, new ArrayList<>(), done, places);
+        }
+    }
+
+    private static void findCycle(String tag, Map<String, List<Implication>> from, List<String> path, Set<String> done,
+            Map<Implication, Node> places) {
+        if (done.contains(tag)) {
+            return;
+        }
+        path.add(tag);
+        for (Implication implication : from.getOrDefault(tag, List.of())) {
+            int start = path.indexOf(implication.implied());
+            if (start >= 0) {
+                List<String> circle = new ArrayList<>(path.subList(start, path.size()));
+                circle.add(implication.implied());
+                throw places.get(implication)
+                    .invalid("'" + implication.tag() + "' implies '" + implication.implied()
+                            + "', and the implications go round in a circle (" + String.join(" -> ", circle)
+                            + "); remove one of them");
+            }
+            findCycle(implication.implied(), from, path, done, places);
+        }
+        path.remove(path.size() - 1);
+        done.add(tag);
     }
 
     private static RelevanceRule rule(Node node, Set<String> tagNames) {

@@ -76,6 +76,50 @@ class EvaluationCommandTests {
     }
 
     @Test
+    void scoresDirectTagsAndReportsImpliedOnesApart() throws IOException {
+        Path taxonomy = this.dir.resolve("taxonomy.yaml");
+        Files.writeString(taxonomy, """
+                fields: {title: 2, summary: 1, body: 0.5}
+                tags:
+                  critical-minerals:
+                    threshold: 1
+                    terms: [critical minerals]
+                    implies: [{tag: aluminium, weight: 0.8, reason: Aluminium is on the UK Critical Minerals List}]
+                  aluminium: {threshold: 1, terms: [aluminium]}
+                relevance:
+                  - {relevance: 3, any: [aluminium]}
+                  - {relevance: 2, any: [critical-minerals]}
+                """);
+        Path labels = this.dir.resolve("labels.jsonl");
+        Files.writeString(labels, """
+                {"title": "Critical minerals strategy", "tags": ["critical-minerals"], "relevance": 2}
+                {"title": "Critical minerals for smelters", "tags": ["critical-minerals", "aluminium"], "relevance": 2}
+                {"title": "Aluminium tariffs", "tags": ["aluminium"], "relevance": 3}
+                """);
+
+        assertThat(this.command.run("evaluate", "--labels", labels.toString(), "--taxonomy", taxonomy.toString(),
+                "--json"))
+            .isZero();
+        JsonNode json = JsonMapper.shared().readTree(output());
+        JsonNode aluminium = json.get("perTag").get("aluminium");
+        assertThat(aluminium.get("truePositives").intValue()).as("direct tags only").isEqualTo(1);
+        assertThat(aluminium.get("falsePositives").intValue()).isZero();
+        assertThat(aluminium.get("falseNegatives").intValue()).isEqualTo(1);
+        assertThat(json.get("relevanceExactAccuracy").doubleValue()).as("relevance from direct tags").isEqualTo(1.0);
+        JsonNode implied = json.get("implied").get("aluminium");
+        assertThat(implied.get("implied").intValue()).isEqualTo(2);
+        assertThat(implied.get("labelled").intValue()).isEqualTo(1);
+        assertThat(implied.get("precision").doubleValue()).isEqualTo(0.5);
+        assertThat(json.get("implied").has("critical-minerals")).isFalse();
+
+        this.out.reset();
+        assertThat(this.command.run("evaluate", "--labels", labels.toString(), "--taxonomy", taxonomy.toString()))
+            .isZero();
+        assertThat(output()).contains("Implied tags (not in the figures above, which score direct tags only)")
+            .containsPattern("aluminium +2 +1 +0\\.500");
+    }
+
+    @Test
     void acceptsItemsWithoutBodyOrPublishedDate() throws IOException {
         Path labels = this.dir.resolve("labels.jsonl");
         Files.writeString(labels,

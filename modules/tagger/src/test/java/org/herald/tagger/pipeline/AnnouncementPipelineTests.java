@@ -24,6 +24,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.herald.events.AnnouncementIds;
 import org.herald.events.AnnouncementPublished;
 import org.herald.events.AnnouncementTagged;
+import org.herald.events.Evidence;
+import org.herald.events.TagMatch;
 import org.herald.events.Topics;
 import org.herald.support.kafka.KafkaJson;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +84,17 @@ class AnnouncementPipelineTests {
         assertThat(result.relevance()).isGreaterThanOrEqualTo(2);
         assertThat(result.taxonomyVersion()).matches("[0-9a-f]{12}");
         assertThat(result.tags().get(0).evidence()).isNotEmpty();
+        TagMatch aluminium = result.tags()
+            .stream()
+            .filter((tag) -> tag.tag().equals("aluminium"))
+            .findFirst()
+            .orElseThrow();
+        assertThat(aluminium.implied()).as("the MoU never says aluminium").isTrue();
+        assertThat(aluminium.evidence()).last()
+            .extracting(Evidence::kind, Evidence::term, Evidence::sentence)
+            .containsExactly(Evidence.Kind.IMPLIED, "critical-minerals",
+                    "Aluminium is on the UK Critical Minerals List");
+        assertThat(result.relevance()).as("from the direct tags, not aluminium's 3").isEqualTo(2);
         assertThat(result.title()).isEqualTo(announcement.title());
         await().atMost(Duration.ofSeconds(10))
             .untilAsserted(() -> assertThat(this.meters.counter("herald.announcements.tagged").count()).isPositive());

@@ -53,6 +53,25 @@ class TaggingPreviewControllerTests {
     }
 
     @Test
+    void showsAnImpliedTagWithItsChainInPlainWords() throws Exception {
+        this.mvc
+            .perform(post(PATH).header("Authorization", "Bearer admin-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(MOU))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.tags[?(@.tag == 'aluminium')].implied").value(true))
+            .andExpect(jsonPath("$.tags[?(@.tag == 'aluminium')].evidence[-1:].kind").value("IMPLIED"))
+            .andExpect(jsonPath("$.tags[?(@.tag == 'aluminium')].evidence[-1:].term").value("critical-minerals"))
+            .andExpect(jsonPath("$.tags[?(@.tag == 'aluminium')].evidence[-1:].field").value("tag"))
+            .andExpect(jsonPath("$.tags[?(@.tag == 'critical-minerals')].implied").value(false))
+            .andExpect(jsonPath("$.why",
+                    hasItem(matchesPattern("critical-minerals: \"critical minerals\" in the title; .*"))))
+            .andExpect(jsonPath("$.why", hasItem(matchesPattern("aluminium — implied by critical-minerals \\(matched "
+                    + "\"critical minerals\" in the title; .*\\): Aluminium is on the UK Critical Minerals List"))))
+            .andExpect(jsonPath("$.relevance").value(2));
+    }
+
+    @Test
     void refusesARequestWithoutAKey() throws Exception {
         this.mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(MOU))
             .andExpect(status().isUnauthorized())

@@ -1,5 +1,7 @@
 package org.herald.tagger.tagging;
 
+import org.herald.events.Evidence;
+import org.herald.events.TagMatch;
 import org.herald.tagger.taxonomy.TaxonomyReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +28,33 @@ class BundledTaxonomyTests {
 
         assertThat(tagging.tagNames()).first().isEqualTo("critical-minerals");
         assertThat(tagging.relevance()).isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * The MoU as GOV.UK published it (the README's text): it never says "aluminium", yet
+     * aluminium follows from critical-minerals, implied, and the relevance stays that of
+     * critical-minerals.
+     */
+    @Test
+    void impliesAluminiumForTheMouAsPublishedWithoutRaisingItsRelevance() {
+        String summary = "The UK and US have signed a Memorandum of Understanding to secure critical mineral supply "
+                + "chains: responsible sourcing and processing, investment in mining, processing and recycling "
+                + "capacity, and sharing policy and regulatory practice. A Mining, Minerals and Metals Investment "
+                + "Ministerial will follow within six months.";
+        assertThat(summary).doesNotContainIgnoringCase("alumin");
+
+        Tagging tagging = Implications.tag(this.tagger,
+                "UK and US sign Memorandum of Understanding on critical minerals", summary, null);
+
+        TagMatch aluminium = tagging.tags().get(tagging.tagNames().indexOf("aluminium"));
+        assertThat(aluminium.implied()).isTrue();
+        assertThat(aluminium.evidence()).extracting(Evidence::kind)
+            .startsWith(Evidence.Kind.TERM)
+            .endsWith(Evidence.Kind.IMPLIED);
+        assertThat(tagging.tags().stream().filter((tag) -> !tag.implied()).map(TagMatch::tag))
+            .contains("critical-minerals")
+            .doesNotContain("aluminium");
+        assertThat(tagging.relevance()).isEqualTo(2);
     }
 
     @Test

@@ -121,6 +121,82 @@ class TaxonomyReaderTests {
             .withMessageContaining("tag names are lower-case words joined by '-'");
     }
 
+    private static final String IMPLYING = """
+            fields: {title: 2, summary: 1, body: 0.5}
+            tags:
+              critical-minerals:
+                threshold: 1
+                terms: [critical minerals]
+                implies:
+                  - {tag: aluminium, weight: 0.8, reason: Aluminium is on the UK Critical Minerals List}
+                  - {tag: steel-metals, reason: Steelmaking needs critical minerals}
+              aluminium:
+                threshold: 1
+                terms: [aluminium]
+              steel-metals:
+                threshold: 1
+                terms: [steel]
+            relevance:
+              - {relevance: 2, any: [critical-minerals]}
+            """;
+
+    @Test
+    void readsImplicationsWithTheirWeightAndReason() {
+        Taxonomy taxonomy = read(IMPLYING);
+
+        assertThat(taxonomy.implications()).containsExactly(
+                new Implication("critical-minerals", "aluminium", 0.8, "Aluminium is on the UK Critical Minerals List"),
+                new Implication("critical-minerals", "steel-metals", 1.0, "Steelmaking needs critical minerals"));
+        assertThat(read(VALID).implications()).isEmpty();
+    }
+
+    @Test
+    void refusesAnImplicationOfAnUndefinedTag() {
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(IMPLYING.replace("{tag: aluminium,", "{tag: aluminum,")))
+            .withMessageContaining("test.yaml is invalid")
+            .withMessageContaining(
+                    "tags.critical-minerals.implies[0].tag: names tag 'aluminum', which 'tags' does " + "not define");
+    }
+
+    @Test
+    void refusesImplicationsThatGoRoundInACircle() {
+        String twoTags = IMPLYING.replace("    terms: [aluminium]\n",
+                "    terms: [aluminium]\n    implies: [{tag: critical-minerals, reason: Smelters use critical minerals}]\n");
+        assertThatExceptionOfType(InvalidTaxonomyException.class).isThrownBy(() -> read(twoTags))
+            .withMessageContaining("tags.aluminium.implies[0].tag: 'aluminium' implies 'critical-minerals', and the "
+                    + "implications go round in a circle (critical-minerals -> aluminium -> critical-minerals)");
+        String threeTags = IMPLYING
+            .replace("    terms: [aluminium]\n",
+                    "    terms: [aluminium]\n    implies: [{tag: steel-metals, reason: Alloys}]\n")
+            .replace("    terms: [steel]\n",
+                    "    terms: [steel]\n    implies: [{tag: critical-minerals, reason: Alloys again}]\n")
+            .replace("      - {tag: steel-metals, reason: Steelmaking needs critical minerals}\n", "");
+        assertThatExceptionOfType(InvalidTaxonomyException.class).isThrownBy(() -> read(threeTags))
+            .withMessageContaining("tags.steel-metals.implies[0].tag")
+            .withMessageContaining("(critical-minerals -> aluminium -> steel-metals -> critical-minerals)");
+    }
+
+    @Test
+    void refusesATagImplyingItselfOrAnotherTwiceAndAnImplicationWithoutAReason() {
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(IMPLYING.replace("{tag: steel-metals,", "{tag: critical-minerals,")))
+            .withMessageContaining("tags.critical-minerals.implies[1].tag: a tag cannot imply itself");
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(IMPLYING.replace("{tag: steel-metals,", "{tag: aluminium,")))
+            .withMessageContaining("tags.critical-minerals.implies[1].tag: implies 'aluminium' a second time");
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(IMPLYING.replace(", reason: Steelmaking needs critical minerals", "")))
+            .withMessageContaining("tags.critical-minerals.implies[1]: missing 'reason'");
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(IMPLYING.replace("weight: 0.8", "weight: 1.5")))
+            .withMessageContaining("tags.critical-minerals.implies[0].weight: must be a number above 0 and at most 1");
+        assertThatExceptionOfType(InvalidTaxonomyException.class)
+            .isThrownBy(() -> read(IMPLYING.replace("weight: 0.8", "wieght: 0.8")))
+            .withMessageContaining(
+                    "tags.critical-minerals.implies[0]: unknown key 'wieght' (known keys: reason, tag, " + "weight)");
+    }
+
     @Test
     void readsTheBundledTaxonomy() {
         Taxonomy taxonomy = TaxonomyReader.read(getClass().getResourceAsStream("/taxonomy/default.yaml"),
@@ -131,6 +207,8 @@ class TaxonomyReaderTests {
                     "recycling-circularity", "energy-costs", "decarbonisation-carbon-pricing", "investment-funding",
                     "regulation-standards", "consultation", "defence-aerospace", "automotive-transport", "construction",
                     "packaging");
+        assertThat(taxonomy.implications()).contains(new Implication("critical-minerals", "aluminium", 0.8,
+                "Aluminium is on the UK Critical Minerals List"));
     }
 
     private static Taxonomy read(String yaml) {
