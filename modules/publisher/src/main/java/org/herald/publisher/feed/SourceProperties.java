@@ -75,8 +75,8 @@ record SourceProperties(@DefaultValue("true") boolean polling, @DefaultValue("5s
      * @param interval the pause between polls
      * @param enabled whether it is polled
      */
-    record Seed(String name, String kind, String url, @DefaultValue("5m") Duration interval,
-            @DefaultValue("true") boolean enabled) {
+    record Seed(@Nullable String name, @Nullable String kind, @Nullable String url,
+            @DefaultValue("5m") Duration interval, @DefaultValue("true") boolean enabled) {
     }
 
 }
