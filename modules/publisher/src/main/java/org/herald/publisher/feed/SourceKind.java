@@ -14,7 +14,8 @@ enum SourceKind {
     /**
      * A GOV.UK Atom feed, e.g. a search feed such as
      * {@code /search/news-and-communications.atom?organisations[]=...}; an entry id
-     * carries the page's update time, which GOV.UK moves only for a major change.
+     * carries the page's update time, which GOV.UK moves only for a major change;
+     * relative links are pages on {@code https://www.gov.uk/}.
      */
     GOV_UK_ATOM("gov-uk-atom", UpdateType.MAJOR, false),
 
@@ -58,7 +59,11 @@ enum SourceKind {
     }
 
     FeedReader reader() {
-        return (this == GOV_UK_SEARCH) ? new GovUkSearchResults() : new SyndicationFeed();
+        return switch (this) {
+            case GOV_UK_SEARCH -> new GovUkSearchResults();
+            case GOV_UK_ATOM -> new SyndicationFeed(GovUkSearchResults.GOV_UK);
+            case FEED -> new SyndicationFeed();
+        };
     }
 
     static Optional<SourceKind> of(String value) {

@@ -28,6 +28,21 @@ class SyndicationFeed implements FeedReader {
 
     static final String SOURCE = "feed";
 
+    private final @Nullable URI base;
+
+    /** A reader resolving relative links against the feed's own location. */
+    SyndicationFeed() {
+        this(null);
+    }
+
+    /**
+     * A reader resolving relative links against {@code base} (GOV.UK's feeds: its site,
+     * wherever the feed was fetched from), or the feed's location when null.
+     */
+    SyndicationFeed(@Nullable URI base) {
+        this.base = base;
+    }
+
     @Override
     public List<FeedEntry> read(byte[] document, URI location) {
         SyndFeed feed;
@@ -39,7 +54,8 @@ class SyndicationFeed implements FeedReader {
         catch (FeedException | IOException | IllegalArgumentException ex) {
             throw new InvalidFeedException("Not a readable feed: " + ex.getMessage(), ex);
         }
-        return feed.getEntries().stream().map((entry) -> entry(entry, location)).toList();
+        URI links = (this.base != null) ? this.base : location;
+        return feed.getEntries().stream().map((entry) -> entry(entry, links)).toList();
     }
 
     private static FeedEntry entry(SyndEntry entry, URI location) {

@@ -11,17 +11,20 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class GovUkAtomFeedTests {
+class SyndicationFeedTests {
 
     private static final URI LOCATION = URI.create("https://www.gov.uk/search/news-and-communications.atom");
 
-    private final GovUkAtomFeed feed = new GovUkAtomFeed();
+    private final SyndicationFeed feed = new SyndicationFeed();
 
     @Test
-    void readsEachEntryAsASubmissionFromGovUkAtom() {
-        List<AnnouncementSubmission> entries = this.feed.read(SampleFeeds.bytes(SampleFeeds.ATOM), LOCATION);
+    void readsEachEntryWithItsIdAndUpdateTimeAsKey() {
+        List<FeedEntry> read = this.feed.read(SampleFeeds.bytes(SampleFeeds.ATOM), LOCATION);
 
-        assertThat(entries).hasSize(3).allSatisfy((entry) -> assertThat(entry.source()).isEqualTo("gov-uk-atom"));
+        assertThat(read).hasSize(3);
+        assertThat(read.get(0).key()).isEqualTo(SampleFeeds.MOU_URL + "#2026-02-04T09:30:00Z 2026-02-04T09:30:00Z");
+        assertThat(read.get(0).changedAt()).isEqualTo(Instant.parse("2026-02-04T09:30:00Z"));
+        List<AnnouncementSubmission> entries = submissions(read);
         AnnouncementSubmission mou = entries.get(0);
         assertThat(mou.url()).isEqualTo(SampleFeeds.MOU_URL);
         assertThat(mou.externalId()).isEqualTo(SampleFeeds.MOU_URL + "#2026-02-04T09:30:00Z");
@@ -32,7 +35,8 @@ class GovUkAtomFeedTests {
 
     @Test
     void turnsHtmlSummariesIntoText() {
-        List<AnnouncementSubmission> entries = this.feed.read(SampleFeeds.bytes(SampleFeeds.ATOM), LOCATION);
+        List<AnnouncementSubmission> entries = submissions(
+                this.feed.read(SampleFeeds.bytes(SampleFeeds.ATOM), LOCATION));
 
         assertThat(entries.get(0).summary()).isEqualTo(
                 "The UK and US will secure critical mineral supply chains & invest in mining, processing and recycling capacity.");
@@ -41,11 +45,42 @@ class GovUkAtomFeedTests {
 
     @Test
     void resolvesRelativeLinksAgainstTheFeedAndLeavesMissingOnesMissing() {
-        List<AnnouncementSubmission> entries = this.feed.read(SampleFeeds.bytes(SampleFeeds.ATOM), LOCATION);
+        List<AnnouncementSubmission> entries = submissions(
+                this.feed.read(SampleFeeds.bytes(SampleFeeds.ATOM), LOCATION));
 
         assertThat(entries.get(1).url())
             .isEqualTo("https://www.gov.uk/government/consultations/sample-battery-recycling-call-for-evidence");
         assertThat(entries.get(2).url()).isNull();
+    }
+
+    @Test
+    void resolvesGovUkRelativeLinksAgainstGovUkWhereverTheFeedCameFrom() {
+        List<FeedEntry> entries = new SyndicationFeed(GovUkSearchResults.GOV_UK)
+            .read(SampleFeeds.bytes(SampleFeeds.ATOM), URI.create("http://127.0.0.1:8080/feed.atom"));
+
+        assertThat(entries.get(1).submission().url())
+            .isEqualTo("https://www.gov.uk/government/consultations/sample-battery-recycling-call-for-evidence");
+    }
+
+    @Test
+    void readsRss() {
+        String rss = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Regulator news</title><link>https://regulator.example/</link>
+                  <item><title>Levy rates 2027</title><link>https://regulator.example/news/levy-2027</link>
+                    <guid>https://regulator.example/news/levy-2027</guid>
+                    <pubDate>Tue, 17 Nov 2026 10:00:00 GMT</pubDate>
+                    <description>&lt;p&gt;New &lt;em&gt;levy&lt;/em&gt; rates.&lt;/p&gt;</description></item>
+                </channel></rss>
+                """;
+
+        FeedEntry entry = this.feed
+            .read(rss.getBytes(StandardCharsets.UTF_8), URI.create("https://regulator.example/rss"))
+            .get(0);
+
+        assertThat(entry.submission().url()).isEqualTo("https://regulator.example/news/levy-2027");
+        assertThat(entry.submission().summary()).isEqualTo("New levy rates.");
+        assertThat(entry.key()).isEqualTo("https://regulator.example/news/levy-2027 2026-11-17T10:00:00Z");
     }
 
     @Test
@@ -66,6 +101,10 @@ class GovUkAtomFeedTests {
 
         assertThatExceptionOfType(InvalidFeedException.class)
             .isThrownBy(() -> this.feed.read(xxe.getBytes(StandardCharsets.UTF_8), LOCATION));
+    }
+
+    private static List<AnnouncementSubmission> submissions(List<FeedEntry> entries) {
+        return entries.stream().map(FeedEntry::submission).toList();
     }
 
 }
