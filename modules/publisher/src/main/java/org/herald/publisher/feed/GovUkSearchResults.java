@@ -47,9 +47,10 @@ class GovUkSearchResults implements FeedReader {
     private static FeedEntry submission(JsonNode result) {
         String link = text(result, "link");
         Instant timestamp = instant(text(result, "public_timestamp"));
-        AnnouncementSubmission submission = new AnnouncementSubmission(SOURCE, link, FeedLinks.resolve(GOV_UK, link),
-                oneLine(text(result, "title")), text(result, "description"), null, timestamp,
-                oneLine(organisation(result.path("organisations"))), text(result, "content_store_document_type"));
+        AnnouncementSubmission submission = new AnnouncementSubmission(SOURCE, FeedLinks.externalId(link),
+                FeedLinks.resolve(GOV_UK, link), oneLine(text(result, "title")), text(result, "description"), null,
+                timestamp, oneLine(organisation(result.path("organisations"))),
+                text(result, "content_store_document_type"));
         String key = ((link != null) ? link : "") + ((timestamp != null) ? " " + timestamp : "");
         return new FeedEntry(submission, key, timestamp, null);
     }

@@ -64,8 +64,9 @@ class SyndicationFeed implements FeedReader {
         Instant changedAt = (updated != null) ? updated : published;
         String url = FeedLinks.resolve(location, entry.getLink());
         String id = (entry.getUri() != null && !entry.getUri().isBlank()) ? entry.getUri().strip() : url;
-        AnnouncementSubmission submission = new AnnouncementSubmission(SOURCE, id, url, text(entry.getTitle()),
-                summary(entry.getDescription()), null, (published != null) ? published : updated, null, null);
+        AnnouncementSubmission submission = new AnnouncementSubmission(SOURCE, FeedLinks.externalId(id), url,
+                text(entry.getTitle()), summary(entry.getDescription()), null,
+                (published != null) ? published : updated, null, null);
         String key = ((id != null) ? id : "") + ((changedAt != null) ? " " + changedAt : "");
         return new FeedEntry(submission, key, changedAt, null);
     }

@@ -63,6 +63,25 @@ class SyndicationFeedTests {
     }
 
     @Test
+    void keepsALongEntryIdInTheKeyButNotAsExternalId() {
+        String page = "https://www.gov.uk/government/news/" + "a-very-long-slug-".repeat(12);
+        String atom = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><id>x</id><title>t</title><updated>2026-11-20T09:30:00Z</updated>
+                  <entry><id>%1$s#2026-11-20T09:30:00Z</id><updated>2026-11-20T09:30:00Z</updated>
+                    <link rel="alternate" href="%1$s"/><title>Long</title></entry>
+                </feed>
+                """
+            .formatted(page);
+
+        FeedEntry entry = this.feed.read(atom.getBytes(StandardCharsets.UTF_8), LOCATION).get(0);
+
+        assertThat(entry.submission().externalId()).isNull();
+        assertThat(entry.key()).startsWith(page + "#2026-11-20T09:30:00Z");
+        assertThat(entry.submission().url()).isEqualTo(page);
+    }
+
+    @Test
     void readsRss() {
         String rss = """
                 <?xml version="1.0" encoding="UTF-8"?>
