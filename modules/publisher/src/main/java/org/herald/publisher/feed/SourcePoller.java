@@ -70,6 +70,16 @@ class SourcePoller {
 
     /** Polls {@code source} once and records how it went; never throws. */
     void poll(Source source) {
+        pollOnce(source);
+        try {
+            this.sources.find(source.id()).ifPresent(this.metrics::status);
+        }
+        catch (RuntimeException ex) {
+            logger.debug("Could not read the status of source " + source.name() + ": " + ex.getMessage());
+        }
+    }
+
+    private void pollOnce(Source source) {
         Instant now = this.clock.instant();
         try {
             FeedResponse response = this.fetcher.fetch(source.url(), source.etag(), source.lastModified());

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.herald.support.net.AddressGuard;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Source URLs as staff write them: GOV.UK's search URLs carry unencoded brackets
@@ -63,7 +64,7 @@ final class SourceUrls {
     /**
      * A parsed source URL: the URI, or the refusal.
      */
-    record Parsed(@org.jspecify.annotations.Nullable URI uri, @org.jspecify.annotations.Nullable String refusal) {
+    record Parsed(@Nullable URI uri, @Nullable String refusal) {
 
         static Parsed refused(String why) {
             return new Parsed(null, why);
