@@ -102,6 +102,10 @@ class SourcePollingTests {
         assertThat(
                 this.meterRegistry.counter(SourceMetrics.POLLS, "source", p + "dbt", "outcome", "not-modified").count())
             .isPositive();
+        assertThat(this.meterRegistry.get(SourceMetrics.ENTRIES_SEEN).tag("source", p + "dbt").gauge().value())
+            .isEqualTo(3);
+        assertThat(this.meterRegistry.get(SourceMetrics.LAST_SUCCESS).tag("source", p + "dbt").gauge().value())
+            .isPositive();
     }
 
     @Test
