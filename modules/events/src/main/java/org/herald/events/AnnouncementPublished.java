@@ -19,11 +19,18 @@ import org.jspecify.annotations.Nullable;
  * @param publishedAt when the government published it, if known
  * @param organisation the department or body that published it, if known
  * @param documentType e.g. {@code press_release}, {@code consultation}, if known
- * @param receivedAt when Herald accepted it
+ * @param receivedAt when Herald accepted it (this revision of it)
+ * @param revision never null after construction (absent reads as 0): 0 for the
+ * announcement as first published, then 1, 2, ... for each update of it; records written
+ * before revisions existed read as 0
+ * @param updateType for an update ({@code revision > 0}): {@link UpdateType#MAJOR} or
+ * {@link UpdateType#MINOR}; null for revision 0
+ * @param changeNote for an update, what changed, when the source says so
  */
 public record AnnouncementPublished(UUID id, String source, @Nullable String externalId, String url, String title,
         @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt, @Nullable String organisation,
-        @Nullable String documentType, Instant receivedAt) {
+        @Nullable String documentType, Instant receivedAt, Integer revision, @Nullable UpdateType updateType,
+        @Nullable String changeNote) {
 
     public AnnouncementPublished {
         Objects.requireNonNull(id, "id");
@@ -31,6 +38,32 @@ public record AnnouncementPublished(UUID id, String source, @Nullable String ext
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        // Absent in records written before revisions existed (Jackson passes null for a
+        // missing Integer; a missing int would fail).
+        revision = (revision != null) ? revision : Integer.valueOf(0);
+        if (revision < 0) {
+            throw new IllegalArgumentException("revision must not be negative, was " + revision);
+        }
+        if (revision > 0 && updateType == null) {
+            updateType = UpdateType.MINOR;
+        }
+        if (revision == 0) {
+            updateType = null;
+            changeNote = null;
+        }
+    }
+
+    /** The announcement as first published: revision 0. */
+    public AnnouncementPublished(UUID id, String source, @Nullable String externalId, String url, String title,
+            @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
+            @Nullable String organisation, @Nullable String documentType, Instant receivedAt) {
+        this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt, 0,
+                null, null);
+    }
+
+    /** Whether this is an update of an announcement published before. */
+    public boolean isUpdate() {
+        return this.revision > 0;
     }
 
 }

@@ -19,11 +19,15 @@ import org.jspecify.annotations.Nullable;
  * neighbouring, 3 direct
  * @param taxonomyVersion content hash of the taxonomy file used
  * @param taggedAt when the tagger tagged it
+ * @param revision never null after construction (absent reads as 0); as in
+ * {@link AnnouncementPublished#revision()}: 0 unless an update
+ * @param updateType as in {@link AnnouncementPublished#updateType()}
+ * @param changeNote as in {@link AnnouncementPublished#changeNote()}
  */
 public record AnnouncementTagged(UUID id, String source, @Nullable String externalId, String url, String title,
         @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt, @Nullable String organisation,
         @Nullable String documentType, Instant receivedAt, List<TagMatch> tags, int relevance, String taxonomyVersion,
-        Instant taggedAt) {
+        Instant taggedAt, Integer revision, @Nullable UpdateType updateType, @Nullable String changeNote) {
 
     public AnnouncementTagged {
         Objects.requireNonNull(id, "id");
@@ -32,9 +36,31 @@ public record AnnouncementTagged(UUID id, String source, @Nullable String extern
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(taxonomyVersion, "taxonomyVersion");
         tags = (tags != null) ? List.copyOf(tags) : List.of();
+        // Absent in records written before revisions existed (Jackson passes null for a
+        // missing Integer; a missing int would fail).
+        revision = (revision != null) ? revision : Integer.valueOf(0);
         if (relevance < 0 || relevance > 3) {
             throw new IllegalArgumentException("relevance must be 0 to 3, was " + relevance);
         }
+        if (revision < 0) {
+            throw new IllegalArgumentException("revision must not be negative, was " + revision);
+        }
+        if (revision > 0 && updateType == null) {
+            updateType = UpdateType.MINOR;
+        }
+        if (revision == 0) {
+            updateType = null;
+            changeNote = null;
+        }
+    }
+
+    /** The tagged form of an announcement as first published: revision 0. */
+    public AnnouncementTagged(UUID id, String source, @Nullable String externalId, String url, String title,
+            @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
+            @Nullable String organisation, @Nullable String documentType, Instant receivedAt, List<TagMatch> tags,
+            int relevance, String taxonomyVersion, Instant taggedAt) {
+        this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt,
+                tags, relevance, taxonomyVersion, taggedAt, 0, null, null);
     }
 
     /** The tagged form of {@code announcement}. */
@@ -43,7 +69,13 @@ public record AnnouncementTagged(UUID id, String source, @Nullable String extern
         return new AnnouncementTagged(announcement.id(), announcement.source(), announcement.externalId(),
                 announcement.url(), announcement.title(), announcement.summary(), announcement.body(),
                 announcement.publishedAt(), announcement.organisation(), announcement.documentType(),
-                announcement.receivedAt(), tags, relevance, taxonomyVersion, taggedAt);
+                announcement.receivedAt(), tags, relevance, taxonomyVersion, taggedAt, announcement.revision(),
+                announcement.updateType(), announcement.changeNote());
+    }
+
+    /** Whether this is an update of an announcement published before. */
+    public boolean isUpdate() {
+        return this.revision > 0;
     }
 
     /** The names of the tags, in order. */

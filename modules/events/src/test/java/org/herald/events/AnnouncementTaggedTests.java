@@ -25,6 +25,26 @@ class AnnouncementTaggedTests {
     }
 
     @Test
+    void carriesTheRevisionOfAnUpdate() {
+        AnnouncementPublished update = new AnnouncementPublished(this.published.id(), "test", null,
+                this.published.url(), "Title", null, null, null, null, null, Instant.parse("2026-02-05T10:00:00Z"), 1,
+                UpdateType.MAJOR, "Tariff rates corrected");
+        AnnouncementTagged tagged = AnnouncementTagged.of(update, List.of(), 0, "v1", Instant.now());
+        assertThat(tagged.isUpdate()).isTrue();
+        assertThat(tagged.revision()).isEqualTo(1);
+        assertThat(tagged.updateType()).isEqualTo(UpdateType.MAJOR);
+        assertThat(tagged.changeNote()).isEqualTo("Tariff rates corrected");
+    }
+
+    @Test
+    void readsAFirstPublicationAsRevisionZeroWithoutUpdateType() {
+        AnnouncementTagged tagged = AnnouncementTagged.of(this.published, List.of(), 0, "v1", Instant.now());
+        assertThat(tagged.isUpdate()).isFalse();
+        assertThat(tagged.revision()).isZero();
+        assertThat(tagged.updateType()).isNull();
+    }
+
+    @Test
     void rejectsRelevanceOutsideZeroToThree() {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> AnnouncementTagged.of(this.published, List.of(), 4, "v1", Instant.now()));

@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/announcements}: 202 {@code {"id","duplicate":false}} once the
- * announcement is on the topic, 200 {@code {"id","duplicate":true}} when it was published
- * before, 503 when it could not be published now.
+ * {@code POST /api/v1/announcements}: 202 {@code {"id","duplicate":false,"revision"}}
+ * once the announcement (or an update of it: revision 1 and up) is on the topic, 200
+ * {@code {"id","duplicate":true,"revision"}} when it was published before as it is, 503
+ * when it could not be published now.
  */
 @RestController
 class AnnouncementController {
@@ -38,7 +39,8 @@ class AnnouncementController {
         Publication publication = this.publishing.publish(submission);
         HttpStatus status = publication.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status)
-            .body(Map.of("id", publication.id().toString(), "duplicate", publication.duplicate()));
+            .body(Map.of("id", publication.id().toString(), "duplicate", publication.duplicate(), "revision",
+                    publication.revision()));
     }
 
     @ExceptionHandler

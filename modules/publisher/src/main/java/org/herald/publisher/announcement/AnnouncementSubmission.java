@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.herald.events.AnnouncementIds;
 import org.herald.events.AnnouncementPublished;
+import org.herald.events.UpdateType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * @param publishedAt when the government published it, if known
  * @param organisation the department or body that published it, if known
  * @param documentType e.g. {@code press_release}, if known
+ * @param updateType {@code major} or {@code minor} (the default): how much this changes
+ * the announcement, if it was published before with other content from the same source
+ * @param changeNote what changed, for an update
  */
 public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLine String source,
         @Size(max = MAX_EXTERNAL_ID) @SingleLine @Nullable String externalId,
@@ -34,7 +39,9 @@ public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLi
         @Size(max = MAX_SUMMARY) @PlainText @Nullable String summary,
         @Size(max = MAX_BODY) @PlainText @Nullable String body, @Nullable Instant publishedAt,
         @Size(max = MAX_ORGANISATION) @SingleLine @Nullable String organisation,
-        @Size(max = MAX_DOCUMENT_TYPE) @SingleLine @Nullable String documentType) {
+        @Size(max = MAX_DOCUMENT_TYPE) @SingleLine @Nullable String documentType,
+        @Pattern(regexp = "major|minor", message = "must be major or minor") @Nullable String updateType,
+        @Size(max = MAX_CHANGE_NOTE) @PlainText @Nullable String changeNote) {
 
     static final int MAX_SOURCE = 100;
 
@@ -52,6 +59,15 @@ public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLi
 
     static final int MAX_DOCUMENT_TYPE = 100;
 
+    static final int MAX_CHANGE_NOTE = 2_000;
+
+    /** A submission that says nothing of updates (a feed entry, or a first post). */
+    public AnnouncementSubmission(String source, @Nullable String externalId, String url, String title,
+            @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
+            @Nullable String organisation, @Nullable String documentType) {
+        this(source, externalId, url, title, summary, body, publishedAt, organisation, documentType, null, null);
+    }
+
     /** The id this submission gets: that of its URL's canonical form. */
     public UUID announcementId() {
         return AnnouncementIds.idFor(this.url);
@@ -63,9 +79,29 @@ public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLi
      * @throws IllegalArgumentException if the URL is not an absolute http(s) URL
      */
     AnnouncementPublished toEvent(Instant receivedAt) {
+        return toEvent(receivedAt, 0, null, null);
+    }
+
+    /**
+     * The event announcing revision {@code revision} of this submission (0: the first).
+     */
+    AnnouncementPublished toEvent(Instant receivedAt, int revision, @Nullable UpdateType updateType,
+            @Nullable String changeNote) {
         return new AnnouncementPublished(announcementId(), this.source.strip(), optional(this.externalId),
                 this.url.strip(), this.title.strip(), optional(this.summary), optional(this.body), this.publishedAt,
-                optional(this.organisation), optional(this.documentType), receivedAt);
+                optional(this.organisation), optional(this.documentType), receivedAt, revision, updateType,
+                optional(changeNote));
+    }
+
+    /** The update type it states: {@code major} or, by default, minor. */
+    UpdateType statedUpdateType() {
+        return "major".equals(this.updateType) ? UpdateType.MAJOR : UpdateType.MINOR;
+    }
+
+    /** The same submission from {@code source}. */
+    public AnnouncementSubmission withSource(String source) {
+        return new AnnouncementSubmission(source, this.externalId, this.url, this.title, this.summary, this.body,
+                this.publishedAt, this.organisation, this.documentType, this.updateType, this.changeNote);
     }
 
     private static @Nullable String optional(@Nullable String value) {

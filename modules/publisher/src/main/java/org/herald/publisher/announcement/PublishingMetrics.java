@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts submissions by outcome in {@code herald.announcements.published}, tagged
- * {@code outcome=published|duplicate|failed}.
+ * {@code outcome=published|updated|duplicate|failed}.
  */
 class PublishingMetrics {
 
@@ -13,12 +13,15 @@ class PublishingMetrics {
 
     private final Counter published;
 
+    private final Counter updated;
+
     private final Counter duplicate;
 
     private final Counter failed;
 
     PublishingMetrics(MeterRegistry registry) {
         this.published = counter(registry, "published");
+        this.updated = counter(registry, "updated");
         this.duplicate = counter(registry, "duplicate");
         this.failed = counter(registry, "failed");
     }
@@ -32,6 +35,10 @@ class PublishingMetrics {
 
     void published() {
         this.published.increment();
+    }
+
+    void updated() {
+        this.updated.increment();
     }
 
     void duplicate() {

@@ -3,19 +3,17 @@ package org.herald.publisher.feed;
 import java.net.URI;
 import java.util.List;
 
-import org.herald.publisher.announcement.AnnouncementSubmission;
-
 /**
- * Turns one kind of feed document into submissions.
+ * Turns one kind of feed document into entries.
  */
 interface FeedReader {
 
     /**
      * The entries of {@code document}, fetched from {@code location} (relative links
-     * resolve against it); entries it cannot make sense of come back incomplete, for
-     * validation to refuse.
+     * resolve against it), in the document's order; entries it cannot make sense of come
+     * back incomplete, for validation to refuse.
      * @throws InvalidFeedException if the document as a whole cannot be read
      */
-    List<AnnouncementSubmission> read(byte[] document, URI location);
+    List<FeedEntry> read(byte[] document, URI location);
 
 }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.herald.publisher.announcement.AnnouncementSubmission;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code content_store_document_type}): one submission per result, from source
  * {@code gov-uk-search}, with the link as external id and, resolved against
  * {@code https://www.gov.uk/} (the Search API's links are paths on GOV.UK, whichever host
- * serves the API), as URL.
+ * serves the API), as URL; the link and public timestamp are its key, as GOV.UK moves the
+ * timestamp on a major change only.
  */
 class GovUkSearchResults implements FeedReader {
 
@@ -28,7 +30,7 @@ class GovUkSearchResults implements FeedReader {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     @Override
-    public List<AnnouncementSubmission> read(byte[] document, URI location) {
+    public List<FeedEntry> read(byte[] document, URI location) {
         JsonNode results;
         try {
             results = JSON.readTree(document).path("results");
@@ -42,14 +44,18 @@ class GovUkSearchResults implements FeedReader {
         return results.valueStream().map(GovUkSearchResults::submission).toList();
     }
 
-    private static AnnouncementSubmission submission(JsonNode result) {
+    private static FeedEntry submission(JsonNode result) {
         String link = text(result, "link");
-        return new AnnouncementSubmission(SOURCE, link, FeedLinks.resolve(GOV_UK, link), oneLine(text(result, "title")),
-                text(result, "description"), null, instant(text(result, "public_timestamp")),
-                oneLine(organisation(result.path("organisations"))), text(result, "content_store_document_type"));
+        Instant timestamp = instant(text(result, "public_timestamp"));
+        AnnouncementSubmission submission = new AnnouncementSubmission(SOURCE, FeedLinks.externalId(link),
+                FeedLinks.resolve(GOV_UK, link), oneLine(text(result, "title")), text(result, "description"), null,
+                timestamp, oneLine(organisation(result.path("organisations"))),
+                text(result, "content_store_document_type"));
+        String key = ((link != null) ? link : "") + ((timestamp != null) ? " " + timestamp : "");
+        return new FeedEntry(submission, key, timestamp, null);
     }
 
-    private static String organisation(JsonNode organisations) {
+    private static @Nullable String organisation(JsonNode organisations) {
         if (!organisations.isArray() || organisations.isEmpty()) {
             return null;
         }
@@ -57,7 +63,7 @@ class GovUkSearchResults implements FeedReader {
         return first.isString() ? first.asString() : text(first, "title");
     }
 
-    private static Instant instant(String timestamp) {
+    private static @Nullable Instant instant(@Nullable String timestamp) {
         if (timestamp == null) {
             return null;
         }
@@ -69,11 +75,11 @@ class GovUkSearchResults implements FeedReader {
         }
     }
 
-    private static String oneLine(String text) {
+    private static @Nullable String oneLine(@Nullable String text) {
         return (text != null) ? text.replaceAll("\\s+", " ").strip() : null;
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isValueNode() && !value.isNull() ? value.asString() : null;
     }

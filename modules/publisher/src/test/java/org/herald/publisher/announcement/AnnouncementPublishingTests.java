@@ -108,6 +108,47 @@ class AnnouncementPublishingTests {
     }
 
     @Test
+    void publishesAPostWithOtherContentFromTheSameSourceAsAnUpdate() {
+        Map<String, Object> announcement = mou();
+        String id = http().publish(announcement, KEY).json().get("id").asString();
+
+        Response minor = http().publish(with(announcement, "summary", "The UK and US have agreed (corrected)."), KEY);
+        Map<String, Object> major = with(
+                with(with(announcement, "summary", "Annex B: the minerals covered."), "updateType", "major"),
+                "changeNote", "Annex B added");
+        Response majorResponse = http().publish(major, KEY);
+        Response again = http().publish(major, KEY);
+        Response otherSource = http().publish(with(with(announcement, "source", "api:other"), "summary", "Other words"),
+                KEY);
+
+        assertThat(minor.status()).as(minor.toString()).isEqualTo(202);
+        assertThat(minor.json().get("revision").asInt()).isEqualTo(1);
+        assertThat(majorResponse.json().get("revision").asInt()).isEqualTo(2);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(again.json().get("revision").asInt()).isEqualTo(2);
+        assertThat(otherSource.json().get("duplicate").asBoolean()).as("texts of other sources are not compared")
+            .isTrue();
+        List<JsonNode> records = topic().recordsWithKey(id)
+            .stream()
+            .map((record) -> JsonMapper.shared().readTree(record.value()))
+            .toList();
+        assertThat(records).extracting((record) -> record.get("revision").asInt()).containsExactly(0, 1, 2);
+        assertThat(records.get(1).get("updateType").asString()).isEqualTo("MINOR");
+        assertThat(records.get(2).get("updateType").asString()).isEqualTo("MAJOR");
+        assertThat(records.get(2).get("changeNote").asString()).isEqualTo("Annex B added");
+    }
+
+    @Test
+    void refusesAnUnknownUpdateType() {
+        Response response = http().publish(with(mou(), "updateType", "huge"), KEY);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("updateType");
+    }
+
+    @Test
     void answersDuplicateForTheSamePageFromAnotherSourceOrAtAVariantOfItsUrl() {
         String path = "/government/news/critical-minerals-" + UUID.randomUUID();
         Map<String, Object> announcement = mou("https://www.gov.uk" + path);

@@ -19,9 +19,12 @@ class GovUkSearchResultsTests {
 
     @Test
     void readsEachResultAsASubmissionFromGovUkSearch() {
-        List<AnnouncementSubmission> entries = this.results.read(SampleFeeds.bytes(SampleFeeds.SEARCH), LOCATION);
+        List<FeedEntry> read = this.results.read(SampleFeeds.bytes(SampleFeeds.SEARCH), LOCATION);
+        List<AnnouncementSubmission> entries = read.stream().map(FeedEntry::submission).toList();
 
         assertThat(entries).hasSize(3).allSatisfy((entry) -> assertThat(entry.source()).isEqualTo("gov-uk-search"));
+        assertThat(read.get(0).key()).isEqualTo(
+                "/government/news/uk-and-us-sign-memorandum-of-understanding-on-critical-minerals 2026-02-04T09:30:00Z");
         AnnouncementSubmission mou = entries.get(0);
         assertThat(mou.url()).isEqualTo(SampleFeeds.MOU_URL);
         assertThat(mou.externalId())
@@ -35,7 +38,9 @@ class GovUkSearchResultsTests {
 
     @Test
     void leavesOutWhatAResultLacks() {
-        AnnouncementSubmission untitled = this.results.read(SampleFeeds.bytes(SampleFeeds.SEARCH), LOCATION).get(2);
+        AnnouncementSubmission untitled = this.results.read(SampleFeeds.bytes(SampleFeeds.SEARCH), LOCATION)
+            .get(2)
+            .submission();
 
         assertThat(untitled.title()).isNull();
         assertThat(untitled.organisation()).isNull();
@@ -44,10 +49,13 @@ class GovUkSearchResultsTests {
 
     @Test
     void givesTheSamePageTheSameIdAsTheAtomFeed() {
-        AnnouncementSubmission fromSearch = this.results.read(SampleFeeds.bytes(SampleFeeds.SEARCH), LOCATION).get(0);
-        AnnouncementSubmission fromAtom = new GovUkAtomFeed()
+        AnnouncementSubmission fromSearch = this.results.read(SampleFeeds.bytes(SampleFeeds.SEARCH), LOCATION)
+            .get(0)
+            .submission();
+        AnnouncementSubmission fromAtom = new SyndicationFeed()
             .read(SampleFeeds.bytes(SampleFeeds.ATOM), URI.create("https://www.gov.uk/x.atom"))
-            .get(0);
+            .get(0)
+            .submission();
 
         assertThat(fromSearch.announcementId()).isEqualTo(fromAtom.announcementId());
     }

@@ -18,6 +18,7 @@ import org.herald.events.AnnouncementTagged;
 import org.herald.events.Evidence;
 import org.herald.events.TagMatch;
 import org.herald.events.Topics;
+import org.herald.events.UpdateType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,30 @@ class KafkaJsonTests {
                 Instant.parse("2026-02-04T09:32:00Z"));
         assertThat(roundTrip(this.published)).isEqualTo(this.published);
         assertThat(roundTrip(tagged)).isEqualTo(tagged);
+    }
+
+    @Test
+    void roundTripsAnUpdate() {
+        AnnouncementPublished update = new AnnouncementPublished(this.published.id(), "test", "ext-1",
+                this.published.url(), "UK and US sign MoU", "Summary", "Body", this.published.publishedAt(),
+                "Department for Business and Trade", "press_release", Instant.parse("2026-02-05T09:31:00Z"), 1,
+                UpdateType.MAJOR, "Annex added");
+        assertThat(roundTrip(update)).isEqualTo(update);
+    }
+
+    @Test
+    void readsRecordsWrittenBeforeRevisionsAsRevisionZero() {
+        String old = "{\"id\":\"" + this.published.id() + "\",\"source\":\"test\",\"url\":\"" + this.published.url()
+                + "\",\"title\":\"T\",\"receivedAt\":\"2026-02-04T09:31:00Z\"}";
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("__TypeId__", Topics.TYPE_ANNOUNCEMENT_PUBLISHED.getBytes(StandardCharsets.UTF_8));
+        Object read = this.deserializer.deserialize(Topics.ANNOUNCEMENTS, headers,
+                old.getBytes(StandardCharsets.UTF_8));
+        assertThat(read).isInstanceOfSatisfying(AnnouncementPublished.class, (announcement) -> {
+            assertThat(announcement.revision()).isZero();
+            assertThat(announcement.updateType()).isNull();
+            assertThat(announcement.changeNote()).isNull();
+        });
     }
 
     @Test
