@@ -28,6 +28,14 @@ public record Taxonomy(Map<Field, Double> fieldWeights, List<TagDefinition> tags
         Objects.requireNonNull(version, "version");
     }
 
+    /**
+     * The same taxonomy under another version: the tagger's version hashes the taxonomy
+     * file and the fitted weights beside it.
+     */
+    public Taxonomy withVersion(String version) {
+        return new Taxonomy(this.fieldWeights, this.tags, this.relevanceRules, this.unstemmed, version);
+    }
+
     /** The weight of {@code field}. */
     public double weight(Field field) {
         return this.fieldWeights.get(field);
