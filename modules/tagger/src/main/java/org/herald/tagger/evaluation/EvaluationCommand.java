@@ -100,6 +100,7 @@ public final class EvaluationCommand {
                 return Evaluation.run(tagger, items);
             }
         }
+        TaxonomyReader.read(taxonomy.bytes(), taxonomy.origin());
         Embedder embedder = MiniLmEmbedder.bundled();
         if (options.folds() != null) {
             try (SignalReader reader = new SignalReader(TaxonomyReader.read(taxonomy.bytes(), taxonomy.origin()),
