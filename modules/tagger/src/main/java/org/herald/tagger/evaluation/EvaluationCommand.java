@@ -61,6 +61,7 @@ public final class EvaluationCommand {
      * status.
      */
     public int run(String... args) {
+        CommandLogging.quiet();
         Options options;
         try {
             options = Options.parse(args);

@@ -49,6 +49,7 @@ public final class FitCommand {
      * status.
      */
     public int run(String... args) {
+        CommandLogging.quiet();
         Path labels = null;
         Path taxonomy = null;
         Path output = null;
