@@ -1,11 +1,17 @@
 package org.herald.tagger.tagging;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
@@ -22,7 +28,9 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * ({@code cpu}) are set before the model loads; the CPU library for Linux, macOS and
  * Windows is inside the DJL jar.
  * <p>
- * Each text is embedded on the calling thread. Thread-safe.
+ * Each text is embedded on the calling thread, and ONNX Runtime uses that thread only
+ * (one intra-op and one inter-op thread, not one per core): the tagger's throughput is
+ * per core, and its listener threads are not oversubscribed. Thread-safe.
  */
 public final class MiniLmEmbedder implements Embedder {
 
@@ -49,10 +57,18 @@ public final class MiniLmEmbedder implements Embedder {
     public static MiniLmEmbedder bundled() {
         stayOffline();
         try {
-            return checked(new MiniLmEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(CALLING_THREAD), BUNDLED),
-                    "The bundled embedding model " + BUNDLED);
+            ClassLoader loader = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
+            try (InputStream onnx = loader.getResourceAsStream("all-minilm-l6-v2-q.onnx");
+                    InputStream tokenizer = loader.getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json")) {
+                if (onnx == null || tokenizer == null) {
+                    throw new IllegalStateException(
+                            "all-minilm-l6-v2-q.onnx or its tokenizer is not on the class path");
+                }
+                return checked(new MiniLmEmbedder(new OneThreadModel(onnx, tokenizer), BUNDLED),
+                        "The bundled embedding model " + BUNDLED);
+            }
         }
-        catch (RuntimeException | LinkageError ex) {
+        catch (RuntimeException | LinkageError | IOException | OrtException ex) {
             throw new InvalidModelException(
                     "The bundled embedding model " + BUNDLED + " cannot be loaded: " + ex.getMessage(), ex);
         }
@@ -71,11 +87,11 @@ public final class MiniLmEmbedder implements Embedder {
             }
         }
         stayOffline();
-        try {
-            return checked(new MiniLmEmbedder(new OnnxEmbeddingModel(onnx, tokenizer, PoolingMode.MEAN, CALLING_THREAD),
-                    onnx.getFileName().toString()), description);
+        try (InputStream model = Files.newInputStream(onnx); InputStream vocabulary = Files.newInputStream(tokenizer)) {
+            return checked(new MiniLmEmbedder(new OneThreadModel(model, vocabulary), onnx.getFileName().toString()),
+                    description);
         }
-        catch (RuntimeException | LinkageError ex) {
+        catch (RuntimeException | LinkageError | IOException | OrtException ex) {
             throw new InvalidModelException(description + " cannot be loaded: " + ex.getMessage(), ex);
         }
     }
@@ -100,6 +116,31 @@ public final class MiniLmEmbedder implements Embedder {
         if (System.getProperty(key) == null && System.getenv(key) == null) {
             System.setProperty(key, value);
         }
+    }
+
+    /**
+     * LangChain4j's in-process BERT encoder (tokenising, the ONNX session, mean pooling)
+     * on a session of one thread.
+     */
+    private static final class OneThreadModel extends AbstractInProcessEmbeddingModel {
+
+        private final OnnxBertBiEncoder encoder;
+
+        OneThreadModel(InputStream onnx, InputStream tokenizer) throws IOException, OrtException {
+            super(CALLING_THREAD);
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            this.encoder = new OnnxBertBiEncoder(environment, environment.createSession(onnx.readAllBytes(), options),
+                    tokenizer, PoolingMode.MEAN);
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return this.encoder;
+        }
+
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * The sentences of an announcement that the learned signal reads: the title as one
  * sentence, then the summary's and the body's sentences, each field up to the model's
  * window of 256 word pieces (estimated as 4 per 3 words), so that a long body costs no
- * more than one window.
+ * more than one window; the body's sentences are joined into passages of up to
+ * {@value #BODY_PASSAGE_WORDS} words.
  */
 final class Sentences {
 
@@ -21,6 +22,9 @@ final class Sentences {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\s*\\R\\s*");
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** The body is read in passages of up to this many words. */
+    static final int BODY_PASSAGE_WORDS = 60;
 
     private Sentences() {
     }
@@ -34,16 +38,23 @@ final class Sentences {
         if (title != null && !title.isBlank()) {
             sentences.add(new Sentence(Field.TITLE, title.strip()));
         }
-        addWindow(sentences, Field.SUMMARY, summary);
-        addWindow(sentences, Field.BODY, body);
+        addWindow(sentences, Field.SUMMARY, summary, 0);
+        addWindow(sentences, Field.BODY, body, BODY_PASSAGE_WORDS);
         return sentences;
     }
 
-    private static void addWindow(List<Sentence> sentences, Field field, @Nullable String text) {
+    /**
+     * Adds the sentences of {@code text} up to the window; consecutive sentences are
+     * joined into passages of up to {@code passageWords} words (0: each sentence alone),
+     * so that a long body costs a few embeddings, not one per sentence.
+     */
+    private static void addWindow(List<Sentence> sentences, Field field, @Nullable String text, int passageWords) {
         if (text == null || text.isBlank()) {
             return;
         }
         int tokens = 0;
+        StringBuilder passage = new StringBuilder();
+        int passageLength = 0;
         for (String sentence : SENTENCE_END.split(text.strip())) {
             String stripped = sentence.strip();
             if (stripped.isEmpty()) {
@@ -51,10 +62,19 @@ final class Sentences {
             }
             int words = WHITESPACE.split(stripped).length;
             if (tokens > 0 && tokens + (words * 4 + 2) / 3 > WINDOW_TOKENS) {
-                return;
+                break;
             }
             tokens += (words * 4 + 2) / 3;
-            sentences.add(new Sentence(field, stripped));
+            if (passageLength > 0 && passageLength + words > passageWords) {
+                sentences.add(new Sentence(field, passage.toString()));
+                passage.setLength(0);
+                passageLength = 0;
+            }
+            passage.append((passage.length() > 0) ? " " : "").append(stripped);
+            passageLength += words;
+        }
+        if (passageLength > 0) {
+            sentences.add(new Sentence(field, passage.toString()));
         }
     }
 
