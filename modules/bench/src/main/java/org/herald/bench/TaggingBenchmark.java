@@ -28,7 +28,11 @@ import org.herald.tagger.taxonomy.TaxonomyReader;
  * rounds alternating with the tagger's (so a busy machine slows both alike). The goal is
  * 20,000 announcements a second; it is printed, not asserted.
  * <p>
- * {@code java -jar modules/bench/target/herald-bench.jar [--warmup SECONDS] [--rounds N] [--seconds SECONDS]}
+ * Then, for {@code --model-seconds} (20; 0 skips it), the combined tagger with the
+ * embedding model ({@link ModelBenchmark}): throughput, latency percentiles, resident
+ * memory with and without the model, and its load time.
+ * <p>
+ * {@code java -jar modules/bench/target/herald-bench.jar [--warmup SECONDS] [--rounds N] [--seconds SECONDS] [--model-seconds SECONDS]}
  */
 public final class TaggingBenchmark {
 
@@ -86,6 +90,9 @@ public final class TaggingBenchmark {
                     100 * median.perSecond() / median(tokenised).perSecond());
             this.out.printf(Locale.ROOT, "(checksums %d %d)%n", taggingMeter.sink(), tokenisingMeter.sink());
         }
+        if (this.options.modelSeconds() > 0) {
+            new ModelBenchmark(this.out).run(announcements, this.options.modelSeconds());
+        }
     }
 
     private static Figures last(List<Figures> rounds) {
@@ -139,20 +146,22 @@ public final class TaggingBenchmark {
     }
 
     /** The command line: seconds of warm-up, rounds, and seconds per round. */
-    record Options(double warmup, int rounds, double seconds) {
+    record Options(double warmup, int rounds, double seconds, double modelSeconds) {
 
         static Options parse(String... args) {
             double warmup = 10;
             int rounds = 7;
             double seconds = 2;
+            double modelSeconds = 20;
             for (int i = 0; i < args.length; i++) {
                 String value = (i + 1 < args.length) ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--warmup" -> warmup = Double.parseDouble(required(args[i], value));
                     case "--rounds" -> rounds = Integer.parseInt(required(args[i], value));
                     case "--seconds" -> seconds = Double.parseDouble(required(args[i], value));
+                    case "--model-seconds" -> modelSeconds = Double.parseDouble(required(args[i], value));
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                            + "'; usage: [--warmup SECONDS] [--rounds N] [--seconds SECONDS]");
+                            + "'; usage: [--warmup SECONDS] [--rounds N] [--seconds SECONDS] [--model-seconds SECONDS]");
                 }
                 i++;
             }
@@ -160,7 +169,7 @@ public final class TaggingBenchmark {
                 throw new IllegalArgumentException(
                         "--rounds must be at least 1, --seconds above 0, --warmup not negative");
             }
-            return new Options(warmup, rounds, seconds);
+            return new Options(warmup, rounds, seconds, modelSeconds);
         }
 
         private static String required(String option, String value) {

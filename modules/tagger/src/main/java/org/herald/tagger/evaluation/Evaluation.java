@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import org.herald.tagger.evaluation.EvaluationReport.Miss;
 import org.herald.tagger.evaluation.EvaluationReport.TagScore;
-import org.herald.tagger.tagging.RelevanceTagger;
+import org.herald.tagger.tagging.Tagger;
 import org.herald.tagger.tagging.Tagging;
 
 /**
@@ -22,7 +22,19 @@ final class Evaluation {
     private Evaluation() {
     }
 
-    static EvaluationReport run(RelevanceTagger tagger, List<LabelledAnnouncement> items) {
+    static EvaluationReport run(Tagger tagger, List<LabelledAnnouncement> items) {
+        List<Tagging> taggings = new ArrayList<>(items.size());
+        for (LabelledAnnouncement item : items) {
+            taggings.add(tagger.tag(item.title(), item.summary(), item.body()));
+        }
+        return score(items, taggings, tagger.taxonomyVersion());
+    }
+
+    /**
+     * Compares {@code taggings} (one per item, in the same order, however they were made:
+     * by one tagger, or fold by fold in cross-validation) with the labels.
+     */
+    static EvaluationReport score(List<LabelledAnnouncement> items, List<Tagging> taggings, String taxonomyVersion) {
         Map<String, int[]> counts = new TreeMap<>();
         int truePositives = 0;
         int falsePositives = 0;
@@ -31,8 +43,9 @@ final class Evaluation {
         int withinOne = 0;
         int relevantRight = 0;
         List<Miss> misses = new ArrayList<>();
-        for (LabelledAnnouncement item : items) {
-            Tagging tagging = tagger.tag(item.title(), item.summary(), item.body());
+        for (int i = 0; i < items.size(); i++) {
+            LabelledAnnouncement item = items.get(i);
+            Tagging tagging = taggings.get(i);
             Set<String> predicted = new HashSet<>(tagging.tagNames());
             for (String tag : union(predicted, item.tags())) {
                 int[] count = counts.computeIfAbsent(tag, (key) -> new int[3]);
@@ -59,8 +72,8 @@ final class Evaluation {
         TagScore micro = TagScore.of(truePositives, falsePositives, falseNegatives);
         double macroF1 = perTag.values().stream().mapToDouble(TagScore::f1).average().orElse(0);
         int n = items.size();
-        return new EvaluationReport(n, tagger.taxonomyVersion(), perTag, micro.precision(), micro.recall(), micro.f1(),
-                macroF1, EvaluationReport.ratio(exact, n), EvaluationReport.ratio(withinOne, n),
+        return new EvaluationReport(n, taxonomyVersion, perTag, micro.precision(), micro.recall(), micro.f1(), macroF1,
+                EvaluationReport.ratio(exact, n), EvaluationReport.ratio(withinOne, n),
                 EvaluationReport.ratio(relevantRight, n), misses);
     }
 

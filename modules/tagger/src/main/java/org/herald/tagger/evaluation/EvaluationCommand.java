@@ -1,6 +1,5 @@
 package org.herald.tagger.evaluation;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,18 +11,27 @@ import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.herald.tagger.tagging.CombinedTagger;
+import org.herald.tagger.tagging.Embedder;
+import org.herald.tagger.tagging.InvalidModelException;
+import org.herald.tagger.tagging.MiniLmEmbedder;
 import org.herald.tagger.tagging.RelevanceTagger;
+import org.herald.tagger.tagging.SignalReader;
 import org.herald.tagger.taxonomy.InvalidTaxonomyException;
-import org.herald.tagger.taxonomy.Taxonomy;
 import org.herald.tagger.taxonomy.TaxonomyReader;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code evaluate --labels FILE.jsonl [--taxonomy FILE.yaml] [--json] [--show-misses]}:
- * tags every labelled announcement with the taxonomy (the bundled one by default) and
+ * {@code evaluate --labels FILE.jsonl [--taxonomy FILE.yaml] [--weights FILE.json]
+ * [--cross-validate K | --terms-only] [--json] [--show-misses]}: tags every labelled
+ * announcement with the taxonomy and its fitted weights (the bundled ones by default) and
  * prints per-tag precision, recall and F1, micro and macro F1, and relevance accuracy, as
- * a table or as JSON, all of direct tags; then, apart, how often each implied tag was
- * implied and how often the labels agree. Needs no broker, database or web server. Exit
- * status 0 when it ran, 2 on bad input (arguments, labels or taxonomy).
+ * a table or as JSON, all of direct tags, then, apart, how often each implied tag was
+ * implied and how often the labels agree. With {@code --cross-validate K} it ignores the
+ * weights file and tags each of K folds with weights fitted on the other folds only
+ * ({@link CrossValidation}); with {@code --terms-only}, with the taxonomy's terms alone.
+ * Needs no broker, database, web server or network. Exit status 0 when it ran, 2 on bad
+ * input (arguments, labels, taxonomy, weights or model).
  */
 public final class EvaluationCommand {
 
@@ -31,13 +39,14 @@ public final class EvaluationCommand {
     public static final String NAME = "evaluate";
 
     /** Where the bundled taxonomy is on the class path. */
-    public static final String DEFAULT_TAXONOMY = "taxonomy/default.yaml";
+    public static final String DEFAULT_TAXONOMY = TaggerFiles.DEFAULT_TAXONOMY;
 
     static final int OK = 0;
 
     static final int BAD_INPUT = 2;
 
-    private static final String USAGE = "usage: evaluate --labels FILE.jsonl [--taxonomy FILE.yaml] [--json] [--show-misses]";
+    private static final String USAGE = "usage: evaluate --labels FILE.jsonl [--taxonomy FILE.yaml] [--weights FILE.json]"
+            + " [--cross-validate K | --terms-only] [--json] [--show-misses]";
 
     private final PrintStream out;
 
@@ -53,6 +62,7 @@ public final class EvaluationCommand {
      * status.
      */
     public int run(String... args) {
+        CommandLogging.quiet();
         Options options;
         try {
             options = Options.parse(args);
@@ -62,34 +72,50 @@ public final class EvaluationCommand {
             this.err.println(USAGE);
             return BAD_INPUT;
         }
-        try (RelevanceTagger tagger = new RelevanceTagger(taxonomy(options.taxonomy()))) {
-            List<LabelledAnnouncement> items = LabelsFile.read(options.labels());
-            EvaluationReport report = Evaluation.run(tagger, items);
-            ImpliedTagsReport implied = ImpliedTagsReport.run(tagger, items);
+        try {
+            Evaluated evaluated = evaluate(options);
             if (options.json()) {
-                printJson(report, implied);
+                printJson(evaluated.report(), evaluated.implied());
             }
             else {
-                printTable(report, options.showMisses());
-                printImplied(implied);
+                printTable(evaluated.report(), options.showMisses());
+                printImplied(evaluated.implied());
             }
             return OK;
         }
-        catch (InvalidLabelsException | InvalidTaxonomyException ex) {
+        catch (InvalidLabelsException | InvalidTaxonomyException | InvalidModelException ex) {
             this.err.println("evaluate: " + ex.getMessage());
+            return BAD_INPUT;
+        }
+        catch (IllegalArgumentException ex) {
+            this.err.println("evaluate: " + ex.getMessage());
+            this.err.println(USAGE);
             return BAD_INPUT;
         }
     }
 
-    private static Taxonomy taxonomy(Path path) {
-        if (path != null) {
-            return TaxonomyReader.read(path);
+    private static Evaluated evaluate(Options options) {
+        List<LabelledAnnouncement> items = LabelsFile.read(options.labels());
+        TaggerFiles.Content taxonomy = TaggerFiles.taxonomy(options.taxonomy());
+        if (options.termsOnly()) {
+            try (RelevanceTagger tagger = new RelevanceTagger(
+                    TaxonomyReader.read(taxonomy.bytes(), taxonomy.origin()))) {
+                return new Evaluated(Evaluation.run(tagger, items), ImpliedTagsReport.run(tagger, items));
+            }
         }
-        InputStream bundled = EvaluationCommand.class.getClassLoader().getResourceAsStream(DEFAULT_TAXONOMY);
-        if (bundled == null) {
-            throw new InvalidTaxonomyException("The bundled taxonomy " + DEFAULT_TAXONOMY + " is missing");
+        TaxonomyReader.read(taxonomy.bytes(), taxonomy.origin());
+        Embedder embedder = MiniLmEmbedder.bundled();
+        if (options.folds() != null) {
+            try (SignalReader reader = new SignalReader(TaxonomyReader.read(taxonomy.bytes(), taxonomy.origin()),
+                    embedder)) {
+                return new Evaluated(CrossValidation.run(reader, items, options.folds()), ImpliedTagsReport.none());
+            }
         }
-        return TaxonomyReader.read(bundled, "classpath:" + DEFAULT_TAXONOMY);
+        TaggerFiles.Content weights = TaggerFiles.weights(options.taxonomy(), options.weights());
+        try (CombinedTagger tagger = CombinedTagger.load(taxonomy.bytes(), taxonomy.origin(), weights.bytes(),
+                weights.origin(), embedder)) {
+            return new Evaluated(Evaluation.run(tagger, items), ImpliedTagsReport.run(tagger, items));
+        }
     }
 
     private void printTable(EvaluationReport report, boolean showMisses) {
@@ -119,10 +145,6 @@ public final class EvaluationCommand {
         }
     }
 
-    /**
-     * The implied tags, apart: the figures above are of direct tags only, as the
-     * relevance is.
-     */
     private void printImplied(ImpliedTagsReport implied) {
         if (implied.perTag().isEmpty()) {
             return;
@@ -171,12 +193,23 @@ public final class EvaluationCommand {
         this.out.println(mapper.writeValueAsString(json));
     }
 
+    /**
+     * What an evaluation found: the direct tags' figures and, apart, the implied tags'
+     * (none under cross-validation, whose folds each have their own tagger).
+     */
+    private record Evaluated(EvaluationReport report, ImpliedTagsReport implied) {
+    }
+
     /** The parsed arguments. */
-    record Options(Path labels, Path taxonomy, boolean json, boolean showMisses) {
+    record Options(Path labels, @Nullable Path taxonomy, @Nullable Path weights, @Nullable Integer folds,
+            boolean termsOnly, boolean json, boolean showMisses) {
 
         static Options parse(String... args) {
             Path labels = null;
             Path taxonomy = null;
+            Path weights = null;
+            Integer folds = null;
+            boolean termsOnly = false;
             boolean json = false;
             boolean showMisses = false;
             List<String> list = List.of(args);
@@ -185,6 +218,9 @@ public final class EvaluationCommand {
                 switch (list.get(i)) {
                     case "--labels" -> labels = existingFile(list, ++i, "--labels");
                     case "--taxonomy" -> taxonomy = existingFile(list, ++i, "--taxonomy");
+                    case "--weights" -> weights = existingFile(list, ++i, "--weights");
+                    case "--cross-validate" -> folds = folds(list, ++i);
+                    case "--terms-only" -> termsOnly = true;
                     case "--json" -> json = true;
                     case "--show-misses" -> showMisses = true;
                     default -> throw new IllegalArgumentException("unknown argument '" + list.get(i) + "'");
@@ -193,10 +229,25 @@ public final class EvaluationCommand {
             if (labels == null) {
                 throw new IllegalArgumentException("--labels FILE.jsonl is required");
             }
-            return new Options(labels, taxonomy, json, showMisses);
+            if (termsOnly && (folds != null || weights != null)) {
+                throw new IllegalArgumentException(
+                        "--terms-only uses no weights: not with --cross-validate or --weights");
+            }
+            return new Options(labels, taxonomy, weights, folds, termsOnly, json, showMisses);
         }
 
-        private static Path existingFile(List<String> args, int index, String option) {
+        private static int folds(List<String> args, int index) {
+            if (index >= args.size() || !args.get(index).matches("[0-9]{1,4}")) {
+                throw new IllegalArgumentException("--cross-validate needs a number of folds, e.g. 5");
+            }
+            int folds = Integer.parseInt(args.get(index));
+            if (folds < 2) {
+                throw new IllegalArgumentException("--cross-validate needs at least 2 folds, was " + folds);
+            }
+            return folds;
+        }
+
+        static Path existingFile(List<String> args, int index, String option) {
             if (index >= args.size()) {
                 throw new IllegalArgumentException(option + " needs a file");
             }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.herald.events.TagMatch;
-import org.herald.tagger.tagging.RelevanceTagger;
+import org.herald.tagger.tagging.Tagger;
 import org.herald.tagger.tagging.Tagging;
 
 /**
@@ -19,7 +19,12 @@ import org.herald.tagger.tagging.Tagging;
  */
 record ImpliedTagsReport(Map<String, ImpliedScore> perTag) {
 
-    static ImpliedTagsReport run(RelevanceTagger tagger, List<LabelledAnnouncement> items) {
+    /** No implied tags measured. */
+    static ImpliedTagsReport none() {
+        return new ImpliedTagsReport(Map.of());
+    }
+
+    static ImpliedTagsReport run(Tagger tagger, List<LabelledAnnouncement> items) {
         Map<String, int[]> counts = new TreeMap<>();
         for (LabelledAnnouncement item : items) {
             Tagging direct = tagger.tag(item.title(), item.summary(), item.body());

@@ -3,6 +3,7 @@ package org.herald.tagger.reload;
 import java.io.IOException;
 import java.util.Objects;
 
+import org.herald.tagger.tagging.TagWeights;
 import org.herald.tagger.taxonomy.InvalidTaxonomyException;
 
 import org.springframework.core.io.Resource;
@@ -10,7 +11,9 @@ import org.springframework.core.io.Resource;
 /**
  * The taxonomy file named by {@code herald.tagger.taxonomy} (a Spring resource location
  * such as {@code file:/etc/herald/taxonomy.yaml} or
- * {@code classpath:taxonomy/default.yaml}), read afresh on every call.
+ * {@code classpath:taxonomy/default.yaml}) and the fitted weights beside it
+ * ({@code taxonomy.weights.json}, {@code default.weights.json}), read afresh on every
+ * call.
  */
 public final class TaxonomySource {
 
@@ -34,6 +37,42 @@ public final class TaxonomySource {
         }
         catch (IOException ex) {
             throw new InvalidTaxonomyException("Cannot read taxonomy " + description() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * The bytes of the weights file beside the taxonomy.
+     * @throws InvalidTaxonomyException if it does not exist or cannot be read
+     */
+    public byte[] weightsContent() {
+        Resource weights = weights();
+        if (!weights.exists()) {
+            throw new InvalidTaxonomyException("Weights " + weights.getDescription()
+                    + " do not exist: the taxonomy needs its fitted weights beside it (fit them with"
+                    + " java -jar herald-tagger.jar fit --labels LABELS.jsonl --taxonomy TAXONOMY.yaml; docs/tagging.md)");
+        }
+        try {
+            return weights.getContentAsByteArray();
+        }
+        catch (IOException ex) {
+            throw new InvalidTaxonomyException(
+                    "Cannot read weights " + weights.getDescription() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The weights file's location, for messages. */
+    public String weightsDescription() {
+        return weights().getDescription();
+    }
+
+    private Resource weights() {
+        String name = this.resource.getFilename();
+        try {
+            return this.resource.createRelative(TagWeights.fileNameBeside((name != null) ? name : "taxonomy.yaml"));
+        }
+        catch (IOException ex) {
+            throw new InvalidTaxonomyException(
+                    "Cannot locate the weights beside taxonomy " + description() + ": " + ex.getMessage(), ex);
         }
     }
 

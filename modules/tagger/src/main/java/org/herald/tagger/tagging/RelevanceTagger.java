@@ -116,11 +116,7 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
     public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body) {
         Matches matches = this.matches.get();
         try {
-            String[] texts = { title, summary, body };
-            for (Field field : FIELDS) {
-                this.index.read(texts[field.ordinal()], matches.tokens);
-                this.index.find(matches.tokens, (target) -> matches.record(target, field));
-            }
+            match(matches, title, summary, body);
             List<TagMatch> tags = tags(matches);
             return new Tagging(tags, relevance(tags, matches.scores), this.taxonomy.version());
         }
@@ -129,7 +125,48 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
         }
     }
 
-    private List<TagMatch> tags(Matches matches) {
+    /**
+     * The term evidence of every tag of the taxonomy, before thresholds,
+     * {@code only-with} and relevance: what a tagger that combines the terms with other
+     * signals reads. Any of the texts may be {@code null}.
+     */
+    public TermScores termScores(String title, String summary, String body) {
+        Matches matches = this.matches.get();
+        try {
+            match(matches, title, summary, body);
+            List<Evidence>[] evidence = evidence(matches);
+            int tagCount = evidence.length;
+            double[] scores = new double[tagCount];
+            List<List<Evidence>> lists = new ArrayList<>(tagCount);
+            for (int tag = 0; tag < tagCount; tag++) {
+                List<Evidence> items = (evidence[tag] != null) ? evidence[tag] : List.of();
+                double sum = 0;
+                for (Evidence item : items) {
+                    sum += item.weight();
+                }
+                scores[tag] = round(sum);
+                if (evidence[tag] != null) {
+                    evidence[tag].sort(STRONGEST_EVIDENCE_FIRST);
+                }
+                lists.add(items);
+            }
+            return new TermScores(scores, matches.vetoed.clone(), lists);
+        }
+        finally {
+            matches.clear();
+        }
+    }
+
+    private void match(Matches matches, String title, String summary, String body) {
+        String[] texts = { title, summary, body };
+        for (Field field : FIELDS) {
+            this.index.read(texts[field.ordinal()], matches.tokens);
+            this.index.find(matches.tokens, (target) -> matches.record(target, field));
+        }
+    }
+
+    /** Per tag, the evidence of its terms found (null for none), vetoed tags left out. */
+    private List<Evidence>[] evidence(Matches matches) {
         int tagCount = this.taxonomy.tags().size();
         @SuppressWarnings("unchecked")
         List<Evidence>[] evidence = new List[tagCount];
@@ -147,6 +184,12 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
                 }
             }
         }
+        return evidence;
+    }
+
+    private List<TagMatch> tags(Matches matches) {
+        int tagCount = this.taxonomy.tags().size();
+        List<Evidence>[] evidence = evidence(matches);
         double[] scores = new double[tagCount];
         boolean[] passed = new boolean[tagCount];
         for (int tag = 0; tag < tagCount; tag++) {

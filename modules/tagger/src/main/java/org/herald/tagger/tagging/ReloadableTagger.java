@@ -6,19 +6,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link Tagger} whose {@link RelevanceTagger} can be replaced while announcements are
- * being tagged: each call of {@link #tag} uses one taxonomy from start to end, the one
- * current when it began.
+ * A {@link Tagger} (a {@link CombinedTagger}, or a {@link RelevanceTagger}) that can be
+ * replaced while announcements are being tagged: each call of {@link #tag} uses one
+ * taxonomy from start to end, the one current when it began.
  * <p>
  * A replaced tagger is not closed, because a call that began before the replacement may
  * still be using it; its Lucene analyzer holds only per-thread token streams, which are
- * freed with it.
+ * freed with it, and the embedding model is shared, not replaced.
  */
 public final class ReloadableTagger implements Tagger {
 
-    private final AtomicReference<RelevanceTagger> current;
+    private final AtomicReference<Tagger> current;
 
-    public ReloadableTagger(RelevanceTagger initial) {
+    public ReloadableTagger(Tagger initial) {
         this.current = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
     }
 
@@ -38,7 +38,7 @@ public final class ReloadableTagger implements Tagger {
     }
 
     /** Tags with {@code next} from now on; returns the tagger it replaces. */
-    public RelevanceTagger replace(RelevanceTagger next) {
+    public Tagger replace(Tagger next) {
         return this.current.getAndSet(Objects.requireNonNull(next, "next"));
     }
 

@@ -2,6 +2,9 @@ package org.herald.tagger.taxonomy;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tag of the taxonomy.
@@ -14,15 +17,33 @@ import java.util.Objects;
  * @param onlyWith when not empty, the tag is given only to an announcement that also has
  * one of these tags (for tags such as {@code consultation} that say nothing about the
  * sector on their own)
+ * @param description what the tag is about, for people and for the learned signal (its
+ * sentences are compared with the announcement's); null when the file gives none
+ * @param examples sentences staff wrote of the kind of text that gets the tag, compared
+ * with the announcement's sentences by the learned signal (never taken from labelled
+ * announcements)
  */
 public record TagDefinition(String name, double threshold, List<TermDefinition> terms, List<String> vetoes,
-        List<String> onlyWith) {
+        List<String> onlyWith, @Nullable String description, List<String> examples) {
 
     public TagDefinition {
         Objects.requireNonNull(name, "name");
         terms = List.copyOf(terms);
         vetoes = List.copyOf(vetoes);
         onlyWith = List.copyOf(onlyWith);
+        examples = List.copyOf(examples);
+    }
+
+    /** A tag without description or examples. */
+    public TagDefinition(String name, double threshold, List<TermDefinition> terms, List<String> vetoes,
+            List<String> onlyWith) {
+        this(name, threshold, terms, vetoes, onlyWith, null, List.of());
+    }
+
+    /** The description (if any) and the examples: the texts the learned signal reads. */
+    public List<String> prose() {
+        return (this.description != null) ? Stream.concat(Stream.of(this.description), this.examples.stream()).toList()
+                : this.examples;
     }
 
 }

@@ -37,6 +37,15 @@ public record Taxonomy(Map<Field, Double> fieldWeights, List<TagDefinition> tags
         this(fieldWeights, tags, relevanceRules, unstemmed, version, List.of());
     }
 
+    /**
+     * The same taxonomy under another version: the tagger's version hashes the taxonomy
+     * file and the fitted weights beside it.
+     */
+    public Taxonomy withVersion(String version) {
+        return new Taxonomy(this.fieldWeights, this.tags, this.relevanceRules, this.unstemmed, version,
+                this.implications);
+    }
+
     /** The weight of {@code field}. */
     public double weight(Field field) {
         return this.fieldWeights.get(field);

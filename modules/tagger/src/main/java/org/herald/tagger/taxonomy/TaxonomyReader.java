@@ -82,12 +82,17 @@ public final class TaxonomyReader {
     }
 
     /**
-     * The version of a taxonomy file: the first 12 hex digits of the SHA-256 of its
-     * bytes.
+     * The version of a taxonomy file (and of the files versioned with it, such as its
+     * fitted weights): the first 12 hex digits of the SHA-256 of their bytes, one after
+     * the other.
      */
-    public static String version(byte[] content) {
+    public static String version(byte[]... contents) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] content : contents) {
+                digest.update(content);
+            }
+            byte[] hash = digest.digest();
             return HexFormat.of().formatHex(hash).substring(0, VERSION_HEX_DIGITS);
         }
         catch (NoSuchAlgorithmException ex) {
@@ -134,11 +139,10 @@ public final class TaxonomyReader {
             throw node.invalid("tag names are lower-case words joined by '-', not '" + name + "'");
         }
         Map<String, Node> fields = node.object(
-                Set.of("description", "threshold", "terms", "vetoes", "only-with", "implies"),
+                Set.of("description", "examples", "threshold", "terms", "vetoes", "only-with", "implies"),
                 Set.of("threshold", "terms"));
-        if (fields.containsKey("description")) {
-            fields.get("description").text();
-        }
+        String description = fields.containsKey("description") ? fields.get("description").text() : null;
+        List<String> examples = fields.containsKey("examples") ? fields.get("examples").texts() : List.of();
         List<TermDefinition> terms = new ArrayList<>();
         for (Node term : fields.get("terms").list()) {
             terms.add(term(term));
@@ -148,7 +152,8 @@ public final class TaxonomyReader {
         }
         List<String> vetoes = fields.containsKey("vetoes") ? fields.get("vetoes").texts() : List.of();
         List<String> onlyWith = fields.containsKey("only-with") ? fields.get("only-with").texts() : List.of();
-        return new TagDefinition(name, fields.get("threshold").positiveNumber(), terms, vetoes, onlyWith);
+        return new TagDefinition(name, fields.get("threshold").positiveNumber(), terms, vetoes, onlyWith, description,
+                examples);
     }
 
     private static TermDefinition term(Node node) {

@@ -5,57 +5,69 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.herald.tagger.tagging.MiniLmEmbedder;
 import org.herald.tagger.tagging.RelevanceTagger;
+import org.herald.tagger.tagging.SignalReader;
 import org.herald.tagger.taxonomy.TaxonomyReader;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The quality gate: the bundled taxonomy on the labelled development set. Deterministic:
- * the same taxonomy and data always give the same figures. The first test holds the
- * issue's thresholds (micro-F1 0.85, relevant-vs-irrelevant accuracy 0.95); the second
- * the level achieved, less a small margin.
+ * The quality gate, on cross-validated figures: the bundled taxonomy and the combined
+ * tagger, 5-fold cross-validated over the committed labelled set
+ * ({@code data/labelled.jsonl}), each fold tagged with weights fitted on the other four
+ * only. In-sample figures (the bundled weights on the items they were fitted on) flatter
+ * the tagger and are not asserted on. Deterministic: the same taxonomy and data always
+ * give the same folds and figures.
  */
 class DevSetQualityTests {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    @Test
-    void bundledTaxonomyMeetsTheQualityTargetsOnTheDevelopmentSet() throws IOException {
-        EvaluationReport report = evaluateBundledTaxonomy();
+    private static EvaluationReport crossValidated;
 
-        assertThat(report.items()).isEqualTo(61);
-        assertThat(report.microF1()).as("micro-F1").isGreaterThanOrEqualTo(0.85);
-        assertThat(report.relevantAccuracy()).as("relevant-vs-irrelevant accuracy").isGreaterThanOrEqualTo(0.95);
+    @BeforeAll
+    static void crossValidate() throws IOException {
+        Path labels = dir.resolve("labelled.jsonl");
+        try (InputStream in = DevSetQualityTests.class.getResourceAsStream("/data/labelled.jsonl")) {
+            Files.copy(in, labels);
+        }
+        try (SignalReader reader = new SignalReader(TaxonomyReader
+            .read(DevSetQualityTests.class.getResourceAsStream("/taxonomy/default.yaml"), "default.yaml"),
+                MiniLmEmbedder.bundled())) {
+            crossValidated = CrossValidation.run(reader, LabelsFile.read(labels), 5);
+        }
     }
 
     /**
-     * A ratchet above the gate, at the issue's "done" level: the bundled taxonomy reaches
-     * micro-F1 0.911 and relevant-vs-irrelevant accuracy 1.000 on this set, and must keep
-     * micro-F1 0.90 and accuracy 0.97. The margin (about one tag decision of F1, one
-     * announcement's relevance call) leaves room for a change that trades one decision
-     * for a better one elsewhere. Raise it when the taxonomy improves; docs/tagging.md
-     * says so.
+     * The level reached by cross-validation, less a margin of about one decision: the
+     * combined tagger reaches micro-F1 0.866 and relevant-vs-irrelevant accuracy 0.971
+     * over 206 items (docs/tagging.md). The issue's target is 0.90 and 0.97; raise this
+     * ratchet as the taxonomy's examples and the labelled set improve.
      */
     @Test
-    void bundledTaxonomyKeepsItsAchievedLevelOnTheDevelopmentSet() throws IOException {
-        EvaluationReport report = evaluateBundledTaxonomy();
-
-        assertThat(report.microF1()).as("micro-F1").isGreaterThanOrEqualTo(0.90);
-        assertThat(report.relevantAccuracy()).as("relevant-vs-irrelevant accuracy").isGreaterThanOrEqualTo(0.97);
+    void theCombinedTaggerKeepsItsCrossValidatedLevel() {
+        assertThat(crossValidated.items()).isGreaterThanOrEqualTo(150);
+        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.86);
+        assertThat(crossValidated.relevantAccuracy()).as("cross-validated relevant-vs-irrelevant accuracy")
+            .isGreaterThanOrEqualTo(0.965);
     }
 
-    private EvaluationReport evaluateBundledTaxonomy() throws IOException {
-        Path labels = this.dir.resolve("announcements-dev.jsonl");
-        try (InputStream in = getClass().getResourceAsStream("/data/announcements-dev.jsonl")) {
-            Files.copy(in, labels);
-        }
-        try (RelevanceTagger tagger = new RelevanceTagger(
-                TaxonomyReader.read(getClass().getResourceAsStream("/taxonomy/default.yaml"), "default.yaml"))) {
-            return Evaluation.run(tagger, LabelsFile.read(labels));
+    /**
+     * The learned signal must earn its place: it beats the terms alone on unseen folds.
+     */
+    @Test
+    void theCombinedTaggerBeatsTheTermsAlone() throws IOException {
+        Path labels = dir.resolve("labelled.jsonl");
+        try (RelevanceTagger terms = new RelevanceTagger(TaxonomyReader
+            .read(DevSetQualityTests.class.getResourceAsStream("/taxonomy/default.yaml"), "default.yaml"))) {
+            EvaluationReport termsOnly = Evaluation.run(terms, LabelsFile.read(labels));
+            assertThat(crossValidated.microF1()).isGreaterThan(termsOnly.microF1());
+            assertThat(crossValidated.microRecall()).isGreaterThan(termsOnly.microRecall());
         }
     }
 

@@ -65,6 +65,7 @@ class EvaluationCommandTests {
                 relevance:
                   - {relevance: 3, any: [aluminium]}
                 """);
+        org.herald.tagger.tagging.TermsOnlyWeights.writeBeside(taxonomy, "aluminium");
 
         int status = this.command.run("evaluate", "--labels", devSet().toString(), "--taxonomy", taxonomy.toString(),
                 "--json");
@@ -168,10 +169,59 @@ class EvaluationCommandTests {
         assertThat(errors()).contains("bad.yaml is invalid: the file: missing 'relevance'");
     }
 
+    @Test
+    void crossValidatesWithWeightsFittedOnTheOtherFolds() throws IOException {
+        int status = this.command.run("evaluate", "--labels", devSet().toString(), "--cross-validate", "3");
+
+        assertThat(status).isZero();
+        assertThat(output()).contains("Evaluated 61 announcements with taxonomy")
+            .contains("+cv3")
+            .contains("micro")
+            .contains("relevant-vs-irrelevant accuracy");
+    }
+
+    @Test
+    void refusesTooFewFolds() throws IOException {
+        assertThat(this.command.run("evaluate", "--labels", devSet().toString(), "--cross-validate", "1")).isEqualTo(2);
+        assertThat(errors()).contains("at least 2 folds");
+    }
+
+    @Test
+    void fitsWeightsThatEvaluateThenReadsBesideTheTaxonomy() throws IOException {
+        Path taxonomy = this.dir.resolve("mine.yaml");
+        try (InputStream in = getClass().getResourceAsStream("/taxonomy/default.yaml")) {
+            Files.copy(in, taxonomy);
+        }
+        FitCommand fit = new FitCommand(new PrintStream(this.out, true, StandardCharsets.UTF_8),
+                new PrintStream(this.err, true, StandardCharsets.UTF_8));
+
+        assertThat(fit.run("fit", "--labels", devSet().toString(), "--taxonomy", taxonomy.toString())).isZero();
+        assertThat(this.dir.resolve("mine.weights.json")).exists();
+        assertThat(output()).contains("Fitted weights for 15 tags on 61 items");
+
+        assertThat(this.command.run("evaluate", "--labels", devSet().toString(), "--taxonomy", taxonomy.toString(),
+                "--json"))
+            .isZero();
+        String json = output().substring(output().indexOf('{'));
+        assertThat(JsonMapper.shared().readTree(json).get("microF1").doubleValue()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void exitsWithTwoWhenTheWeightsBesideTheTaxonomyAreMissing() throws IOException {
+        Path taxonomy = this.dir.resolve("alone.yaml");
+        try (InputStream in = getClass().getResourceAsStream("/taxonomy/default.yaml")) {
+            Files.copy(in, taxonomy);
+        }
+
+        assertThat(this.command.run("evaluate", "--labels", devSet().toString(), "--taxonomy", taxonomy.toString()))
+            .isEqualTo(2);
+        assertThat(errors()).contains("alone.weights.json").contains("fit");
+    }
+
     private Path devSet() throws IOException {
         Path copy = this.dir.resolve("announcements-dev.jsonl");
         try (InputStream in = getClass().getResourceAsStream("/data/announcements-dev.jsonl")) {
-            Files.copy(in, copy);
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return copy;
     }

@@ -1,8 +1,8 @@
 package org.herald.tagger.preview;
 
 import org.herald.support.HeraldSupportAutoConfiguration;
-import org.herald.tagger.tagging.RelevanceTagger;
-import org.herald.tagger.taxonomy.TaxonomyReader;
+import org.herald.tagger.tagging.CombinedTagger;
+import org.herald.tagger.tagging.MiniLmEmbedder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +48,9 @@ class TaggingPreviewControllerTests {
             .andExpect(jsonPath("$.tags[0].evidence[0].term").value("critical minerals"))
             .andExpect(jsonPath("$.tags[0].evidence[0].field").value("title"))
             .andExpect(jsonPath("$.tags[0].evidence[0].weight").isNumber())
+            .andExpect(jsonPath("$.tags[0].evidence[?(@.kind == 'SIMILARITY')].sentence").isNotEmpty())
+            .andExpect(jsonPath("$.tags[0].evidence[?(@.kind == 'SIMILARITY')].example").isNotEmpty())
+            .andExpect(jsonPath("$.tags[0].evidence[?(@.kind == 'SIMILARITY')].weight").isNotEmpty())
             .andExpect(jsonPath("$.relevance").value(2))
             .andExpect(jsonPath("$.taxonomyVersion", matchesPattern("[0-9a-f]{12}")));
     }
@@ -124,9 +127,12 @@ class TaggingPreviewControllerTests {
     static class BundledTaxonomy {
 
         @Bean
-        RelevanceTagger relevanceTagger() {
-            return new RelevanceTagger(TaxonomyReader
-                .read(BundledTaxonomy.class.getResourceAsStream("/taxonomy/default.yaml"), "default.yaml"));
+        CombinedTagger combinedTagger() throws java.io.IOException {
+            try (var taxonomy = BundledTaxonomy.class.getResourceAsStream("/taxonomy/default.yaml");
+                    var weights = BundledTaxonomy.class.getResourceAsStream("/taxonomy/default.weights.json")) {
+                return CombinedTagger.load(taxonomy.readAllBytes(), "default.yaml", weights.readAllBytes(),
+                        "default.weights.json", MiniLmEmbedder.bundled());
+            }
         }
 
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.herald.tagger.tagging.TermsOnlyWeights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,7 +131,42 @@ class TaxonomyReloadTests {
         return JsonMapper.shared().readTree(json).get("taxonomyVersion").stringValue();
     }
 
+    @Test
+    void brokenWeightsAreRefusedWithAProblemAndTheTaxonomyInUseStays() throws Exception {
+        write(", smelter");
+        reload().andExpect(status().isOk());
+        String inUse = version(preview().andExpect(jsonPath("$.tags[0].tag").value("aluminium")));
+
+        Path weights = TermsOnlyWeights.writeBeside(taxonomyFile(), "aluminium");
+        Files.writeString(weights, Files.readString(weights).replace("\"passed\"", "\"pased\""));
+        reload().andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.detail", containsString("taxonomy.weights.json")))
+            .andExpect(jsonPath("$.detail", containsString("pased")))
+            .andExpect(jsonPath("$.taxonomyVersion").value(inUse));
+
+        Files.delete(weights);
+        reload().andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.detail", containsString("do not exist")))
+            .andExpect(jsonPath("$.taxonomyVersion").value(inUse));
+        preview().andExpect(jsonPath("$.taxonomyVersion").value(inUse));
+        TermsOnlyWeights.writeBeside(taxonomyFile(), "aluminium");
+    }
+
+    @Test
+    void theVersionHashesTheWeightsToo() throws Exception {
+        write(", smelter");
+        reload().andExpect(status().isOk());
+        String before = version(preview());
+
+        Path weights = TermsOnlyWeights.writeBeside(taxonomyFile(), "aluminium");
+        Files.writeString(weights, Files.readString(weights).replace("\"threshold\" : 0.5", "\"threshold\" : 0.6"));
+        reload().andExpect(status().isOk()).andExpect(jsonPath("$.changed").value(true));
+        assertThat(version(preview())).isNotEqualTo(before);
+        TermsOnlyWeights.writeBeside(taxonomyFile(), "aluminium");
+    }
+
     private static void write(String extraTerms) throws IOException {
+        TermsOnlyWeights.writeBeside(taxonomyFile(), "aluminium");
         Files.writeString(taxonomyFile(), TAXONOMY.formatted(extraTerms), StandardCharsets.UTF_8);
     }
 

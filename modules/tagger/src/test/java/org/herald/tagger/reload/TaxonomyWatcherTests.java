@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.herald.tagger.tagging.RelevanceTagger;
+import org.herald.tagger.tagging.Embedder;
+import org.herald.tagger.tagging.MiniLmEmbedder;
 import org.herald.tagger.tagging.ReloadableTagger;
-import org.herald.tagger.taxonomy.TaxonomyReader;
+import org.herald.tagger.tagging.TermsOnlyWeights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,8 @@ class TaxonomyWatcherTests {
             relevance:
               - {relevance: 2, any: [steel-metals]}
             """;
+
+    private static final Embedder EMBEDDER = MiniLmEmbedder.bundled();
 
     @TempDir
     Path dir;
@@ -84,15 +87,21 @@ class TaxonomyWatcherTests {
     }
 
     private Path write(String terms) throws IOException {
-        return Files.writeString(this.dir.resolve("taxonomy.yaml"), TAXONOMY.formatted(terms), StandardCharsets.UTF_8);
+        Path file = this.dir.resolve("taxonomy.yaml");
+        TermsOnlyWeights.writeBeside(file, "steel-metals");
+        return Files.writeString(file, TAXONOMY.formatted(terms), StandardCharsets.UTF_8);
     }
 
     private static ReloadableTagger tagger(Path file) {
-        return new ReloadableTagger(new RelevanceTagger(TaxonomyReader.read(file)));
+        return new ReloadableTagger(TaxonomyReloading.load(source(file), EMBEDDER));
     }
 
     private static TaxonomyReloading reloading(Path file, ReloadableTagger tagger) {
-        return new TaxonomyReloading(new TaxonomySource(new FileSystemResource(file)), tagger);
+        return new TaxonomyReloading(source(file), tagger, EMBEDDER);
+    }
+
+    private static TaxonomySource source(Path file) {
+        return new TaxonomySource(new FileSystemResource(file));
     }
 
 }

@@ -51,6 +51,31 @@ class TaxonomyReaderTests {
     }
 
     @Test
+    void readsATagsDescriptionAndExampleSentences() {
+        Taxonomy taxonomy = read(
+                VALID.replace("  aluminium:\n    threshold: 1\n", "  aluminium:\n    description: Aluminium itself.\n"
+                        + "    examples: [A smelter opens., Imports of foil are investigated.]\n    threshold: 1\n"));
+
+        TagDefinition aluminium = taxonomy.tags().get(0);
+        assertThat(aluminium.description()).isEqualTo("Aluminium itself.");
+        assertThat(aluminium.examples()).containsExactly("A smelter opens.", "Imports of foil are investigated.");
+        assertThat(aluminium.prose()).containsExactly("Aluminium itself.", "A smelter opens.",
+                "Imports of foil are investigated.");
+        assertThat(taxonomy.tags().get(1).prose()).isEmpty();
+    }
+
+    @Test
+    void theVersionOfATaxonomyAndItsWeightsHashesBoth() {
+        byte[] taxonomy = VALID.getBytes(StandardCharsets.UTF_8);
+        byte[] weights = "{}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(TaxonomyReader.version(taxonomy)).isEqualTo(read(VALID).version());
+        assertThat(TaxonomyReader.version(taxonomy, weights)).matches("[0-9a-f]{12}")
+            .isNotEqualTo(TaxonomyReader.version(taxonomy))
+            .isNotEqualTo(TaxonomyReader.version(taxonomy, "{ }".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void versionIsAContentHashOfTheFile() {
         String version = read(VALID).version();
 
