@@ -91,6 +91,7 @@ class EvaluationCommandTests {
                   - {relevance: 3, any: [aluminium]}
                   - {relevance: 2, any: [critical-minerals]}
                 """);
+        org.herald.tagger.tagging.TermsOnlyWeights.writeBeside(taxonomy, "critical-minerals", "aluminium");
         Path labels = this.dir.resolve("labels.jsonl");
         Files.writeString(labels, """
                 {"title": "Critical minerals strategy", "tags": ["critical-minerals"], "relevance": 2}
