@@ -1,17 +1,18 @@
 package org.herald.notifier.webhook;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.herald.notifier.partner.EndpointRules;
+import org.herald.support.net.AddressGuard;
+import org.herald.support.net.AddressGuard.Lookup;
+import org.herald.support.net.Hosts;
+import org.herald.support.net.Network;
 
 /**
  * The guard against server-side request forgery: webhooks go only to http(s) URLs (https
@@ -26,31 +27,22 @@ import org.herald.notifier.partner.EndpointRules;
  * {@link #resolve} is what the HTTP client connects through, so the address checked is
  * the address used: a name that resolves to a public address when registered and to an
  * internal one later is refused at the send.
+ * <p>
+ * The checks of an address and of a host's spelling are {@link AddressGuard}'s and
+ * {@link Hosts}'s, shared with the publisher; this class words the refusals for webhooks,
+ * naming the notifier's configuration keys.
  */
 final class EndpointGuard implements EndpointRules {
 
-    private static final List<Refused> REFUSED = List.of(new Refused("0.0.0.0/8", "an unspecified address"),
-            new Refused("10.0.0.0/8", "a private address"), new Refused("100.64.0.0/10", "a carrier-grade NAT address"),
-            new Refused("127.0.0.0/8", "a loopback address"),
-            new Refused("169.254.169.254/32", "the cloud metadata address"),
-            new Refused("169.254.0.0/16", "a link-local address"), new Refused("172.16.0.0/12", "a private address"),
-            new Refused("192.0.0.0/24", "an IETF protocol address"),
-            new Refused("192.0.2.0/24", "a documentation address"), new Refused("192.168.0.0/16", "a private address"),
-            new Refused("198.18.0.0/15", "a benchmarking address"),
-            new Refused("198.51.100.0/24", "a documentation address"),
-            new Refused("203.0.113.0/24", "a documentation address"), new Refused("224.0.0.0/4", "a multicast address"),
-            new Refused("240.0.0.0/4", "a reserved address"), new Refused("::/128", "an unspecified address"),
-            new Refused("::1/128", "a loopback address"),
-            new Refused("fd00:ec2::254/128", "the cloud metadata address"),
-            new Refused("fc00::/7", "a private (unique local) address"),
-            new Refused("fe80::/10", "a link-local address"), new Refused("fec0::/10", "a site-local address"),
-            new Refused("ff00::/8", "a multicast address"), new Refused("2001:db8::/32", "a documentation address"));
+    private static final String ALLOWED_NETWORKS = "herald.notifier.webhooks.allowed-networks";
 
     private final List<Network> allowed;
 
     private final boolean requireHttps;
 
     private final Lookup lookup;
+
+    private final AddressGuard addresses;
 
     /**
      * @param allowed networks admitted even if refused otherwise
@@ -61,6 +53,7 @@ final class EndpointGuard implements EndpointRules {
         this.allowed = List.copyOf(allowed);
         this.requireHttps = requireHttps;
         this.lookup = lookup;
+        this.addresses = new AddressGuard(allowed, requireHttps, lookup, ALLOWED_NETWORKS);
     }
 
     static EndpointGuard of(List<String> allowedNetworks, boolean requireHttps) {
@@ -131,41 +124,15 @@ final class EndpointGuard implements EndpointRules {
             }
         }
         if (admitted.isEmpty()) {
-            throw new RefusedEndpointException(firstRefusal
-                    + "; webhooks to it are refused unless herald.notifier.webhooks.allowed-networks admits it");
+            throw new RefusedEndpointException(
+                    firstRefusal + "; webhooks to it are refused unless " + ALLOWED_NETWORKS + " admits it");
         }
         return admitted.toArray(new InetAddress[0]);
     }
 
     /** Why {@code address} is refused, or empty if it is admitted. */
     Optional<String> refusal(InetAddress address) {
-        if (admitted(address)) {
-            return Optional.empty();
-        }
-        for (Refused refused : REFUSED) {
-            if (refused.network().contains(address)) {
-                return Optional.of(refused.what() + " (" + refused.network() + ")");
-            }
-        }
-        Optional<Inet4Address> embedded = embeddedIpv4(address);
-        if (embedded.isPresent()) {
-            if (admitted(embedded.get())) {
-                return Optional.empty();
-            }
-            Optional<String> inner = refusal(embedded.get());
-            if (inner.isPresent()) {
-                return Optional.of(inner.get() + " inside an IPv6 address");
-            }
-        }
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return Optional.of("an internal address");
-        }
-        return Optional.empty();
-    }
-
-    private boolean admitted(InetAddress address) {
-        return this.allowed.stream().anyMatch((network) -> network.contains(address));
+        return this.addresses.refusal(address);
     }
 
     private static void checkSpelling(String host) throws RefusedEndpointException {
@@ -175,66 +142,9 @@ final class EndpointGuard implements EndpointRules {
         }
     }
 
-    /**
-     * The IPv4 address inside an IPv4-mapped, IPv4-compatible, NAT64 (64:ff9b::/96) or
-     * 6to4 (2002::/16) one.
-     */
-    static Optional<Inet4Address> embeddedIpv4(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return Optional.empty();
-        }
-        byte[] bytes = address.getAddress();
-        byte[] v4;
-        if (allZero(bytes, 0, 10) && ((bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff)
-                || (bytes[10] == 0 && bytes[11] == 0 && !allZero(bytes, 12, 16)))) {
-            v4 = Arrays.copyOfRange(bytes, 12, 16); // ::ffff:a.b.c.d and ::a.b.c.d
-        }
-        else if (bytes[0] == 0 && bytes[1] == 0x64 && bytes[2] == (byte) 0xff && bytes[3] == (byte) 0x9b
-                && allZero(bytes, 4, 12)) {
-            v4 = Arrays.copyOfRange(bytes, 12, 16); // 64:ff9b::a.b.c.d
-        }
-        else if (bytes[0] == 0x20 && bytes[1] == 0x02) {
-            v4 = Arrays.copyOfRange(bytes, 2, 6); // 2002:aabb:ccdd::
-        }
-        else {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of((Inet4Address) InetAddress.getByAddress(v4));
-        }
-        catch (UnknownHostException ex) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean allZero(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     @Override
     public String toString() {
         return "EndpointGuard[allowed=" + this.allowed + ", requireHttps=" + this.requireHttps + "]";
-    }
-
-    /** Resolves a name (or a literal address) to its addresses. */
-    @FunctionalInterface
-    interface Lookup {
-
-        InetAddress[] resolve(String host) throws UnknownHostException;
-
-    }
-
-    private record Refused(Network network, String what) {
-
-        Refused(String cidr, String what) {
-            this(Network.parse(cidr), what);
-        }
-
     }
 
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
+import org.herald.support.net.Network;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
