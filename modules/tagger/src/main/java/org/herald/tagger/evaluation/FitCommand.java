@@ -58,8 +58,8 @@ public final class FitCommand {
             int start = (!list.isEmpty() && NAME.equals(list.get(0))) ? 1 : 0;
             for (int i = start; i < list.size(); i++) {
                 switch (list.get(i)) {
-                    case "--labels" -> labels = EvaluationCommand.Options.existingFile(list, ++i, "--labels");
-                    case "--taxonomy" -> taxonomy = EvaluationCommand.Options.existingFile(list, ++i, "--taxonomy");
+                    case "--labels" -> labels = EvaluationOptions.existingFile(list, ++i, "--labels");
+                    case "--taxonomy" -> taxonomy = EvaluationOptions.existingFile(list, ++i, "--taxonomy");
                     case "--out" -> output = path(list, ++i);
                     default -> throw new IllegalArgumentException("unknown argument '" + list.get(i) + "'");
                 }

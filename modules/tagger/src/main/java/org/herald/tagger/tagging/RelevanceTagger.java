@@ -1,17 +1,12 @@
 package org.herald.tagger.tagging;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.herald.events.Evidence;
 import org.herald.events.TagMatch;
 import org.herald.tagger.taxonomy.Field;
-import org.herald.tagger.taxonomy.RelevanceRule;
-import org.herald.tagger.taxonomy.TagDefinition;
 import org.herald.tagger.taxonomy.Taxonomy;
 import org.jspecify.annotations.Nullable;
 
@@ -46,14 +41,11 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
 
     private final PhraseIndex index;
 
-    /** Per tag, the indexes of its {@code only-with} tags. */
-    private final int[][] onlyWith;
-
-    private final List<CompiledRule> rules;
+    private final RelevanceRules rules;
 
     private final ScoredTerm[] scoredTerms;
 
-    private final ThreadLocal<Matches> matches;
+    private final ThreadLocal<TermMatches> matches;
 
     private final Implications implications;
 
@@ -66,35 +58,15 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
         this.taxonomy = taxonomy;
         this.analysis = new TextAnalysis(taxonomy.unstemmed());
         this.index = new PhraseIndex(taxonomy, this.analysis);
-        Map<String, Integer> tagIndexes = new HashMap<>();
-        taxonomy.tags().forEach((tag) -> tagIndexes.put(tag.name(), tagIndexes.size()));
-        this.onlyWith = taxonomy.tags()
+        this.rules = new RelevanceRules(taxonomy);
+        this.scoredTerms = this.index.terms()
             .stream()
-            .map((tag) -> indexes(tag.onlyWith(), tagIndexes))
-            .toArray(int[][]::new);
-        this.rules = taxonomy.relevanceRules()
-            .stream()
-            .map((rule) -> new CompiledRule(rule.relevance(), indexes(rule.any(), tagIndexes),
-                    indexes(rule.all(), tagIndexes), rule.minScore()))
-            .toList();
-        this.scoredTerms = this.index.terms().stream().map(this::scored).toArray(ScoredTerm[]::new);
+            .map((term) -> ScoredTerm.of(term, taxonomy))
+            .toArray(ScoredTerm[]::new);
         int terms = this.scoredTerms.length;
         int tags = taxonomy.tags().size();
-        this.matches = ThreadLocal.withInitial(() -> new Matches(terms, tags));
+        this.matches = ThreadLocal.withInitial(() -> new TermMatches(terms, tags));
         this.implications = Implications.of(taxonomy);
-    }
-
-    private static int[] indexes(List<String> tags, Map<String, Integer> tagIndexes) {
-        return tags.stream().mapToInt(tagIndexes::get).toArray();
-    }
-
-    private ScoredTerm scored(PhraseIndex.IndexedTerm term) {
-        Evidence[] evidence = new Evidence[FIELDS.length];
-        for (Field field : FIELDS) {
-            double weight = round(term.definition().weight() * this.taxonomy.weight(field));
-            evidence[field.ordinal()] = new Evidence(term.definition().term(), field.key(), weight);
-        }
-        return new ScoredTerm(term.tag(), !term.definition().context().isEmpty(), evidence);
     }
 
     /** The version (content hash) of the taxonomy this tagger uses. */
@@ -114,11 +86,11 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
      */
     @Override
     public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body) {
-        Matches matches = this.matches.get();
+        TermMatches matches = this.matches.get();
         try {
             match(matches, title, summary, body);
             List<TagMatch> tags = tags(matches);
-            return new Tagging(tags, relevance(tags, matches.scores), this.taxonomy.version());
+            return new Tagging(tags, this.rules.relevance(tags, matches.scores), this.taxonomy.version());
         }
         finally {
             matches.clear();
@@ -131,7 +103,7 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
      * signals reads. Any of the texts may be {@code null}.
      */
     public TermScores termScores(String title, String summary, String body) {
-        Matches matches = this.matches.get();
+        TermMatches matches = this.matches.get();
         try {
             match(matches, title, summary, body);
             List<Evidence>[] evidence = evidence(matches);
@@ -157,7 +129,7 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
         }
     }
 
-    private void match(Matches matches, String title, String summary, String body) {
+    private void match(TermMatches matches, String title, String summary, String body) {
         String[] texts = { title, summary, body };
         for (Field field : FIELDS) {
             this.index.read(texts[field.ordinal()], matches.tokens);
@@ -166,7 +138,7 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
     }
 
     /** Per tag, the evidence of its terms found (null for none), vetoed tags left out. */
-    private List<Evidence>[] evidence(Matches matches) {
+    private List<Evidence>[] evidence(TermMatches matches) {
         int tagCount = this.taxonomy.tags().size();
         @SuppressWarnings("unchecked")
         List<Evidence>[] evidence = new List[tagCount];
@@ -187,7 +159,7 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
         return evidence;
     }
 
-    private List<TagMatch> tags(Matches matches) {
+    private List<TagMatch> tags(TermMatches matches) {
         int tagCount = this.taxonomy.tags().size();
         List<Evidence>[] evidence = evidence(matches);
         double[] scores = new double[tagCount];
@@ -204,7 +176,7 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
         }
         List<TagMatch> tags = new ArrayList<>();
         for (int tag = 0; tag < tagCount; tag++) {
-            if (passed[tag] && hasCompanion(tag, passed)) {
+            if (passed[tag] && this.rules.hasCompanion(tag, passed)) {
                 evidence[tag].sort(STRONGEST_EVIDENCE_FIRST);
                 tags.add(new TagMatch(this.taxonomy.tags().get(tag).name(), scores[tag], evidence[tag]));
             }
@@ -217,154 +189,13 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
         return tags;
     }
 
-    /**
-     * Whether a tag with {@code only-with} has one of those tags (always, for a tag
-     * without).
-     */
-    private boolean hasCompanion(int tag, boolean[] passed) {
-        int[] companions = this.onlyWith[tag];
-        if (companions.length == 0) {
-            return true;
-        }
-        for (int companion : companions) {
-            if (passed[companion]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The highest relevance rule that holds; 1 for tags without one, 0 without tags. */
-    private int relevance(List<TagMatch> tags, double[] scores) {
-        if (tags.isEmpty()) {
-            return 0;
-        }
-        int relevance = 1;
-        for (CompiledRule rule : this.rules) {
-            if (rule.relevance() > relevance && rule.holds(scores)) {
-                relevance = rule.relevance();
-            }
-        }
-        return relevance;
-    }
-
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 1000.0) / 1000.0;
     }
 
     @Override
     public void close() {
         this.analysis.close();
-    }
-
-    /**
-     * A term with what it is reported as: its tag, whether it needs context, and its
-     * evidence in each field (weight times field weight), made once for the taxonomy.
-     */
-    private record ScoredTerm(int tag, boolean needsContext, Evidence[] evidence) {
-    }
-
-    /**
-     * A {@link RelevanceRule} over tag indexes: it holds when one of {@code any} (if
-     * given) and all of {@code all} have a score of at least {@code minScore}; a score of
-     * 0 means the tag was not given.
-     */
-    private record CompiledRule(int relevance, int[] any, int[] all, double minScore) {
-
-        boolean holds(double[] scores) {
-            boolean any = this.any.length == 0;
-            for (int tag : this.any) {
-                any |= has(scores, tag);
-            }
-            boolean all = true;
-            for (int tag : this.all) {
-                all &= has(scores, tag);
-            }
-            return any && all;
-        }
-
-        private boolean has(double[] scores, int tag) {
-            return scores[tag] > 0 && scores[tag] >= this.minScore;
-        }
-
-    }
-
-    /**
-     * What was found in one announcement, and the token numbers of the field being read.
-     * One per thread, reused: {@link #clear} undoes only what was recorded.
-     */
-    private static final class Matches {
-
-        final PhraseIndex.TokenNumbers tokens = new PhraseIndex.TokenNumbers();
-
-        /** Per term, a bit per field in which it was found. */
-        final byte[] fields;
-
-        final boolean[] inContext;
-
-        final boolean[] vetoed;
-
-        /** The scores of the tags given (0 for the others), for the relevance rules. */
-        double[] scores;
-
-        /** Terms with a field or context recorded, in the order first recorded. */
-        private int[] touched = new int[64];
-
-        private int touchedCount;
-
-        Matches(int terms, int tags) {
-            this.fields = new byte[terms];
-            this.inContext = new boolean[terms];
-            this.vetoed = new boolean[tags];
-        }
-
-        void record(PhraseIndex.Target target, Field field) {
-            int index = target.index();
-            switch (target.kind()) {
-                case TERM -> {
-                    touch(index);
-                    this.fields[index] |= (byte) (1 << field.ordinal());
-                }
-                case CONTEXT -> {
-                    touch(index);
-                    this.inContext[index] = true;
-                }
-                case VETO -> this.vetoed[index] = true;
-            }
-        }
-
-        private void touch(int term) {
-            if (this.fields[term] == 0 && !this.inContext[term]) {
-                if (this.touchedCount == this.touched.length) {
-                    this.touched = Arrays.copyOf(this.touched, this.touchedCount * 2);
-                }
-                this.touched[this.touchedCount++] = term;
-            }
-        }
-
-        /** The terms found in some field, in taxonomy order. */
-        int[] foundTerms() {
-            int[] found = new int[this.touchedCount];
-            int count = 0;
-            for (int i = 0; i < this.touchedCount; i++) {
-                if (this.fields[this.touched[i]] != 0) {
-                    found[count++] = this.touched[i];
-                }
-            }
-            found = Arrays.copyOf(found, count);
-            Arrays.sort(found);
-            return found;
-        }
-
-        void clear() {
-            for (int i = 0; i < this.touchedCount; i++) {
-                this.fields[this.touched[i]] = 0;
-                this.inContext[this.touched[i]] = false;
-            }
-            this.touchedCount = 0;
-            Arrays.fill(this.vetoed, false);
-        }
-
     }
 
 }

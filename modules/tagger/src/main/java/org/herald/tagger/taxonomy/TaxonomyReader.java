@@ -9,10 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,13 +109,13 @@ public final class TaxonomyReader {
         if (tagNodes.isEmpty()) {
             throw top.get("tags").invalid("must define at least one tag");
         }
-        tagNodes.forEach((name, node) -> tags.add(tag(name, node)));
+        tagNodes.forEach((name, node) -> tags.add(TagParser.tag(name, node)));
         Set<String> tagNames = new LinkedHashSet<>(tagNodes.keySet());
-        checkOnlyWith(tags, tagNodes, tagNames);
-        List<Implication> implications = implications(tagNodes, tagNames);
+        TagParser.checkOnlyWith(tags, tagNodes, tagNames);
+        List<Implication> implications = ImplicationParser.implications(tagNodes, tagNames);
         List<RelevanceRule> rules = new ArrayList<>();
         for (Node rule : top.get("relevance").list()) {
-            rules.add(rule(rule, tagNames));
+            rules.add(TagParser.rule(rule, tagNames));
         }
         List<String> unstemmed = top.containsKey("unstemmed") ? top.get("unstemmed").texts() : List.of();
         return new Taxonomy(fieldWeights, tags, rules, unstemmed, version, implications);
@@ -132,155 +129,6 @@ public final class TaxonomyReader {
             weights.put(field, fields.get(field.key()).positiveNumber());
         }
         return weights;
-    }
-
-    private static TagDefinition tag(String name, Node node) {
-        if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            throw node.invalid("tag names are lower-case words joined by '-', not '" + name + "'");
-        }
-        Map<String, Node> fields = node.object(
-                Set.of("description", "examples", "threshold", "terms", "vetoes", "only-with", "implies"),
-                Set.of("threshold", "terms"));
-        String description = fields.containsKey("description") ? fields.get("description").text() : null;
-        List<String> examples = fields.containsKey("examples") ? fields.get("examples").texts() : List.of();
-        List<TermDefinition> terms = new ArrayList<>();
-        for (Node term : fields.get("terms").list()) {
-            terms.add(term(term));
-        }
-        if (terms.isEmpty()) {
-            throw fields.get("terms").invalid("must list at least one term");
-        }
-        List<String> vetoes = fields.containsKey("vetoes") ? fields.get("vetoes").texts() : List.of();
-        List<String> onlyWith = fields.containsKey("only-with") ? fields.get("only-with").texts() : List.of();
-        return new TagDefinition(name, fields.get("threshold").positiveNumber(), terms, vetoes, onlyWith, description,
-                examples);
-    }
-
-    private static TermDefinition term(Node node) {
-        if (node.value() instanceof String) {
-            return new TermDefinition(node.text(), 1.0, List.of(), List.of());
-        }
-        Map<String, Node> fields = node.object(Set.of("term", "weight", "synonyms", "context"), Set.of("term"));
-        double weight = fields.containsKey("weight") ? fields.get("weight").nonZeroNumber() : 1.0;
-        List<String> synonyms = fields.containsKey("synonyms") ? fields.get("synonyms").texts() : List.of();
-        List<String> context = fields.containsKey("context") ? fields.get("context").texts() : List.of();
-        return new TermDefinition(fields.get("term").text(), weight, synonyms, context);
-    }
-
-    /**
-     * A tag's {@code only-with} names defined tags that have no {@code only-with} of
-     * their own.
-     */
-    private static void checkOnlyWith(List<TagDefinition> tags, Map<String, Node> tagNodes, Set<String> tagNames) {
-        Set<String> dependent = new LinkedHashSet<>();
-        tags.stream().filter((tag) -> !tag.onlyWith().isEmpty()).forEach((tag) -> dependent.add(tag.name()));
-        for (TagDefinition tag : tags) {
-            for (String other : tag.onlyWith()) {
-                Node node = tagNodes.get(tag.name()).map().get("only-with");
-                if (!tagNames.contains(other)) {
-                    throw node.invalid("names tag '" + other + "', which 'tags' does not define");
-                }
-                if (dependent.contains(other)) {
-                    throw node.invalid("names tag '" + other
-                            + "', which has an 'only-with' of its own; list the tags it depends on instead");
-                }
-            }
-        }
-    }
-
-    /**
-     * The tags' {@code implies} lists: each item names a defined tag other than its own,
-     * once, with a reason and an optional weight (default 1); and no chain of
-     * implications comes back to where it started.
-     */
-    private static List<Implication> implications(Map<String, Node> tagNodes, Set<String> tagNames) {
-        List<Implication> implications = new ArrayList<>();
-        Map<Implication, Node> places = new HashMap<>();
-        tagNodes.forEach((name, node) -> {
-            Node implies = node.map().get("implies");
-            if (implies == null) {
-                return;
-            }
-            Set<String> seen = new HashSet<>();
-            for (Node item : implies.list()) {
-                Map<String, Node> fields = item.object(Set.of("tag", "weight", "reason"), Set.of("tag", "reason"));
-                Node tag = fields.get("tag");
-                String implied = tag.text();
-                if (!tagNames.contains(implied)) {
-                    throw tag.invalid("names tag '" + implied + "', which 'tags' does not define");
-                }
-                if (implied.equals(name)) {
-                    throw tag.invalid("a tag cannot imply itself");
-                }
-                if (!seen.add(implied)) {
-                    throw tag.invalid("implies '" + implied + "' a second time");
-                }
-                double weight = fields.containsKey("weight") ? fields.get("weight").fraction() : 1.0;
-                Implication implication = new Implication(name, implied, weight, fields.get("reason").text());
-                implications.add(implication);
-                places.put(implication, tag);
-            }
-        });
-        checkNoCycle(implications, places);
-        return implications;
-    }
-
-    /**
-     * Refuses implications that come back to a tag they started from ({@code a} implies
-     * {@code b}, {@code b} implies {@code a}), naming the implication that closes the
-     * circle and the circle itself.
-     */
-    private static void checkNoCycle(List<Implication> implications, Map<Implication, Node> places) {
-        Map<String, List<Implication>> from = new LinkedHashMap<>();
-        implications.forEach(
-                (implication) -> from.computeIfAbsent(implication.tag(), (tag) -> new ArrayList<>()).add(implication));
-        Set<String> done = new HashSet<>();
-        for (String start : from.keySet()) {
-            findCycle(start, from, new ArrayList<>(), done, places);
-        }
-    }
-
-    private static void findCycle(String tag, Map<String, List<Implication>> from, List<String> path, Set<String> done,
-            Map<Implication, Node> places) {
-        if (done.contains(tag)) {
-            return;
-        }
-        path.add(tag);
-        for (Implication implication : from.getOrDefault(tag, List.of())) {
-            int start = path.indexOf(implication.implied());
-            if (start >= 0) {
-                List<String> circle = new ArrayList<>(path.subList(start, path.size()));
-                circle.add(implication.implied());
-                throw places.get(implication)
-                    .invalid("'" + implication.tag() + "' implies '" + implication.implied()
-                            + "', and the implications go round in a circle (" + String.join(" -> ", circle)
-                            + "); remove one of them");
-            }
-            findCycle(implication.implied(), from, path, done, places);
-        }
-        path.remove(path.size() - 1);
-        done.add(tag);
-    }
-
-    private static RelevanceRule rule(Node node, Set<String> tagNames) {
-        Map<String, Node> fields = node.object(Set.of("relevance", "any", "all", "min-score"), Set.of("relevance"));
-        int relevance = fields.get("relevance").integer(1, 3);
-        List<String> any = fields.containsKey("any") ? fields.get("any").texts() : List.of();
-        List<String> all = fields.containsKey("all") ? fields.get("all").texts() : List.of();
-        if (any.isEmpty() && all.isEmpty()) {
-            throw node.invalid("needs 'any' or 'all' (a list of tags)");
-        }
-        for (String key : List.of("any", "all")) {
-            if (fields.containsKey(key)) {
-                for (String tag : fields.get(key).texts()) {
-                    if (!tagNames.contains(tag)) {
-                        throw fields.get(key).invalid("names tag '" + tag + "', which 'tags' does not define");
-                    }
-                }
-            }
-        }
-        double minScore = fields.containsKey("min-score") ? fields.get("min-score").positiveNumber() : 0.0;
-        return new RelevanceRule(relevance, any, all, minScore);
     }
 
 }
