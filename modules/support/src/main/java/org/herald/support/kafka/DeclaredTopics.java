@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 
@@ -187,15 +188,24 @@ public class DeclaredTopics implements InitializingBean {
         }
     }
 
+    /**
+     * The replicas of {@code topic}: as the broker describes it, or, for a topic just
+     * created whose description the broker does not give yet, as it was created.
+     */
+    private static int replicas(NewTopic topic, @Nullable TopicDescription description) {
+        if (description != null && !description.partitions().isEmpty()) {
+            return description.partitions().get(0).replicas().size();
+        }
+        return topic.replicationFactor();
+    }
+
     private void warnAboutSingleReplicas(Map<String, TopicDescription> existing) {
         if (this.local) {
             return;
         }
-        List<String> single = existing.values()
-            .stream()
-            .filter((description) -> !description.partitions().isEmpty()
-                    && description.partitions().get(0).replicas().size() < 2)
-            .map(TopicDescription::name)
+        List<String> single = this.topics.stream()
+            .filter((topic) -> replicas(topic, existing.get(topic.name())) < 2)
+            .map(NewTopic::name)
             .toList();
         if (!single.isEmpty()) {
             logger.warn("Topics " + single + " have one replica: a broker lost loses their records. Outside local "
