@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.base.GreenMailOperations;
 import com.standardwebhooks.Webhook;
@@ -43,9 +44,13 @@ final class PipelineScenario {
         .formatted(MOU_URL);
 
     /** How the email to a member of aluminium alone says why. */
-    static final String CHAIN = "* aluminium — implied by critical-minerals (matched \"critical minerals\" in the title; "
-            + "\"critical minerals\" in the summary; \"mineral supply\" in the summary; \"mining, minerals and metals\" "
-            + "in the summary; \"mining\" in the summary): Aluminium is on the UK Critical Minerals List";
+    /**
+     * How the email states the implied tag's chain: the implying tag's evidence (its
+     * terms, then what the learned signal found it resembles), then the reason.
+     */
+    static final String CHAIN_START = "* aluminium — implied by critical-minerals (matched \"critical minerals\" in the title; ";
+
+    static final String CHAIN_END = "): Aluminium is on the UK Critical Minerals List";
 
     static final String MOU_TITLE = "UK and US sign Memorandum of Understanding on critical minerals";
 
@@ -92,9 +97,11 @@ final class PipelineScenario {
             .anyMatch((type) -> type.startsWith("text/html"));
         assertThat(text((MimeMultipart) email.getContent())).contains(MOU_URL).containsIgnoringCase("critical");
         String smelter = text((MimeMultipart) emailTo("smelter@aluminium.example").getContent());
-        assertThat(smelter).as("the chain, in the text part").contains(CHAIN);
+        assertThat(smelter).as("the chain, in the text part")
+            .containsPattern(Pattern.quote(CHAIN_START) + "[^\n]*resembles: [^\n]*" + Pattern.quote(CHAIN_END));
         assertThat(smelter).as("and in the HTML part")
-            .contains(CHAIN.substring("* aluminium".length()).replace("\"", "&quot;"));
+            .contains(CHAIN_START.substring("* aluminium".length()).replace("\"", "&quot;"))
+            .contains(CHAIN_END);
 
         RecordedRequest webhook = this.partnerEndpoint.takeRequest(30, TimeUnit.SECONDS);
         assertThat(webhook).as("webhook received").isNotNull();
