@@ -28,9 +28,6 @@ class EmailConfiguration {
 
     @Bean
     LinkTokens linkTokens(EmailProperties properties) {
-        if (properties.linkKey().equals(EmailProperties.DEVELOPMENT_LINK_KEY)) {
-            logger.warn("herald.notifier.email.link-key is the development default: set your own outside development");
-        }
         return new LinkTokens(properties.linkKey(), properties.linkTtl(), Clock.systemUTC());
     }
 

@@ -28,10 +28,6 @@ class WebhookConfiguration {
 
     @Bean
     PartnerSecrets partnerSecrets(WebhookProperties properties, WebhookKeyProperties keys) {
-        if (properties.usesDevelopmentKey()) {
-            logger.warn("herald.notifier.webhooks.secret-key is the published development key: partners' secrets "
-                    + "are not protected. Set a key of your own (base64 of 32 random bytes) outside development.");
-        }
         return keys.partnerSecrets(properties.secretKeyBytes());
     }
 
