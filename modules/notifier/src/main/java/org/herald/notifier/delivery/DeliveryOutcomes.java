@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.herald.notifier.privacy.MaskedAddresses;
 
 /**
  * Records what became of each attempt of one channel's deliveries in the ledger — sent,
@@ -61,7 +62,8 @@ final class DeliveryOutcomes {
             if (this.ledger.markSuppressed(delivery, suppressed.reason())) {
                 this.suppressed.increment();
             }
-            logger.info("Suppressed " + this.channel + " delivery " + delivery.id() + ": " + suppressed.reason());
+            logger.info("Suppressed " + this.channel + " delivery " + delivery.id() + ": "
+                    + MaskedAddresses.maskAll(suppressed.reason()));
         }
         else if (outcome instanceof DeliveryOutcome.Failed failed) {
             fail(delivery, failed.error());
@@ -74,7 +76,7 @@ final class DeliveryOutcomes {
             }
             this.ledger.scheduleRetry(delivery, retry.error(), delay.get());
             logger.info("Attempt " + delivery.attempts() + " of " + this.channel + " delivery " + delivery.id()
-                    + " failed (" + retry.error() + "); next attempt in " + delay.get());
+                    + " failed (" + MaskedAddresses.maskAll(retry.error()) + "); next attempt in " + delay.get());
         }
     }
 
@@ -82,7 +84,7 @@ final class DeliveryOutcomes {
         if (this.ledger.markFailed(delivery, error)) {
             this.failed.increment();
         }
-        logger.warn(this.channel + " delivery " + delivery.id() + " failed: " + error);
+        logger.warn(this.channel + " delivery " + delivery.id() + " failed: " + MaskedAddresses.maskAll(error));
     }
 
 }

@@ -16,6 +16,7 @@ import org.herald.notifier.delivery.RetrySchedule;
 import org.herald.notifier.email.DigestEntry;
 import org.herald.notifier.email.DigestSender;
 import org.herald.notifier.member.Frequency;
+import org.herald.notifier.privacy.MaskedAddresses;
 
 /**
  * Sends the digests of a period: creates them (the claim that makes a run idempotent),
@@ -96,14 +97,14 @@ final class DigestRun {
         }
         else if (outcome instanceof DeliveryOutcome.Failed failed) {
             this.digests.finish(digest, "failed", failed.error());
-            logger.warn("Digest " + digest.id() + " failed: " + failed.error());
+            logger.warn("Digest " + digest.id() + " failed: " + MaskedAddresses.maskAll(failed.error()));
         }
         else if (outcome instanceof DeliveryOutcome.Retry retry) {
             Optional<Duration> delay = this.schedule.retryAfter(digest.attempts(), null);
             if (delay.isPresent()) {
                 this.digests.scheduleRetry(digest, retry.error(), delay.get());
-                logger.info("Digest " + digest.id() + " attempt " + digest.attempts() + " failed (" + retry.error()
-                        + "); next attempt in " + delay.get());
+                logger.info("Digest " + digest.id() + " attempt " + digest.attempts() + " failed ("
+                        + MaskedAddresses.maskAll(retry.error()) + "); next attempt in " + delay.get());
             }
             else {
                 this.digests.finish(digest, "failed",

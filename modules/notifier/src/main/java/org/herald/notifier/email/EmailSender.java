@@ -10,8 +10,10 @@ import org.herald.notifier.delivery.DeliveryChannel;
 import org.herald.notifier.delivery.DeliveryOutcome;
 
 /**
- * Sends one announcement email per delivery, by {@link MemberMail}. A member whose
- * address is suppressed gets nothing: the delivery is marked suppressed.
+ * Sends one announcement email per delivery, by {@link MemberMail}, to the member's
+ * address as it is at send time. A member whose address is suppressed, or none of whose
+ * subscriptions matches the announcement any more, gets nothing: the delivery is marked
+ * suppressed.
  */
 final class EmailSender implements DeliveryChannel {
 
@@ -41,9 +43,9 @@ final class EmailSender implements DeliveryChannel {
         if (announcement.isEmpty()) {
             return DeliveryOutcome.failed("The announcement is no longer stored");
         }
-        return this.mail.send(delivery.recipientId(),
+        return this.mail.send(delivery.recipientId(), (member) -> member.wants(announcement.get()),
                 (member, links) -> this.composer.compose(announcement.get(),
-                        new EmailRecipient(delivery.recipientId(), delivery.recipient(), member.name()),
+                        new EmailRecipient(delivery.recipientId(), member.email(), member.name()),
                         delivery.matchedTags(), links));
     }
 

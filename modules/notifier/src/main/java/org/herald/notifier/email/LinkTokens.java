@@ -90,7 +90,7 @@ public final class LinkTokens {
         try {
             UUID memberId = UUID.fromString(fields[0]);
             if (this.clock.instant().isAfter(Instant.ofEpochSecond(Long.parseLong(fields[2])))) {
-                return new Verified(Optional.empty(), true);
+                return new Verified(Optional.of(memberId), true);
             }
             return new Verified(Optional.of(memberId), false);
         }
@@ -118,8 +118,11 @@ public final class LinkTokens {
     /**
      * What a token says.
      *
-     * @param memberId the member it acts for, when it is good
-     * @param expired whether it was good but has expired
+     * @param memberId the member it acts for, when it is authentic (ours, unaltered),
+     * even if it has expired
+     * @param expired whether it is authentic but has expired: the caller decides whether
+     * an expired link still acts (an unsubscribe link does, RFC 8058 and PECR: a member
+     * must always be able to leave)
      */
     public record Verified(Optional<UUID> memberId, boolean expired) {
 

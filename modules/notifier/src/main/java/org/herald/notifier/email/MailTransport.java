@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.DeliveryOutcome;
+import org.herald.notifier.privacy.MaskedAddresses;
 
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -65,7 +66,8 @@ final class MailTransport implements AutoCloseable {
      */
     MailResult send(String address, MimeMessage message) {
         if (!allowed(address)) {
-            logger.info("Suppressed an email to " + address + ": not on herald.notifier.email.allowlist");
+            logger.info("Suppressed an email to " + MaskedAddresses.mask(address)
+                    + ": not on herald.notifier.email.allowlist");
             return done(DeliveryOutcome.suppressed("Not on herald.notifier.email.allowlist"));
         }
         try {

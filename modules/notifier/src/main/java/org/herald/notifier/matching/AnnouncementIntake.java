@@ -17,6 +17,7 @@ import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.Channel;
 import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.NewDelivery;
+import org.herald.notifier.interest.Interest;
 import org.herald.notifier.digest.DigestItems;
 import org.herald.notifier.digest.NewDigestItem;
 import org.herald.notifier.member.Frequency;

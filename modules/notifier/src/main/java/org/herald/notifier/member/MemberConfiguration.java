@@ -1,5 +1,6 @@
 package org.herald.notifier.member;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +13,8 @@ import org.springframework.transaction.support.TransactionOperations;
 class MemberConfiguration {
 
     @Bean
-    Members members(JdbcClient jdbc, TransactionOperations transactions) {
-        return new Members(jdbc, transactions);
+    Members members(JdbcClient jdbc, TransactionOperations transactions, ObjectProvider<MemberChanges> changes) {
+        return new Members(jdbc, transactions, () -> changes.orderedStream().toList());
     }
 
     @Bean

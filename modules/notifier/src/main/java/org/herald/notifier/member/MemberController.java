@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import org.herald.notifier.member.MemberViews.Created;
 import org.herald.notifier.member.MemberViews.MemberView;
 import org.herald.notifier.member.MemberViews.PageView;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +45,7 @@ class MemberController {
         UUID id;
         try {
             id = this.members.create(request.email().strip(), MemberRequest.blankToNull(request.name()),
-                    MemberRequest.blankToNull(request.organisation()), request.toSubscriptions());
+                    MemberRequest.blankToNull(request.organisation()), request.toSubscriptions(), request.toConsent());
         }
         catch (DuplicateKeyException ex) {
             throw MemberViews.duplicateEmail();
@@ -68,7 +69,8 @@ class MemberController {
     @PutMapping("/{id}")
     MemberView replace(@PathVariable UUID id, @Valid @RequestBody MemberRequest request) {
         return update(id, request.email().strip(), MemberRequest.blankToNull(request.name()),
-                MemberRequest.blankToNull(request.organisation()), request);
+                MemberRequest.blankToNull(request.organisation()), request,
+                (request.consent() != null) ? request.consent().toConsent() : null);
     }
 
     @PatchMapping(path = "/{id}", consumes = { "application/json", "application/merge-patch+json" })
@@ -79,15 +81,17 @@ class MemberController {
         String organisation = (patch.organisation() != null) ? MemberRequest.blankToNull(patch.organisation())
                 : current.organisation();
         MemberRequest subscriptions = (patch.subscriptions() != null)
-                ? new MemberRequest(email, name, organisation, patch.subscriptions()) : null;
-        return update(id, email, name, organisation, subscriptions);
+                ? new MemberRequest(email, name, organisation, patch.subscriptions(), null) : null;
+        return update(id, email, name, organisation, subscriptions,
+                (patch.consent() != null) ? patch.consent().toConsent() : null);
     }
 
-    private MemberView update(UUID id, String email, String name, String organisation, MemberRequest subscriptions) {
+    private MemberView update(UUID id, String email, String name, String organisation,
+            @Nullable MemberRequest subscriptions, @Nullable Consent consent) {
         boolean updated;
         try {
             updated = this.members.update(id, email, name, organisation,
-                    (subscriptions != null) ? subscriptions.toSubscriptions() : null);
+                    (subscriptions != null) ? subscriptions.toSubscriptions() : null, consent);
         }
         catch (DuplicateKeyException ex) {
             throw MemberViews.duplicateEmail();

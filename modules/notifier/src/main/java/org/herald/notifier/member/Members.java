@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,13 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The members and their subscriptions, in PostgreSQL.
+ * The members and their subscriptions, in PostgreSQL. Every change that ends
+ * subscriptions, and every deletion, tells the {@link MemberChanges} in its own
+ * transaction, so that what was queued for the member follows in the same commit.
  */
 public class Members {
 
@@ -26,9 +32,16 @@ public class Members {
 
     private final TransactionOperations transactions;
 
+    private final Supplier<List<MemberChanges>> changes;
+
     public Members(JdbcClient jdbc, TransactionOperations transactions) {
+        this(jdbc, transactions, List::of);
+    }
+
+    public Members(JdbcClient jdbc, TransactionOperations transactions, Supplier<List<MemberChanges>> changes) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.changes = changes;
     }
 
     /**
@@ -36,17 +49,21 @@ public class Members {
      * @throws DuplicateKeyException if a member has that email address already (in any
      * case)
      */
-    UUID create(String email, String name, String organisation, List<Subscription> subscriptions) {
+    UUID create(String email, String name, String organisation, List<Subscription> subscriptions, Consent consent) {
         UUID id = UUID.randomUUID();
         this.transactions.executeWithoutResult((status) -> {
             this.jdbc
                 .sql("""
-                        INSERT INTO notifier.member (id, email, name, organisation) VALUES (:id, :email, :name, :organisation)
+                        INSERT INTO notifier.member (id, email, name, organisation, consent_at, consent_method, consent_wording)
+                        VALUES (:id, :email, :name, :organisation, :consentAt, :consentMethod, :consentWording)
                         """)
                 .param("id", id)
                 .param("email", email)
                 .param("name", name)
                 .param("organisation", organisation)
+                .param("consentAt", OffsetDateTime.ofInstant(consent.givenAt(), ZoneOffset.UTC))
+                .param("consentMethod", consent.method())
+                .param("consentWording", consent.wordingVersion())
                 .update();
             subscriptions.forEach((subscription) -> insert(id, subscription));
         });
@@ -60,8 +77,21 @@ public class Members {
      * @return false if there is no such member
      * @throws DuplicateKeyException if another member has that email address
      */
-    boolean update(UUID id, String email, String name, String organisation, List<Subscription> subscriptions) {
+    boolean update(UUID id, String email, String name, String organisation, @Nullable List<Subscription> subscriptions,
+            @Nullable Consent consent) {
         Boolean updated = this.transactions.execute((status) -> {
+            if (consent != null) {
+                this.jdbc
+                    .sql("""
+                            UPDATE notifier.member SET consent_at = :at, consent_method = :method, consent_wording = :wording
+                            WHERE id = :id
+                            """)
+                    .param("at", OffsetDateTime.ofInstant(consent.givenAt(), ZoneOffset.UTC))
+                    .param("method", consent.method())
+                    .param("wording", consent.wordingVersion())
+                    .param("id", id)
+                    .update();
+            }
             int rows = this.jdbc.sql("""
                     UPDATE notifier.member SET email = :email, name = :name, organisation = :organisation,
                         suppressed_at = CASE WHEN lower(email) = lower(:email) THEN suppressed_at END,
@@ -83,29 +113,58 @@ public class Members {
 
     /**
      * Replaces all of a member's subscriptions; an empty list ends them all (the member
-     * stays).
+     * stays). What was queued for what they no longer follow is dropped in the same
+     * transaction.
      */
     public void replaceSubscriptions(UUID memberId, List<Subscription> subscriptions) {
         this.transactions.executeWithoutResult((status) -> {
             this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
             subscriptions.forEach((subscription) -> insert(memberId, subscription));
+            changed(memberId);
         });
     }
 
     /**
-     * Ends every subscription of a member; the member stays, with none. Answers how many
-     * ended.
+     * Ends every subscription of a member; the member stays, with none, and nothing
+     * queued for them is sent. Answers how many ended.
      */
     public int unsubscribeAll(UUID memberId) {
-        return this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
+        Integer ended = this.transactions.execute((status) -> {
+            int rows = this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id")
+                .param("id", memberId)
+                .update();
+            changed(memberId);
+            return rows;
+        });
+        return (ended != null) ? ended : 0;
     }
 
     /**
-     * Removes a member with their subscriptions and waiting digest items; the ledger
-     * keeps its history.
+     * Erases a member: first every row elsewhere that names them is removed or anonymised
+     * ({@link MemberChanges#erasing}), then the member with their subscriptions, digests
+     * and digest items, all in one transaction.
      */
     public boolean delete(UUID id) {
-        return this.jdbc.sql("DELETE FROM notifier.member WHERE id = :id").param("id", id).update() == 1;
+        Boolean deleted = this.transactions.execute((status) -> {
+            Optional<String> email = this.jdbc.sql("SELECT email FROM notifier.member WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+            if (email.isEmpty()) {
+                return false;
+            }
+            this.changes.get().forEach((listener) -> listener.erasing(id, email.get()));
+            return this.jdbc.sql("DELETE FROM notifier.member WHERE id = :id").param("id", id).update() == 1;
+        });
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    private void changed(UUID memberId) {
+        List<MemberChanges> listeners = this.changes.get();
+        if (!listeners.isEmpty()) {
+            find(memberId)
+                .ifPresent((member) -> listeners.forEach((listener) -> listener.subscriptionsChanged(member)));
+        }
     }
 
     void addSubscription(UUID memberId, Subscription subscription) {
@@ -113,6 +172,17 @@ public class Members {
     }
 
     boolean updateSubscription(UUID memberId, Subscription subscription) {
+        Boolean updated = this.transactions.execute((status) -> {
+            boolean found = updateSubscriptionRow(memberId, subscription);
+            if (found) {
+                changed(memberId);
+            }
+            return found;
+        });
+        return Boolean.TRUE.equals(updated);
+    }
+
+    private boolean updateSubscriptionRow(UUID memberId, Subscription subscription) {
         return this.jdbc.sql("""
                 UPDATE notifier.subscription SET tags = CAST(:tags AS text[]), match_mode = :match,
                     min_relevance = :minRelevance, frequency = :frequency, include_implied = :includeImplied
@@ -129,10 +199,17 @@ public class Members {
     }
 
     boolean deleteSubscription(UUID memberId, UUID subscriptionId) {
-        return this.jdbc.sql("DELETE FROM notifier.subscription WHERE id = :id AND member_id = :member")
-            .param("id", subscriptionId)
-            .param("member", memberId)
-            .update() == 1;
+        Boolean deleted = this.transactions.execute((status) -> {
+            boolean found = this.jdbc.sql("DELETE FROM notifier.subscription WHERE id = :id AND member_id = :member")
+                .param("id", subscriptionId)
+                .param("member", memberId)
+                .update() == 1;
+            if (found) {
+                changed(memberId);
+            }
+            return found;
+        });
+        return Boolean.TRUE.equals(deleted);
     }
 
     private void insert(UUID memberId, Subscription subscription) {
@@ -190,7 +267,7 @@ public class Members {
         rows.forEach((member) -> members.put(member.id(),
                 new Member(member.id(), member.email(), member.name(), member.organisation(),
                         subscriptions.get(member.id()), member.createdAt(), member.suppressedAt(),
-                        member.suppressedReason())));
+                        member.suppressedReason(), member.consent())));
         return new Page(List.copyOf(members.values()), total);
     }
 
@@ -218,7 +295,13 @@ public class Members {
     private static Member member(ResultSet row, List<Subscription> subscriptions) throws SQLException {
         return new Member(row.getObject("id", UUID.class), row.getString("email"), row.getString("name"),
                 row.getString("organisation"), subscriptions, instant(row, "created_at"), instant(row, "suppressed_at"),
-                row.getString("suppressed_reason"));
+                row.getString("suppressed_reason"), consent(row));
+    }
+
+    private static @Nullable Consent consent(ResultSet row) throws SQLException {
+        Instant at = instant(row, "consent_at");
+        String method = row.getString("consent_method");
+        return (at != null && method != null) ? new Consent(at, method, row.getString("consent_wording")) : null;
     }
 
     private static Subscription subscription(ResultSet row, int rowNum) throws SQLException {
