@@ -98,6 +98,16 @@ public final class EmbeddedSmtp implements AutoCloseable {
         return this.archive.message(id);
     }
 
+    /**
+     * Forgets every captured message to {@code address}: a member's erasure reaches the
+     * dev inbox too. Answers how many went.
+     */
+    public int forget(String address) {
+        int forgotten = this.archive.forget(address);
+        logger.info("Forgot {} captured message(s) to an erased member", forgotten);
+        return forgotten;
+    }
+
     /** Forgets every captured message. */
     public void clear() {
         this.archive.clear();

@@ -258,6 +258,35 @@ class AnnouncementPublishingTests {
     }
 
     /**
+     * Issue 14: the publisher keeps its record of what it published (id, source, content
+     * hash) forever and holds no page text to prune; a page first published years ago and
+     * offered again, by its source or another, is still a duplicate.
+     */
+    @Test
+    void answersDuplicateForAPagePublishedYearsAgo() {
+        Map<String, Object> announcement = mou();
+        String id = http().publish(announcement, KEY).json().get("id").asString();
+        this.jdbc.sql("""
+                UPDATE publisher.published_announcement
+                SET received_at = now() - interval '10 years', changed_at = now() - interval '10 years'
+                WHERE id = CAST(:id AS uuid)
+                """).param("id", id).update();
+        assertThat(this.jdbc.sql("""
+                SELECT count(*) FROM information_schema.columns
+                WHERE table_schema = 'publisher' AND table_name = 'published_announcement'
+                  AND column_name IN ('title', 'summary', 'body')
+                """).query(Long.class).single()).as("no page text is stored").isZero();
+
+        Response again = http().publish(announcement, KEY);
+        Response elsewhere = http().publish(with(announcement, "source", "gov-uk-atom"), KEY);
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(elsewhere.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(topic().recordsWithKey(id)).hasSize(1);
+    }
+
+    /**
      * Another publisher process, as it were: a new application context on the same
      * database.
      */
