@@ -1,12 +1,6 @@
 package org.herald.notifier.member;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +28,6 @@ public class Members {
 
     private final Supplier<List<MemberChanges>> changes;
 
-    public Members(JdbcClient jdbc, TransactionOperations transactions) {
-        this(jdbc, transactions, List::of);
-    }
-
     public Members(JdbcClient jdbc, TransactionOperations transactions, Supplier<List<MemberChanges>> changes) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -54,18 +44,15 @@ public class Members {
         this.transactions.executeWithoutResult((status) -> {
             this.jdbc
                 .sql("""
-                        INSERT INTO notifier.member (id, email, name, organisation, consent_at, consent_method, consent_wording)
-                        VALUES (:id, :email, :name, :organisation, :consentAt, :consentMethod, :consentWording)
+                        INSERT INTO notifier.member (id, email, name, organisation) VALUES (:id, :email, :name, :organisation)
                         """)
                 .param("id", id)
                 .param("email", email)
                 .param("name", name)
                 .param("organisation", organisation)
-                .param("consentAt", OffsetDateTime.ofInstant(consent.givenAt(), ZoneOffset.UTC))
-                .param("consentMethod", consent.method())
-                .param("consentWording", consent.wordingVersion())
                 .update();
-            subscriptions.forEach((subscription) -> insert(id, subscription));
+            MemberRows.recordConsent(this.jdbc, id, consent);
+            subscriptions.forEach((subscription) -> MemberRows.insertSubscription(this.jdbc, id, subscription));
         });
         return id;
     }
@@ -81,16 +68,7 @@ public class Members {
             @Nullable Consent consent) {
         Boolean updated = this.transactions.execute((status) -> {
             if (consent != null) {
-                this.jdbc
-                    .sql("""
-                            UPDATE notifier.member SET consent_at = :at, consent_method = :method, consent_wording = :wording
-                            WHERE id = :id
-                            """)
-                    .param("at", OffsetDateTime.ofInstant(consent.givenAt(), ZoneOffset.UTC))
-                    .param("method", consent.method())
-                    .param("wording", consent.wordingVersion())
-                    .param("id", id)
-                    .update();
+                MemberRows.recordConsent(this.jdbc, id, consent);
             }
             int rows = this.jdbc.sql("""
                     UPDATE notifier.member SET email = :email, name = :name, organisation = :organisation,
@@ -119,7 +97,7 @@ public class Members {
     public void replaceSubscriptions(UUID memberId, List<Subscription> subscriptions) {
         this.transactions.executeWithoutResult((status) -> {
             this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
-            subscriptions.forEach((subscription) -> insert(memberId, subscription));
+            subscriptions.forEach((subscription) -> MemberRows.insertSubscription(this.jdbc, memberId, subscription));
             changed(memberId);
         });
     }
@@ -168,34 +146,18 @@ public class Members {
     }
 
     void addSubscription(UUID memberId, Subscription subscription) {
-        insert(memberId, subscription);
+        MemberRows.insertSubscription(this.jdbc, memberId, subscription);
     }
 
     boolean updateSubscription(UUID memberId, Subscription subscription) {
         Boolean updated = this.transactions.execute((status) -> {
-            boolean found = updateSubscriptionRow(memberId, subscription);
+            boolean found = MemberRows.updateSubscription(this.jdbc, memberId, subscription);
             if (found) {
                 changed(memberId);
             }
             return found;
         });
         return Boolean.TRUE.equals(updated);
-    }
-
-    private boolean updateSubscriptionRow(UUID memberId, Subscription subscription) {
-        return this.jdbc.sql("""
-                UPDATE notifier.subscription SET tags = CAST(:tags AS text[]), match_mode = :match,
-                    min_relevance = :minRelevance, frequency = :frequency, include_implied = :includeImplied
-                WHERE id = :id AND member_id = :member
-                """)
-            .param("tags", subscription.tags().toArray(new String[0]))
-            .param("match", subscription.match())
-            .param("minRelevance", subscription.minRelevance())
-            .param("frequency", subscription.frequency().value())
-            .param("includeImplied", subscription.includeImplied())
-            .param("id", subscription.id())
-            .param("member", memberId)
-            .update() == 1;
     }
 
     boolean deleteSubscription(UUID memberId, UUID subscriptionId) {
@@ -212,31 +174,15 @@ public class Members {
         return Boolean.TRUE.equals(deleted);
     }
 
-    private void insert(UUID memberId, Subscription subscription) {
-        this.jdbc.sql("""
-                INSERT INTO notifier.subscription (id, member_id, tags, match_mode, min_relevance, frequency,
-                    include_implied)
-                VALUES (:id, :member, CAST(:tags AS text[]), :match, :minRelevance, :frequency, :includeImplied)
-                """)
-            .param("id", subscription.id())
-            .param("member", memberId)
-            .param("tags", subscription.tags().toArray(new String[0]))
-            .param("match", subscription.match())
-            .param("minRelevance", subscription.minRelevance())
-            .param("frequency", subscription.frequency().value())
-            .param("includeImplied", subscription.includeImplied())
-            .update();
-    }
-
     public Optional<Member> find(UUID id) {
         List<Subscription> subscriptions = this.jdbc
             .sql("SELECT * FROM notifier.subscription WHERE member_id = :id ORDER BY position")
             .param("id", id)
-            .query(Members::subscription)
+            .query(MemberRows::subscription)
             .list();
         return this.jdbc.sql("SELECT * FROM notifier.member WHERE id = :id")
             .param("id", id)
-            .query((row, rowNum) -> member(row, subscriptions))
+            .query((row, rowNum) -> MemberRows.member(row, subscriptions))
             .optional();
     }
 
@@ -249,7 +195,7 @@ public class Members {
                 """)
             .param("size", size)
             .param("offset", (long) page * size)
-            .query((row, rowNum) -> member(row, List.of()))
+            .query((row, rowNum) -> MemberRows.member(row, List.of()))
             .list();
         if (rows.isEmpty()) {
             return new Page(List.of(), total);
@@ -260,7 +206,7 @@ public class Members {
             .sql("SELECT * FROM notifier.subscription WHERE member_id = ANY(CAST(:ids AS uuid[])) ORDER BY position")
             .param("ids", subscriptions.keySet().toArray(new UUID[0]))
             .query((row, rowNum) -> {
-                subscriptions.get(row.getObject("member_id", UUID.class)).add(subscription(row, rowNum));
+                subscriptions.get(row.getObject("member_id", UUID.class)).add(MemberRows.subscription(row, rowNum));
                 return null;
             })
             .list();
@@ -288,32 +234,8 @@ public class Members {
             .param("tags", tags.toArray(new String[0]))
             .param("relevance", relevance)
             .query((row, rowNum) -> new SubscriberInterest(row.getObject("member_id", UUID.class),
-                    row.getString("email"), subscription(row, rowNum)))
+                    row.getString("email"), MemberRows.subscription(row, rowNum)))
             .list();
-    }
-
-    private static Member member(ResultSet row, List<Subscription> subscriptions) throws SQLException {
-        return new Member(row.getObject("id", UUID.class), row.getString("email"), row.getString("name"),
-                row.getString("organisation"), subscriptions, instant(row, "created_at"), instant(row, "suppressed_at"),
-                row.getString("suppressed_reason"), consent(row));
-    }
-
-    private static @Nullable Consent consent(ResultSet row) throws SQLException {
-        Instant at = instant(row, "consent_at");
-        String method = row.getString("consent_method");
-        return (at != null && method != null) ? new Consent(at, method, row.getString("consent_wording")) : null;
-    }
-
-    private static Subscription subscription(ResultSet row, int rowNum) throws SQLException {
-        return new Subscription(row.getObject("id", UUID.class),
-                Arrays.asList((String[]) row.getArray("tags").getArray()), row.getString("match_mode"),
-                row.getInt("min_relevance"), Frequency.of(row.getString("frequency")),
-                row.getBoolean("include_implied"));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return (value != null) ? value.toInstant() : null;
     }
 
     /**

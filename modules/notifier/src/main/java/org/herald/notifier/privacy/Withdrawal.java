@@ -95,8 +95,16 @@ final class Withdrawal {
         return unwanted.toArray(new UUID[0]);
     }
 
+    /**
+     * The stored announcement; null if it cannot be read (then nothing of it is sent).
+     */
     private @Nullable AnnouncementTagged announcement(String payload) {
-        return this.json.readValue(payload, AnnouncementTagged.class);
+        try {
+            return this.json.readValue(payload, AnnouncementTagged.class);
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
     }
 
     private record Queued(UUID id, String payload) {
