@@ -69,12 +69,19 @@ public class HeraldServices implements AutoCloseable {
         start("publisher", PublisherApplication.class, args);
     }
 
-    /** Hands each {@link MemberErased} of the notifier's context to {@link #erased}. */
     private ApplicationListener<ApplicationEvent> erasures() {
+        return erasures(this.erased);
+    }
+
+    /**
+     * A listener for the notifier's context that hands the address of each
+     * {@link MemberErased} to {@code erased}.
+     */
+    static ApplicationListener<ApplicationEvent> erasures(Consumer<String> erased) {
         return (event) -> {
             if (event instanceof PayloadApplicationEvent<?> payload
                     && payload.getPayload() instanceof MemberErased member) {
-                this.erased.accept(member.email());
+                erased.accept(member.email());
             }
         };
     }
