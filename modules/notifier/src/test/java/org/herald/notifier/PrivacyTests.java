@@ -157,6 +157,26 @@ class PrivacyTests {
     }
 
     @Test
+    void suppressesAtSendTimeADigestOfAnnouncementsTheMemberNoLongerWants(TestApi api, TestMembers members,
+            TaggedTopic topic) {
+        String run = Announcements.run();
+        String address = "digest-raced-" + run + "@example.org";
+        String member = members.create(address, sub("digest-raced-" + run, "daily"));
+        topic.publish(Announcements.taggedWith("digest-raced-" + run, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> waitingItems(member) == 1);
+        this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id")
+            .param("id", UUID.fromString(member))
+            .update();
+
+        assertThat(TestApi.json(api.post("/api/v1/digests/run?frequency=daily", "")).get("sent").asInt()).isZero();
+        assertThat(this.jdbc.sql("SELECT status || ' ' || last_error FROM notifier.digest WHERE member_id = :id")
+            .param("id", UUID.fromString(member))
+            .query(String.class)
+            .single()).isEqualTo("suppressed unsubscribed");
+        assertThat(smtp.receivedBy(address)).isEmpty();
+    }
+
+    @Test
     void sendsToTheMembersCurrentAddress(TestApi api, TestMembers members, TaggedTopic topic) {
         String run = Announcements.run();
         String old = "old-" + run + "@example.org";

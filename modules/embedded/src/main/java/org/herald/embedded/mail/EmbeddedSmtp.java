@@ -155,10 +155,12 @@ public final class EmbeddedSmtp implements AutoCloseable {
         List<String> recipients = message.getToAddresses().stream().map(MailAddress::getEmail).sorted().toList();
         try {
             CapturedEmail captured = this.archive.store(message.getMessage(), recipients);
-            logger.debug("Captured message {} to {}", captured.id(), recipients);
+            // Addresses never go to the log (issue 14): the inbox shows them to whoever
+            // may see it.
+            logger.debug("Captured message {} to {} recipient(s)", captured.id(), recipients.size());
         }
         catch (IOException | RuntimeException ex) {
-            logger.warn("Could not capture a message to {}", recipients, ex);
+            logger.warn("Could not capture a message to {} recipient(s)", recipients.size(), ex);
         }
     }
 
