@@ -109,7 +109,7 @@ final class PipelineScenario {
         new Webhook(secret).verify(body, webhook.getHeaders().toMultimap());
         assertThat(webhook.getHeaders().get("Content-Type")).startsWith("application/json");
         JsonNode payload = JSON.readTree(body);
-        assertThat(payload.get("type").asString()).isEqualTo("announcement.tagged");
+        assertThat(payload.get("type").asString()).isEqualTo("announcement.published");
         JsonNode data = payload.get("data");
         assertThat(data.get("id").asString()).isEqualTo(id);
         assertThat(data.get("relevance").asInt()).isGreaterThanOrEqualTo(2);

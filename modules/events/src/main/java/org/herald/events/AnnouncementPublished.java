@@ -26,11 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param updateType for an update ({@code revision > 0}): {@link UpdateType#MAJOR} or
  * {@link UpdateType#MINOR}; null for revision 0
  * @param changeNote for an update, what changed, when the source says so
+ * @param commentary the association's commentary on it, "what this means for members"
+ * (markdown), when staff gave one with the announcement; absent in records written before
+ * it existed
  */
 public record AnnouncementPublished(UUID id, String source, @Nullable String externalId, String url, String title,
         @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt, @Nullable String organisation,
         @Nullable String documentType, Instant receivedAt, Integer revision, @Nullable UpdateType updateType,
-        @Nullable String changeNote) {
+        @Nullable String changeNote, @Nullable String commentary) {
 
     public AnnouncementPublished {
         Objects.requireNonNull(id, "id");
@@ -53,12 +56,21 @@ public record AnnouncementPublished(UUID id, String source, @Nullable String ext
         }
     }
 
+    /** An announcement without commentary. */
+    public AnnouncementPublished(UUID id, String source, @Nullable String externalId, String url, String title,
+            @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
+            @Nullable String organisation, @Nullable String documentType, Instant receivedAt, Integer revision,
+            @Nullable UpdateType updateType, @Nullable String changeNote) {
+        this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt,
+                revision, updateType, changeNote, null);
+    }
+
     /** The announcement as first published: revision 0. */
     public AnnouncementPublished(UUID id, String source, @Nullable String externalId, String url, String title,
             @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
             @Nullable String organisation, @Nullable String documentType, Instant receivedAt) {
         this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt, 0,
-                null, null);
+                null, null, null);
     }
 
     /** Whether this is an update of an announcement published before. */

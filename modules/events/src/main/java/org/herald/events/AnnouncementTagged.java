@@ -23,11 +23,13 @@ import org.jspecify.annotations.Nullable;
  * {@link AnnouncementPublished#revision()}: 0 unless an update
  * @param updateType as in {@link AnnouncementPublished#updateType()}
  * @param changeNote as in {@link AnnouncementPublished#changeNote()}
+ * @param commentary as in {@link AnnouncementPublished#commentary()}
  */
 public record AnnouncementTagged(UUID id, String source, @Nullable String externalId, String url, String title,
         @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt, @Nullable String organisation,
         @Nullable String documentType, Instant receivedAt, List<TagMatch> tags, int relevance, String taxonomyVersion,
-        Instant taggedAt, Integer revision, @Nullable UpdateType updateType, @Nullable String changeNote) {
+        Instant taggedAt, Integer revision, @Nullable UpdateType updateType, @Nullable String changeNote,
+        @Nullable String commentary) {
 
     public AnnouncementTagged {
         Objects.requireNonNull(id, "id");
@@ -54,13 +56,23 @@ public record AnnouncementTagged(UUID id, String source, @Nullable String extern
         }
     }
 
+    /** A tagged announcement without commentary. */
+    public AnnouncementTagged(UUID id, String source, @Nullable String externalId, String url, String title,
+            @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
+            @Nullable String organisation, @Nullable String documentType, Instant receivedAt, List<TagMatch> tags,
+            int relevance, String taxonomyVersion, Instant taggedAt, Integer revision, @Nullable UpdateType updateType,
+            @Nullable String changeNote) {
+        this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt,
+                tags, relevance, taxonomyVersion, taggedAt, revision, updateType, changeNote, null);
+    }
+
     /** The tagged form of an announcement as first published: revision 0. */
     public AnnouncementTagged(UUID id, String source, @Nullable String externalId, String url, String title,
             @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
             @Nullable String organisation, @Nullable String documentType, Instant receivedAt, List<TagMatch> tags,
             int relevance, String taxonomyVersion, Instant taggedAt) {
         this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt,
-                tags, relevance, taxonomyVersion, taggedAt, 0, null, null);
+                tags, relevance, taxonomyVersion, taggedAt, 0, null, null, null);
     }
 
     /** The tagged form of {@code announcement}. */
@@ -70,7 +82,7 @@ public record AnnouncementTagged(UUID id, String source, @Nullable String extern
                 announcement.url(), announcement.title(), announcement.summary(), announcement.body(),
                 announcement.publishedAt(), announcement.organisation(), announcement.documentType(),
                 announcement.receivedAt(), tags, relevance, taxonomyVersion, taggedAt, announcement.revision(),
-                announcement.updateType(), announcement.changeNote());
+                announcement.updateType(), announcement.changeNote(), announcement.commentary());
     }
 
     /** Whether this is an update of an announcement published before. */

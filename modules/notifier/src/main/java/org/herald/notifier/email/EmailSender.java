@@ -5,12 +5,16 @@ import java.util.Optional;
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.Channel;
+import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.delivery.Delivery;
 import org.herald.notifier.delivery.DeliveryChannel;
 import org.herald.notifier.delivery.DeliveryOutcome;
+import org.herald.notifier.delivery.EventKind;
 
 /**
- * Sends one announcement email per delivery, by {@link MemberMail}. A member whose
+ * Sends one announcement email per delivery, by {@link MemberMail}: the revision the
+ * delivery carries, headed "Updated:" for an update, with the association's commentary
+ * (the version a {@code commented} delivery carries, else the latest). A member whose
  * address is suppressed gets nothing: the delivery is marked suppressed.
  */
 final class EmailSender implements DeliveryChannel {
@@ -21,12 +25,16 @@ final class EmailSender implements DeliveryChannel {
 
     private final AnnouncementStore announcements;
 
+    private final CommentaryStore commentaries;
+
     private final EmailProperties properties;
 
-    EmailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements, EmailProperties properties) {
+    EmailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements, CommentaryStore commentaries,
+            EmailProperties properties) {
         this.mail = mail;
         this.composer = composer;
         this.announcements = announcements;
+        this.commentaries = commentaries;
         this.properties = properties;
     }
 
@@ -37,12 +45,17 @@ final class EmailSender implements DeliveryChannel {
 
     @Override
     public DeliveryOutcome deliver(Delivery delivery) {
-        Optional<AnnouncementTagged> announcement = this.announcements.find(delivery.announcementId());
+        Optional<AnnouncementTagged> announcement = this.announcements.find(delivery);
         if (announcement.isEmpty()) {
             return DeliveryOutcome.failed("The announcement is no longer stored");
         }
+        String commentary = this.commentaries.forDelivery(delivery, announcement.get());
+        if (delivery.eventKind() == EventKind.COMMENTED && commentary == null) {
+            return DeliveryOutcome.failed("The commentary is no longer stored");
+        }
+        EmailEvent event = new EmailEvent(delivery.eventKind(), delivery.eventRevision(), commentary);
         return this.mail.send(delivery.recipientId(),
-                (member, links) -> this.composer.compose(announcement.get(),
+                (member, links) -> this.composer.compose(announcement.get(), event,
                         new EmailRecipient(delivery.recipientId(), delivery.recipient(), member.name()),
                         delivery.matchedTags(), links));
     }
