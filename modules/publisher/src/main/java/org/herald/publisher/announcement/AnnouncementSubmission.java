@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * @param updateType {@code major} or {@code minor} (the default): how much this changes
  * the announcement, if it was published before with other content from the same source
  * @param changeNote what changed, for an update
+ * @param commentary the association's commentary on it, "what this means for members"
+ * (markdown; the notifier renders it safely), to go out with the first email; not part of
+ * the content that makes a post an update
  */
 public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLine String source,
         @Size(max = MAX_EXTERNAL_ID) @SingleLine @Nullable String externalId,
@@ -41,7 +44,8 @@ public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLi
         @Size(max = MAX_ORGANISATION) @SingleLine @Nullable String organisation,
         @Size(max = MAX_DOCUMENT_TYPE) @SingleLine @Nullable String documentType,
         @Pattern(regexp = "major|minor", message = "must be major or minor") @Nullable String updateType,
-        @Size(max = MAX_CHANGE_NOTE) @PlainText @Nullable String changeNote) {
+        @Size(max = MAX_CHANGE_NOTE) @PlainText @Nullable String changeNote,
+        @Size(max = MAX_COMMENTARY) @PlainText @Nullable String commentary) {
 
     static final int MAX_SOURCE = 100;
 
@@ -61,11 +65,23 @@ public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLi
 
     static final int MAX_CHANGE_NOTE = 2_000;
 
+    /** As the notifier's commentary API allows. */
+    static final int MAX_COMMENTARY = 4_000;
+
     /** A submission that says nothing of updates (a feed entry, or a first post). */
     public AnnouncementSubmission(String source, @Nullable String externalId, String url, String title,
             @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
             @Nullable String organisation, @Nullable String documentType) {
-        this(source, externalId, url, title, summary, body, publishedAt, organisation, documentType, null, null);
+        this(source, externalId, url, title, summary, body, publishedAt, organisation, documentType, null, null, null);
+    }
+
+    /** A submission without commentary. */
+    public AnnouncementSubmission(String source, @Nullable String externalId, String url, String title,
+            @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
+            @Nullable String organisation, @Nullable String documentType, @Nullable String updateType,
+            @Nullable String changeNote) {
+        this(source, externalId, url, title, summary, body, publishedAt, organisation, documentType, updateType,
+                changeNote, null);
     }
 
     /** The id this submission gets: that of its URL's canonical form. */
@@ -90,7 +106,7 @@ public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLi
         return new AnnouncementPublished(announcementId(), this.source.strip(), optional(this.externalId),
                 this.url.strip(), this.title.strip(), optional(this.summary), optional(this.body), this.publishedAt,
                 optional(this.organisation), optional(this.documentType), receivedAt, revision, updateType,
-                optional(changeNote));
+                optional(changeNote), optional(this.commentary));
     }
 
     /** The update type it states: {@code major} or, by default, minor. */
@@ -101,7 +117,8 @@ public record AnnouncementSubmission(@NotBlank @Size(max = MAX_SOURCE) @SingleLi
     /** The same submission from {@code source}. */
     public AnnouncementSubmission withSource(String source) {
         return new AnnouncementSubmission(source, this.externalId, this.url, this.title, this.summary, this.body,
-                this.publishedAt, this.organisation, this.documentType, this.updateType, this.changeNote);
+                this.publishedAt, this.organisation, this.documentType, this.updateType, this.changeNote,
+                this.commentary);
     }
 
     private static @Nullable String optional(@Nullable String value) {

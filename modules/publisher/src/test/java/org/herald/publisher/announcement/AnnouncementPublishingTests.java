@@ -140,6 +140,19 @@ class AnnouncementPublishingTests {
     }
 
     @Test
+    void carriesTheAssociationsCommentaryOnTheEventAndCapsItsLength() {
+        Map<String, Object> announcement = with(with(mou(), "url", mou().get("url") + "-commentary"), "commentary",
+                "Aluminium is on the **UK Critical Minerals List**.");
+        String id = http().publish(announcement, KEY).json().get("id").asString();
+
+        JsonNode record = JsonMapper.shared().readTree(topic().recordsWithKey(id).get(0).value());
+        assertThat(record.get("commentary").asString()).isEqualTo("Aluminium is on the **UK Critical Minerals List**.");
+        Response tooLong = http().publish(with(announcement, "commentary", "x".repeat(4001)), KEY);
+        assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+        assertThat(tooLong.toString()).contains("commentary");
+    }
+
+    @Test
     void refusesAnUnknownUpdateType() {
         Response response = http().publish(with(mou(), "updateType", "huge"), KEY);
 
