@@ -112,6 +112,8 @@ final class EmailComposer {
         variables.put("links", links);
         variables.put("update", (event.kind() == EventKind.UPDATED) ? whatChanged(announcement) : "");
         variables.put("commentary", commentary(event.commentary()));
+        variables.put("followsUp", event.followsUp());
+        variables.put("followLink", event.followLink());
         Context context = new Context(Locale.UK);
         context.setVariables(variables);
         String text = this.templates.process("email/announcement.txt", context).strip() + "\n";

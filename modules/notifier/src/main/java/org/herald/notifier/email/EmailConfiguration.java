@@ -60,8 +60,8 @@ class EmailConfiguration {
 
     @Bean
     EmailSender emailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements,
-            CommentaryStore commentaries, EmailProperties properties) {
-        return new EmailSender(mail, composer, announcements, commentaries, properties);
+            CommentaryStore commentaries, MemberLinks links, EmailProperties properties) {
+        return new EmailSender(mail, composer, announcements, commentaries, links, properties);
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package org.herald.notifier.email;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.delivery.AnnouncementStore;
@@ -27,10 +30,13 @@ final class EmailSender implements DeliveryChannel {
 
     private final CommentaryStore commentaries;
 
+    private final MemberLinks links;
+
     private final EmailProperties properties;
 
     EmailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements, CommentaryStore commentaries,
-            EmailProperties properties) {
+            MemberLinks links, EmailProperties properties) {
+        this.links = links;
         this.mail = mail;
         this.composer = composer;
         this.announcements = announcements;
@@ -53,9 +59,16 @@ final class EmailSender implements DeliveryChannel {
         if (delivery.eventKind() == EventKind.COMMENTED && commentary == null) {
             return DeliveryOutcome.failed("The commentary is no longer stored");
         }
-        EmailEvent event = new EmailEvent(delivery.eventKind(), delivery.eventRevision(), commentary);
+        List<EmailEvent.FollowedUp> followsUp = new ArrayList<>();
+        for (UUID followed : announcement.get().follows()) {
+            this.announcements.find(followed)
+                .ifPresent((earlier) -> followsUp.add(new EmailEvent.FollowedUp(EmailComposer.subject(earlier.title()),
+                        EmailComposer.linkOrEmpty(earlier.url()))));
+        }
+        EmailEvent event = new EmailEvent(delivery.eventKind(), delivery.eventRevision(), commentary, followsUp, "");
         return this.mail.send(delivery.recipientId(),
-                (member, links) -> this.composer.compose(announcement.get(), event,
+                (member, links) -> this.composer.compose(announcement.get(),
+                        event.withFollowLink(this.links.follow(delivery.recipientId(), delivery.announcementId())),
                         new EmailRecipient(delivery.recipientId(), delivery.recipient(), member.name()),
                         delivery.matchedTags(), links));
     }

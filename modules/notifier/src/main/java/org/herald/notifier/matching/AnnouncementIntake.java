@@ -3,6 +3,8 @@ package org.herald.notifier.matching;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,6 +18,7 @@ import org.herald.notifier.delivery.NewDelivery;
 import org.herald.notifier.digest.DigestItems;
 import org.herald.notifier.digest.NewDigestItem;
 import org.herald.notifier.member.Frequency;
+import org.herald.notifier.member.StoryFollowers;
 
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -37,6 +40,8 @@ public final class AnnouncementIntake {
 
     private final Recipients recipients;
 
+    private final StoryFollowers followers;
+
     private final DeliveryLedger ledger;
 
     private final DigestItems digestItems;
@@ -45,10 +50,11 @@ public final class AnnouncementIntake {
 
     private final Runnable afterCommit;
 
-    AnnouncementIntake(AnnouncementStore announcements, Recipients recipients, DeliveryLedger ledger,
-            DigestItems digestItems, TransactionOperations transactions, Runnable afterCommit) {
+    AnnouncementIntake(AnnouncementStore announcements, Recipients recipients, StoryFollowers followers,
+            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Runnable afterCommit) {
         this.announcements = announcements;
         this.recipients = recipients;
+        this.followers = followers;
         this.ledger = ledger;
         this.digestItems = digestItems;
         this.transactions = transactions;
@@ -68,7 +74,8 @@ public final class AnnouncementIntake {
             List<NewDelivery> deliveries = new ArrayList<>();
             List<NewDigestItem> digestItems = new ArrayList<>();
             if (toMembers) {
-                this.recipients.members(announcement).forEach((memberId, match) -> {
+                Map<UUID, Recipients.MemberMatch> matches = this.recipients.members(announcement);
+                matches.forEach((memberId, match) -> {
                     if (match.frequency() == Frequency.IMMEDIATE) {
                         deliveries.add(new NewDelivery(announcement.id(), Channel.EMAIL, memberId, match.address(),
                                 match.tags(), kind, revision));
@@ -78,6 +85,13 @@ public final class AnnouncementIntake {
                                 kind, revision));
                     }
                 });
+                for (StoryFollowers.Follower follower : this.followers.carryOver(announcement.id(),
+                        announcement.follows())) {
+                    if (!matches.containsKey(follower.memberId())) {
+                        deliveries.add(new NewDelivery(announcement.id(), Channel.EMAIL, follower.memberId(),
+                                follower.email(), List.of(), kind, revision));
+                    }
+                }
             }
             for (Recipients.PartnerMatch partner : this.recipients.partners(announcement)) {
                 deliveries.add(new NewDelivery(announcement.id(), Channel.WEBHOOK, partner.partnerId(), partner.url(),

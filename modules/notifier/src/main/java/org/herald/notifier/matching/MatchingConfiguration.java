@@ -6,6 +6,7 @@ import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.Dispatcher;
 import org.herald.notifier.digest.DigestItems;
 import org.herald.notifier.member.Members;
+import org.herald.notifier.member.StoryFollowers;
 import org.herald.notifier.partner.Partners;
 
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,9 @@ class MatchingConfiguration {
 
     @Bean
     AnnouncementIntake announcementIntake(AnnouncementStore announcements, Members members, Partners partners,
-            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Dispatcher dispatcher) {
-        return new AnnouncementIntake(announcements, new Recipients(members, partners), ledger, digestItems,
+            StoryFollowers followers, DeliveryLedger ledger, DigestItems digestItems,
+            TransactionOperations transactions, Dispatcher dispatcher) {
+        return new AnnouncementIntake(announcements, new Recipients(members, partners), followers, ledger, digestItems,
                 transactions, dispatcher::wake);
     }
 

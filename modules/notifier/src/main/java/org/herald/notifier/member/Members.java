@@ -93,11 +93,14 @@ public class Members {
     }
 
     /**
-     * Ends every subscription of a member; the member stays, with none. Answers how many
-     * ended.
+     * Ends every subscription of a member, and every story they follow; the member stays,
+     * with none. Answers how many subscriptions ended.
      */
     public int unsubscribeAll(UUID memberId) {
-        return this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
+        return this.jdbc.sql("""
+                WITH stories AS (DELETE FROM notifier.story_follower WHERE member_id = :id)
+                DELETE FROM notifier.subscription WHERE member_id = :id
+                """).param("id", memberId).update();
     }
 
     /**

@@ -153,6 +153,24 @@ class AnnouncementPublishingTests {
     }
 
     @Test
+    void namesTheAnnouncementsItFollowsUpByTheirIds() {
+        String mouId = AnnouncementIds.idFor((String) mou().get("url")).toString();
+        String other = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Map<String, Object> ministerial = with(
+                with(with(mou(), "url", "https://www.gov.uk/government/news/ministerial"), "title",
+                        "Mining, Minerals and Metals Investment Ministerial"),
+                "follows",
+                List.of("http://WWW.GOV.UK" + ((String) mou().get("url")).substring("https://www.gov.uk".length())
+                        + "?utm_source=x", other));
+        String id = http().publish(ministerial, KEY).json().get("id").asString();
+
+        JsonNode record = JsonMapper.shared().readTree(topic().recordsWithKey(id).get(0).value());
+        assertThat(record.get("follows")).extracting(JsonNode::asString).containsExactly(mouId, other);
+        Response invalid = http().publish(with(ministerial, "follows", List.of("javascript:alert(1)")), KEY);
+        assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+    }
+
+    @Test
     void refusesAnUnknownUpdateType() {
         Response response = http().publish(with(mou(), "updateType", "huge"), KEY);
 
