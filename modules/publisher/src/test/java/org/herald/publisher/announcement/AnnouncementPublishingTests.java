@@ -154,14 +154,15 @@ class AnnouncementPublishingTests {
 
     @Test
     void namesTheAnnouncementsItFollowsUpByTheirIds() {
-        String mouId = AnnouncementIds.idFor((String) mou().get("url")).toString();
+        Map<String, Object> mou = mou();
+        String mouUrl = (String) mou.get("url");
+        String mouId = AnnouncementIds.idFor(mouUrl).toString();
         String other = "0f8fad5b-d9cb-469f-a165-70867728950e";
         Map<String, Object> ministerial = with(
-                with(with(mou(), "url", "https://www.gov.uk/government/news/ministerial"), "title",
+                with(with(mou, "url", mouUrl + "-ministerial"), "title",
                         "Mining, Minerals and Metals Investment Ministerial"),
                 "follows",
-                List.of("http://WWW.GOV.UK" + ((String) mou().get("url")).substring("https://www.gov.uk".length())
-                        + "?utm_source=x", other));
+                List.of(mouUrl.replace("https://www.gov.uk", "http://WWW.GOV.UK") + "/?utm_source=x", other));
         String id = http().publish(ministerial, KEY).json().get("id").asString();
 
         JsonNode record = JsonMapper.shared().readTree(topic().recordsWithKey(id).get(0).value());
