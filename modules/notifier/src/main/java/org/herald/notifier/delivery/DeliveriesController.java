@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -37,8 +39,9 @@ class DeliveriesController {
      * ({@code published}, {@code updated}, {@code commented}).
      */
     @GetMapping("/api/v1/deliveries")
-    List<DeliveryView> forAnnouncement(@RequestParam UUID announcementId, @RequestParam(required = false) String kind) {
-        EventKind wanted = (kind != null) ? kind(kind) : null;
+    List<DeliveryView> forAnnouncement(@RequestParam UUID announcementId,
+            @RequestParam(required = false) @Nullable String kind) {
+        @Nullable EventKind wanted = (kind != null) ? kind(kind) : null;
         return this.ledger.forAnnouncement(announcementId)
             .stream()
             .filter((delivery) -> wanted == null || delivery.eventKind() == wanted)
