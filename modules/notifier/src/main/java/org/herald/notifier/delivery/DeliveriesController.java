@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,9 +34,30 @@ class DeliveriesController {
         this.dispatcher = dispatcher;
     }
 
+    /**
+     * The deliveries of an announcement; with {@code kind}, only those of that event kind
+     * ({@code published}, {@code updated}, {@code commented}).
+     */
     @GetMapping("/api/v1/deliveries")
-    List<DeliveryView> forAnnouncement(@RequestParam UUID announcementId) {
-        return this.ledger.forAnnouncement(announcementId).stream().map(DeliveryView::of).toList();
+    List<DeliveryView> forAnnouncement(@RequestParam UUID announcementId,
+            @RequestParam(required = false) @Nullable String kind) {
+        @Nullable EventKind wanted = (kind != null) ? kind(kind) : null;
+        return this.ledger.forAnnouncement(announcementId)
+            .stream()
+            .filter((delivery) -> wanted == null || delivery.eventKind() == wanted)
+            .map(DeliveryView::of)
+            .toList();
+    }
+
+    private static EventKind kind(String kind) {
+        try {
+            return EventKind.of(kind);
+        }
+        catch (IllegalArgumentException ex) {
+            HttpStatus status = HttpStatus.BAD_REQUEST;
+            throw new ErrorResponseException(status,
+                    ProblemDetail.forStatusAndDetail(status, "kind must be published, updated or commented"), null);
+        }
     }
 
     /**
@@ -54,13 +77,14 @@ class DeliveriesController {
         throw new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 
-    record DeliveryView(UUID id, UUID announcementId, String channel, String recipient, String status, int attempts,
-            String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
+    record DeliveryView(UUID id, UUID announcementId, String kind, int revision, String channel, String recipient,
+            String status, int attempts, String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
 
         static DeliveryView of(Delivery delivery) {
-            return new DeliveryView(delivery.id(), delivery.announcementId(), delivery.channel().value(),
-                    delivery.recipient(), delivery.status().value(), delivery.attempts(), delivery.lastError(),
-                    delivery.createdAt(), delivery.nextAttemptAt(), delivery.sentAt());
+            return new DeliveryView(delivery.id(), delivery.announcementId(), delivery.eventKind().value(),
+                    delivery.eventRevision(), delivery.channel().value(), delivery.recipient(),
+                    delivery.status().value(), delivery.attempts(), delivery.lastError(), delivery.createdAt(),
+                    delivery.nextAttemptAt(), delivery.sentAt());
         }
 
     }

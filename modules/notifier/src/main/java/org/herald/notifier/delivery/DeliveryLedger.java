@@ -22,9 +22,10 @@ import static org.herald.notifier.delivery.DeliveryRows.truncate;
 import static org.herald.notifier.delivery.DeliveryRows.uuidArray;
 
 /**
- * The delivery ledger: a row per (announcement, channel, recipient), recorded before
- * anything is sent, so that taking in the same announcement again records, and sends,
- * nothing twice.
+ * The delivery ledger: a row per (announcement, event kind, event revision, channel,
+ * recipient), recorded before anything is sent, so that taking in the same announcement
+ * again records, and sends, nothing twice, and a later event about it (an update, a
+ * commentary) is a delivery of its own (ADR 6).
  * <p>
  * A delivery moves {@code pending} → {@code sending} (claimed; the claim is committed
  * before the send) → {@code sent}, back to {@code pending} with a later
@@ -37,7 +38,7 @@ public class DeliveryLedger {
 
     private static final String COLUMNS = """
             id, announcement_id, channel, recipient_id, recipient, matched_tags, status, attempts, last_error,
-            next_attempt_at, created_at, sent_at, claim_token""";
+            next_attempt_at, created_at, sent_at, claim_token, event_kind, event_revision""";
 
     private final JdbcClient jdbc;
 
@@ -62,9 +63,9 @@ public class DeliveryLedger {
         }
         int[][] counts = this.batch.batchUpdate("""
                 INSERT INTO notifier.delivery (id, announcement_id, channel, recipient_id, recipient, matched_tags,
-                        status, attempts, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, now() + make_interval(secs => ?))
-                ON CONFLICT (announcement_id, channel, recipient_id) DO NOTHING
+                        status, attempts, next_attempt_at, event_kind, event_revision)
+                VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, now() + make_interval(secs => ?), ?, ?)
+                ON CONFLICT (announcement_id, event_kind, event_revision, channel, recipient_id) DO NOTHING
                 """, deliveries, 500, this::setInsert);
         int inserted = 0;
         for (int[] chunk : counts) {
@@ -84,6 +85,8 @@ public class DeliveryLedger {
         statement.setString(5, delivery.recipient());
         statement.setArray(6, tags);
         statement.setDouble(7, seconds(this.schedules.of(delivery.channel()).firstDelay()));
+        statement.setString(8, delivery.eventKind().value());
+        statement.setInt(9, delivery.eventRevision());
     }
 
     /**
@@ -114,7 +117,8 @@ public class DeliveryLedger {
                       FOR UPDATE SKIP LOCKED) due
                 WHERE d.id = due.id
                 RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
-                          d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token
+                          d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
+                          d.event_kind, d.event_revision
                 """)
             .param("channel", channel.value())
             .param("skipped", uuidArray(skipped))
@@ -209,8 +213,22 @@ public class DeliveryLedger {
 
     public List<Delivery> forAnnouncement(UUID announcementId) {
         return this.jdbc
-            .sql("SELECT " + COLUMNS
-                    + " FROM notifier.delivery WHERE announcement_id = :id ORDER BY channel, created_at, recipient")
+            .sql("SELECT " + COLUMNS + " FROM notifier.delivery WHERE announcement_id = :id"
+                    + " ORDER BY channel, event_kind <> 'published', event_revision, created_at, recipient")
+            .param("id", announcementId)
+            .query(DeliveryRows::delivery)
+            .list();
+    }
+
+    /**
+     * The email deliveries of an announcement that were sent, one per member (the
+     * latest): who has already been told of it.
+     */
+    public List<Delivery> sentEmails(UUID announcementId) {
+        return this.jdbc
+            .sql("SELECT DISTINCT ON (recipient_id) " + COLUMNS + " FROM notifier.delivery"
+                    + " WHERE announcement_id = :id AND channel = 'email' AND status = 'sent'"
+                    + " ORDER BY recipient_id, sent_at DESC")
             .param("id", announcementId)
             .query(DeliveryRows::delivery)
             .list();

@@ -31,7 +31,8 @@ final class DeliveryRows {
                 row.getString("recipient"), Arrays.asList((String[]) row.getArray("matched_tags").getArray()),
                 DeliveryStatus.of(row.getString("status")), row.getInt("attempts"), row.getString("last_error"),
                 instant(row, "next_attempt_at"), instant(row, "created_at"), instant(row, "sent_at"),
-                row.getObject("claim_token", UUID.class));
+                row.getObject("claim_token", UUID.class), EventKind.of(row.getString("event_kind")),
+                row.getInt("event_revision"));
     }
 
     static @Nullable Instant instant(ResultSet row, String column) throws SQLException {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.member.Frequency;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,12 +98,13 @@ final class Digests {
     /** The announcements of a digest and the tags each matched. */
     List<Item> items(UUID digestId) {
         return this.jdbc.sql("""
-                SELECT announcement_id, matched_tags FROM notifier.digest_item WHERE digest_id = :id
-                ORDER BY created_at, announcement_id
+                SELECT announcement_id, matched_tags, event_kind, event_revision FROM notifier.digest_item
+                WHERE digest_id = :id ORDER BY created_at, announcement_id, event_kind, event_revision
                 """)
             .param("id", digestId)
             .query((row, rowNum) -> new Item(row.getObject("announcement_id", UUID.class),
-                    Arrays.asList((String[]) row.getArray("matched_tags").getArray())))
+                    Arrays.asList((String[]) row.getArray("matched_tags").getArray()),
+                    EventKind.of(row.getString("event_kind")), row.getInt("event_revision")))
             .list();
     }
 
@@ -155,12 +157,14 @@ final class Digests {
     }
 
     /**
-     * One announcement in a digest.
+     * One event about an announcement in a digest.
      *
      * @param announcementId the announcement
      * @param matchedTags its tags that matched
+     * @param eventKind published, updated or commented
+     * @param eventRevision the event's revision
      */
-    record Item(UUID announcementId, List<String> matchedTags) {
+    record Item(UUID announcementId, List<String> matchedTags, EventKind eventKind, int eventRevision) {
     }
 
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.AnnouncementStore;
+import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.member.Members;
 import org.herald.notifier.member.Suppressions;
 import org.thymeleaf.ITemplateEngine;
@@ -43,7 +44,8 @@ class EmailConfiguration {
     @Bean
     EmailComposer emailComposer(EmailProperties properties) {
         ITemplateEngine templates = EmailComposer.templateEngine();
-        return new EmailComposer(templates, properties.from(), properties.messageIdDomain());
+        return new EmailComposer(templates, properties.from(), properties.messageIdDomain(),
+                properties.associationName());
     }
 
     @Bean
@@ -58,8 +60,8 @@ class EmailConfiguration {
 
     @Bean
     EmailSender emailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements,
-            EmailProperties properties) {
-        return new EmailSender(mail, composer, announcements, properties);
+            CommentaryStore commentaries, MemberLinks links, EmailProperties properties) {
+        return new EmailSender(mail, composer, announcements, commentaries, links, properties);
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package org.herald.notifier.matching;
 
 import org.herald.notifier.delivery.AnnouncementStore;
+import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.Dispatcher;
 import org.herald.notifier.digest.DigestItems;
 import org.herald.notifier.member.Members;
+import org.herald.notifier.member.StoryFollowers;
 import org.herald.notifier.partner.Partners;
 
 import org.springframework.context.annotation.Bean;
@@ -19,9 +21,18 @@ class MatchingConfiguration {
 
     @Bean
     AnnouncementIntake announcementIntake(AnnouncementStore announcements, Members members, Partners partners,
-            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Dispatcher dispatcher) {
-        return new AnnouncementIntake(announcements, members, partners, ledger, digestItems, transactions,
-                dispatcher::wake);
+            StoryFollowers followers, DeliveryLedger ledger, DigestItems digestItems,
+            TransactionOperations transactions, Dispatcher dispatcher) {
+        return new AnnouncementIntake(announcements, new Recipients(members, partners), followers, ledger, digestItems,
+                transactions, dispatcher::wake);
+    }
+
+    @Bean
+    CommentaryIntake commentaryIntake(AnnouncementStore announcements, CommentaryStore commentaries, Members members,
+            Partners partners, DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions,
+            Dispatcher dispatcher) {
+        return new CommentaryIntake(announcements, commentaries, new Recipients(members, partners), ledger, digestItems,
+                transactions, dispatcher::wake);
     }
 
     @Bean

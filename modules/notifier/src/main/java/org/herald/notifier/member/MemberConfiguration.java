@@ -18,6 +18,11 @@ class MemberConfiguration {
     }
 
     @Bean
+    StoryFollowers storyFollowers(JdbcClient jdbc) {
+        return new StoryFollowers(jdbc);
+    }
+
+    @Bean
     Suppressions suppressions(JdbcClient jdbc) {
         return new Suppressions(jdbc);
     }

@@ -103,14 +103,16 @@ public class Members {
     }
 
     /**
-     * Ends every subscription of a member; the member stays, with none, and nothing
-     * queued for them is sent. Answers how many ended.
+     * Ends every subscription of a member, and every story they follow; the member stays,
+     * with none, and nothing queued for them is sent. Answers how many subscriptions
+     * ended.
      */
     public int unsubscribeAll(UUID memberId) {
         Integer ended = this.transactions.execute((status) -> {
-            int rows = this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id")
-                .param("id", memberId)
-                .update();
+            int rows = this.jdbc.sql("""
+                    WITH stories AS (DELETE FROM notifier.story_follower WHERE member_id = :id)
+                    DELETE FROM notifier.subscription WHERE member_id = :id
+                    """).param("id", memberId).update();
             changed(memberId);
             return rows;
         });

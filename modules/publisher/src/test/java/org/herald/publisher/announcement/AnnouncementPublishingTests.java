@@ -140,6 +140,38 @@ class AnnouncementPublishingTests {
     }
 
     @Test
+    void carriesTheAssociationsCommentaryOnTheEventAndCapsItsLength() {
+        Map<String, Object> announcement = with(with(mou(), "url", mou().get("url") + "-commentary"), "commentary",
+                "Aluminium is on the **UK Critical Minerals List**.");
+        String id = http().publish(announcement, KEY).json().get("id").asString();
+
+        JsonNode record = JsonMapper.shared().readTree(topic().recordsWithKey(id).get(0).value());
+        assertThat(record.get("commentary").asString()).isEqualTo("Aluminium is on the **UK Critical Minerals List**.");
+        Response tooLong = http().publish(with(announcement, "commentary", "x".repeat(4001)), KEY);
+        assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+        assertThat(tooLong.toString()).contains("commentary");
+    }
+
+    @Test
+    void namesTheAnnouncementsItFollowsUpByTheirIds() {
+        Map<String, Object> mou = mou();
+        String mouUrl = (String) mou.get("url");
+        String mouId = AnnouncementIds.idFor(mouUrl).toString();
+        String other = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Map<String, Object> ministerial = with(
+                with(with(mou, "url", mouUrl + "-ministerial"), "title",
+                        "Mining, Minerals and Metals Investment Ministerial"),
+                "follows",
+                List.of(mouUrl.replace("https://www.gov.uk", "http://WWW.GOV.UK") + "/?utm_source=x", other));
+        String id = http().publish(ministerial, KEY).json().get("id").asString();
+
+        JsonNode record = JsonMapper.shared().readTree(topic().recordsWithKey(id).get(0).value());
+        assertThat(record.get("follows")).extracting(JsonNode::asString).containsExactly(mouId, other);
+        Response invalid = http().publish(with(ministerial, "follows", List.of("javascript:alert(1)")), KEY);
+        assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+    }
+
+    @Test
     void refusesAnUnknownUpdateType() {
         Response response = http().publish(with(mou(), "updateType", "huge"), KEY);
 
