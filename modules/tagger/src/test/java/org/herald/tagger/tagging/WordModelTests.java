@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.herald.tagger.taxonomy.Field;
+import org.herald.tagger.taxonomy.InvalidTaxonomyException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -96,6 +98,19 @@ class WordModelTests {
         assertThat(actual[0]).isCloseTo(expected[0], within(1e-4));
         assertThat(actual[1]).isCloseTo(expected[1], within(1e-4));
         assertThat(read.words().vocabulary()).isEqualTo(model.vocabulary());
+    }
+
+    @Test
+    void aWordModelThatDoesNotAddUpIsRefusedNamingThePlace() {
+        WordModel model = WordModel.fit(this.bags, this.labels, TAGS, new double[this.bags.size()][TAGS.size()]);
+        String json = new TagWeights(MiniLmEmbedder.BUNDLED, 0.3, Map.of(), Map.of(), Neighbours.none(), model).toJson()
+            .replaceFirst("\"idf\" : \\[", "\"idf\" : [ 1.0,");
+
+        assertThatThrownBy(() -> TagWeights.read(json.getBytes(StandardCharsets.UTF_8), "[mine.weights.json]"))
+            .isInstanceOf(InvalidTaxonomyException.class)
+            .hasMessageContaining("mine.weights.json")
+            .hasMessageContaining("words.idf")
+            .hasMessageContaining("refit");
     }
 
 }
