@@ -50,6 +50,7 @@ final class MailTransport implements AutoCloseable {
     private long nextSlot = System.nanoTime();
 
     MailTransport(JavaMailSenderImpl mail, EmailProperties properties) {
+        MailProviders.pin();
         NoDelaySockets.install(mail);
         this.mail = mail;
         this.allowlist = properties.allowlist().stream().map(MailTransport::glob).toList();

@@ -55,6 +55,15 @@ class MailTransportTests {
     }
 
     @Test
+    void namesAngusMailAsTheStreamProviderSoNoMimePartLooksItUp() {
+        new MailTransport(sender(), properties()).close();
+
+        assertThat(System.getProperty(MailProviders.STREAM_PROVIDER)).isEqualTo(MailProviders.ANGUS_STREAM_PROVIDER);
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+            .isEqualTo(MailProviders.ANGUS_STREAM_PROVIDER);
+    }
+
+    @Test
     void leavesAConfiguredSocketFactoryAlone() {
         JavaMailSenderImpl mail = sender();
         SocketFactory configured = SocketFactory.getDefault();
