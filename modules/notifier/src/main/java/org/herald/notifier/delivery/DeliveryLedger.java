@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static java.util.stream.Collectors.joining;
 import static org.herald.notifier.delivery.DeliveryRows.params;
 import static org.herald.notifier.delivery.DeliveryRows.seconds;
 import static org.herald.notifier.delivery.DeliveryRows.truncate;
@@ -129,6 +130,28 @@ public class DeliveryLedger {
      */
     public boolean markSent(Delivery claimed) {
         return finishClaim(claimed, "status = 'sent', sent_at = now(), last_error = NULL", params());
+    }
+
+    /**
+     * Marks claimed deliveries sent in one statement (one commit), each fenced by its
+     * claim's token as {@link #markSent(Delivery)} is.
+     * @return the ids of those marked; a delivery whose claim was lost is not among them
+     */
+    public Set<UUID> markSent(List<Delivery> claimed) {
+        if (claimed.isEmpty()) {
+            return Set.of();
+        }
+        String ids = claimed.stream().map((delivery) -> delivery.id().toString()).collect(joining(",", "{", "}"));
+        String tokens = claimed.stream()
+            .map((delivery) -> String.valueOf(delivery.claimToken()))
+            .collect(joining(",", "{", "}"));
+        return Set.copyOf(this.jdbc.sql("""
+                UPDATE notifier.delivery d
+                SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:tokens AS uuid[])) AS c(id, token)
+                WHERE d.id = c.id AND d.status = 'sending' AND d.claim_token = c.token
+                RETURNING d.id
+                """).param("ids", ids).param("tokens", tokens).query(UUID.class).list());
     }
 
     /** Puts a claimed delivery back to pending, due after {@code delay}. */
