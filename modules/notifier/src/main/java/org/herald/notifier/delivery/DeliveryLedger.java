@@ -91,7 +91,10 @@ public class DeliveryLedger {
      * Claims up to {@code limit} deliveries of {@code channel} that are due, or whose
      * claim is older than {@code lease}, oldest due first: marks them {@code sending},
      * counts the attempt and commits, so the record of the send exists before the send.
-     * Rows another dispatcher holds are skipped.
+     * Rows another dispatcher holds are skipped. Due and expired rows are looked up
+     * apart, each in its index's order up to the limit, so a claim reads about
+     * {@code limit} rows however many are pending (one lookup of both at once sorted
+     * every pending row, each claim, docs/performance.md).
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease) {
         return claim(channel, limit, lease, Set.of());
@@ -105,14 +108,23 @@ public class DeliveryLedger {
         return this.jdbc.sql("""
                 UPDATE notifier.delivery d
                 SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
-                FROM (SELECT id FROM notifier.delivery
-                      WHERE channel = :channel
-                        AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
-                        AND ((status = 'pending' AND next_attempt_at <= now())
-                          OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)))
+                FROM (SELECT id FROM (
+                        SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
+                              WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
+                                AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                              ORDER BY next_attempt_at
+                              LIMIT :limit
+                              FOR UPDATE SKIP LOCKED) pending
+                        UNION ALL
+                        SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
+                              WHERE channel = :channel AND status = 'sending'
+                                AND claimed_at < now() - make_interval(secs => :lease)
+                                AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                              ORDER BY claimed_at
+                              LIMIT :limit
+                              FOR UPDATE SKIP LOCKED) expired) candidates
                       ORDER BY next_attempt_at
-                      LIMIT :limit
-                      FOR UPDATE SKIP LOCKED) due
+                      LIMIT :limit) due
                 WHERE d.id = due.id
                 RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
                           d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token
