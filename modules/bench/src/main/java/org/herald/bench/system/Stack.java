@@ -69,6 +69,8 @@ final class Stack implements AutoCloseable {
 
     private String databaseDescription = "";
 
+    private @Nullable String localDatabase;
+
     private Stack(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
@@ -100,7 +102,8 @@ final class Stack implements AutoCloseable {
                 work.resolve("broker").toString(), Integer.toString(this.kafkaPort)), logs.resolve("broker.log")));
         Child database = null;
         if (answers(5432)) {
-            this.jdbcUrl = createLocalDatabase();
+            this.localDatabase = "herald_bench_" + System.currentTimeMillis();
+            this.jdbcUrl = createLocalDatabase(this.localDatabase);
             this.databaseDescription = "the local PostgreSQL on 127.0.0.1:5432";
         }
         else {
@@ -234,8 +237,7 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    private static String createLocalDatabase() {
-        String name = "herald_bench_" + System.currentTimeMillis();
+    private static String createLocalDatabase(String name) {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
                 "postgres", ""); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
@@ -282,6 +284,16 @@ final class Stack implements AutoCloseable {
             this.children.get(i).close();
         }
         this.children.clear();
+        if (this.localDatabase != null) {
+            try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+                    "postgres", ""); Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + this.localDatabase);
+            }
+            catch (SQLException ex) {
+                this.out.println("  could not drop the database " + this.localDatabase + ": " + ex.getMessage());
+            }
+            this.localDatabase = null;
+        }
     }
 
     private static void deleteRecursively(Path directory) {
