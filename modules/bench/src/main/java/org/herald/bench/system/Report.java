@@ -39,9 +39,9 @@ final class Report {
     void print(PrintStream out) {
         this.facts.forEach((key, value) -> out.println(key + ": " + value));
         out.println();
-        String format = "| %-9s | %-44s | %12s | %12s | %6s | %s%n";
+        String format = "| %-9s | %-48s | %12s | %12s | %6s | %s%n";
         out.printf(Locale.ROOT, format, "scenario", "figure", "Herald", "ceiling", "ratio", "note");
-        out.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%s%n", "-".repeat(11), "-".repeat(46), "-".repeat(14), "-".repeat(14),
+        out.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%s%n", "-".repeat(11), "-".repeat(50), "-".repeat(14), "-".repeat(14),
                 "-".repeat(8), "---");
         for (Row row : this.rows) {
             out.printf(Locale.ROOT, format, row.scenario, row.figure + " (" + row.unit + ")", number(row.herald),
