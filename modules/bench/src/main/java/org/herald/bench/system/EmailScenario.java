@@ -116,7 +116,7 @@ final class EmailScenario {
                                 "Only " + sent + " of " + members + " emails sent in " + TIMEOUT);
                     }
                 }
-                Stack.pause(100);
+                Processes.pause(100);
             }
         }
     }

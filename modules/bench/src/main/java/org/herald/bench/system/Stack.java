@@ -3,10 +3,6 @@ package org.herald.bench.system;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +12,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -43,17 +37,17 @@ final class Stack implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
-    final int kafkaPort = freePort();
+    final int kafkaPort = Processes.freePort();
 
-    final int smtpPort = freePort();
+    final int smtpPort = Processes.freePort();
 
-    final int receiverPort = freePort();
+    final int receiverPort = Processes.freePort();
 
-    final int publisherPort = freePort();
+    final int publisherPort = Processes.freePort();
 
-    final int taggerPort = freePort();
+    final int taggerPort = Processes.freePort();
 
-    final int notifierPort = freePort();
+    final int notifierPort = Processes.freePort();
 
     final List<Child> services = new ArrayList<>();
 
@@ -92,7 +86,7 @@ final class Stack implements AutoCloseable {
 
     private void startAll(@Nullable String sink) {
         Path work = this.options.work().toAbsolutePath();
-        deleteRecursively(work);
+        Processes.deleteRecursively(work);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String benchJar = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0])
             .toAbsolutePath()
@@ -101,13 +95,13 @@ final class Stack implements AutoCloseable {
         Child broker = child(new Child("broker", List.of(java, "-Xmx512m", "-jar", benchJar, "broker",
                 work.resolve("broker").toString(), Integer.toString(this.kafkaPort)), logs.resolve("broker.log")));
         Child database = null;
-        if (answers(5432)) {
+        if (LocalDatabase.answers()) {
             this.localDatabase = "herald_bench_" + System.currentTimeMillis();
-            this.jdbcUrl = createLocalDatabase(this.localDatabase);
+            this.jdbcUrl = LocalDatabase.create(this.localDatabase);
             this.databaseDescription = "the local PostgreSQL on 127.0.0.1:5432";
         }
         else {
-            int port = freePort();
+            int port = Processes.freePort();
             database = child(new Child(
                     "postgresql", List.of(java, "-Xmx128m", "-jar", benchJar, "database",
                             work.resolve("database").toString(), Integer.toString(port)),
@@ -131,8 +125,9 @@ final class Stack implements AutoCloseable {
         awaitReady(receiver, () -> receiver.logContains(ChildMains.READY));
         List<String> datasource = List.of("--spring.datasource.url=" + this.jdbcUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=");
-        service(java, "publisher", this.publisherPort, logs,
-                concat(datasource, List.of("--herald.publisher.api-keys=" + PUBLISH_KEY)), List.of());
+        List<String> publisher = new ArrayList<>(datasource);
+        publisher.add("--herald.publisher.api-keys=" + PUBLISH_KEY);
+        service(java, "publisher", this.publisherPort, logs, publisher, List.of());
         service(java, "tagger", this.taggerPort, logs, List.of(), List.of());
         List<String> notifier = new ArrayList<>(datasource);
         notifier.addAll(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtpPort,
@@ -217,7 +212,7 @@ final class Stack implements AutoCloseable {
                 throw new IllegalStateException(
                         child.name() + " not ready in " + START_TIMEOUT + "; its log ends:\n" + child.tail(40));
             }
-            pause(250);
+            Processes.pause(250);
         }
     }
 
@@ -237,47 +232,6 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    private static String createLocalDatabase(String name) {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-                "postgres", ""); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("PostgreSQL answers on 127.0.0.1:5432 but would not create a database as"
-                    + " user postgres without a password: " + ex.getMessage(), ex);
-        }
-        return "jdbc:postgresql://127.0.0.1:5432/" + name;
-    }
-
-    static boolean answers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        }
-        catch (IOException ex) {
-            return false;
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", ex);
-        }
-    }
-
     @Override
     public synchronized void close() {
         for (int i = this.children.size() - 1; i >= 0; i--) {
@@ -285,35 +239,9 @@ final class Stack implements AutoCloseable {
         }
         this.children.clear();
         if (this.localDatabase != null) {
-            try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-                    "postgres", ""); Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + this.localDatabase);
-            }
-            catch (SQLException ex) {
-                this.out.println("  could not drop the database " + this.localDatabase + ": " + ex.getMessage());
-            }
+            LocalDatabase.drop(this.localDatabase, this.out);
             this.localDatabase = null;
         }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 
 }

@@ -100,7 +100,7 @@ final class WebhookScenario {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Only " + count + " of " + total + " webhooks arrived in " + TIMEOUT);
             }
-            Stack.pause(100);
+            Processes.pause(100);
         }
     }
 
