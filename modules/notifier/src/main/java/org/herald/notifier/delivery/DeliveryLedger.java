@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static java.util.stream.Collectors.joining;
 import static org.herald.notifier.delivery.DeliveryRows.params;
 import static org.herald.notifier.delivery.DeliveryRows.seconds;
 import static org.herald.notifier.delivery.DeliveryRows.truncate;
@@ -93,7 +94,10 @@ public class DeliveryLedger {
      * Claims up to {@code limit} deliveries of {@code channel} that are due, or whose
      * claim is older than {@code lease}, oldest due first: marks them {@code sending},
      * counts the attempt and commits, so the record of the send exists before the send.
-     * Rows another dispatcher holds are skipped.
+     * Rows another dispatcher holds are skipped. Due and expired rows are looked up
+     * apart, each in its index's order up to the limit, so a claim reads about
+     * {@code limit} rows however many are pending (one lookup of both at once sorted
+     * every pending row, each claim, docs/performance.md).
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease) {
         return claim(channel, limit, lease, Set.of());
@@ -107,14 +111,23 @@ public class DeliveryLedger {
         return this.jdbc.sql("""
                 UPDATE notifier.delivery d
                 SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
-                FROM (SELECT id FROM notifier.delivery
-                      WHERE channel = :channel
-                        AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
-                        AND ((status = 'pending' AND next_attempt_at <= now())
-                          OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)))
+                FROM (SELECT id FROM (
+                        SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
+                              WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
+                                AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                              ORDER BY next_attempt_at
+                              LIMIT :limit
+                              FOR UPDATE SKIP LOCKED) pending
+                        UNION ALL
+                        SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
+                              WHERE channel = :channel AND status = 'sending'
+                                AND claimed_at < now() - make_interval(secs => :lease)
+                                AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                              ORDER BY claimed_at
+                              LIMIT :limit
+                              FOR UPDATE SKIP LOCKED) expired) candidates
                       ORDER BY next_attempt_at
-                      LIMIT :limit
-                      FOR UPDATE SKIP LOCKED) due
+                      LIMIT :limit) due
                 WHERE d.id = due.id
                 RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
                           d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
@@ -133,6 +146,28 @@ public class DeliveryLedger {
      */
     public boolean markSent(Delivery claimed) {
         return finishClaim(claimed, "status = 'sent', sent_at = now(), last_error = NULL", params());
+    }
+
+    /**
+     * Marks claimed deliveries sent in one statement (one commit), each fenced by its
+     * claim's token as {@link #markSent(Delivery)} is.
+     * @return the ids of those marked; a delivery whose claim was lost is not among them
+     */
+    public Set<UUID> markSent(List<Delivery> claimed) {
+        if (claimed.isEmpty()) {
+            return Set.of();
+        }
+        String ids = claimed.stream().map((delivery) -> delivery.id().toString()).collect(joining(",", "{", "}"));
+        String tokens = claimed.stream()
+            .map((delivery) -> String.valueOf(delivery.claimToken()))
+            .collect(joining(",", "{", "}"));
+        return Set.copyOf(this.jdbc.sql("""
+                UPDATE notifier.delivery d
+                SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:tokens AS uuid[])) AS c(id, token)
+                WHERE d.id = c.id AND d.status = 'sending' AND d.claim_token = c.token
+                RETURNING d.id
+                """).param("ids", ids).param("tokens", tokens).query(UUID.class).list());
     }
 
     /** Puts a claimed delivery back to pending, due after {@code delay}. */

@@ -11,8 +11,9 @@ import org.herald.notifier.privacy.MaskedAddresses;
 
 /**
  * Records what became of each attempt of one channel's deliveries in the ledger — sent,
- * deferred, suppressed, failed, or a retry when its {@link RetrySchedule} says so — and
- * counts them ({@code herald.<channel>s.sent}, {@code .failed}, {@code .suppressed}).
+ * deferred, suppressed, failed, or a retry when its {@link RetrySchedule} says so (sent
+ * ones a batch per commit, {@link SentMarks}) — and counts them
+ * ({@code herald.<channel>s.sent}, {@code .failed}, {@code .suppressed}).
  */
 final class DeliveryOutcomes {
 
@@ -20,6 +21,8 @@ final class DeliveryOutcomes {
     private static final Log logger = LogFactory.getLog(Dispatcher.class);
 
     private final DeliveryLedger ledger;
+
+    private final SentMarks sentMarks;
 
     private final String channel;
 
@@ -33,6 +36,7 @@ final class DeliveryOutcomes {
 
     DeliveryOutcomes(DeliveryLedger ledger, Channel channel, RetrySchedule schedule, MeterRegistry meters) {
         this.ledger = ledger;
+        this.sentMarks = new SentMarks(ledger);
         this.channel = channel.value();
         this.schedule = schedule;
         String prefix = "herald." + channel.value() + "s";
@@ -49,7 +53,7 @@ final class DeliveryOutcomes {
 
     void record(Delivery delivery, DeliveryOutcome outcome) {
         if (outcome instanceof DeliveryOutcome.Sent) {
-            if (this.ledger.markSent(delivery)) {
+            if (this.sentMarks.markSent(delivery)) {
                 this.sent.increment();
             }
             logger.debug("Sent " + this.channel + " delivery " + delivery.id());

@@ -23,8 +23,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * Puts messages on the wire: keeps up to {@code concurrency} SMTP connections open and
  * reuses them for message after message (one connection under light load, a pool under
- * heavy), holds the send rate under {@code herald.notifier.email.rate}, and sends only to
- * addresses on the allowlist, if one is set.
+ * heavy), their sockets without Nagle's delay ({@link NoDelaySockets}), holds the send
+ * rate under {@code herald.notifier.email.rate}, and sends only to addresses on the
+ * allowlist, if one is set.
  * <p>
  * A 5xx reply to the recipient (RCPT) is reported as a {@link MailResult.RecipientRefused
  * refused recipient} (the caller suppresses the member's address); a 5xx to the message
@@ -50,6 +51,8 @@ final class MailTransport implements AutoCloseable {
     private long nextSlot = System.nanoTime();
 
     MailTransport(JavaMailSenderImpl mail, EmailProperties properties) {
+        MailProviders.pin();
+        NoDelaySockets.install(mail);
         this.mail = mail;
         this.allowlist = properties.allowlist().stream().map(MailTransport::glob).toList();
         this.idleNanos = properties.idleTimeout().toNanos();
