@@ -109,6 +109,9 @@ public class DeliveryLedger {
                         AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
                         AND ((status = 'pending' AND next_attempt_at <= now())
                           OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)))
+                        AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                        AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                        WHERE h.announcement_id = delivery.announcement_id AND h.state <> 'approved')
                       ORDER BY next_attempt_at
                       LIMIT :limit
                       FOR UPDATE SKIP LOCKED) due

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.Channel;
@@ -19,6 +20,7 @@ import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.NewDelivery;
 import org.herald.notifier.digest.DigestItems;
 import org.herald.notifier.digest.NewDigestItem;
+import org.herald.notifier.hold.Holds;
 import org.herald.notifier.member.Frequency;
 import org.herald.notifier.member.Members;
 import org.herald.notifier.member.SubscriberInterest;
@@ -53,8 +55,21 @@ public final class AnnouncementIntake {
 
     private final Runnable afterCommit;
 
+    private final @Nullable Holds holds;
+
     public AnnouncementIntake(AnnouncementStore announcements, Members members, Partners partners,
             DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Runnable afterCommit) {
+        this(announcements, members, partners, ledger, digestItems, transactions, afterCommit, null);
+    }
+
+    /**
+     * As the other constructor, with {@code holds} deciding, in the intake's transaction,
+     * whether the fan-out waits for staff.
+     */
+    public AnnouncementIntake(AnnouncementStore announcements, Members members, Partners partners,
+            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Runnable afterCommit,
+            @Nullable Holds holds) {
+        this.holds = holds;
         this.announcements = announcements;
         this.members = members;
         this.partners = partners;
@@ -84,7 +99,11 @@ public final class AnnouncementIntake {
             });
             deliveries.addAll(webhooks(announcement));
             this.digestItems.record(digestItems);
-            return this.ledger.record(deliveries);
+            int recordedNow = this.ledger.record(deliveries);
+            if (this.holds != null) {
+                this.holds.consider(announcement.id(), announcement.relevance());
+            }
+            return recordedNow;
         });
         int count = (recorded != null) ? recorded : 0;
         logger.info("Announcement " + announcement.id() + " (relevance " + announcement.relevance() + ", tags "

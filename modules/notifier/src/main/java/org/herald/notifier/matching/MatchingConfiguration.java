@@ -4,6 +4,7 @@ import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.Dispatcher;
 import org.herald.notifier.digest.DigestItems;
+import org.herald.notifier.hold.Holds;
 import org.herald.notifier.member.Members;
 import org.herald.notifier.partner.Partners;
 
@@ -19,9 +20,10 @@ class MatchingConfiguration {
 
     @Bean
     AnnouncementIntake announcementIntake(AnnouncementStore announcements, Members members, Partners partners,
-            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Dispatcher dispatcher) {
+            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Dispatcher dispatcher,
+            Holds holds) {
         return new AnnouncementIntake(announcements, members, partners, ledger, digestItems, transactions,
-                dispatcher::wake);
+                dispatcher::wake, holds);
     }
 
     @Bean
