@@ -39,12 +39,16 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /**
      * Skips the calling test, saying why, where this machine has no Chromium or
-     * chromedriver.
+     * chromedriver; fails it instead in CI ({@code CI=true}), which must run it.
      */
     static void assumeAvailable() {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-                "Browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver; .ci/run installs them)");
+        boolean available = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        String missing = "no " + CHROMIUM + " or " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver; .ci/run installs them)";
+        if (!available && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must run the console's browser tests, but there is " + missing);
+        }
+        Assumptions.assumeTrue(available, "Browser tests skipped: " + missing);
     }
 
     static ConsoleBrowser start() throws IOException {

@@ -218,6 +218,38 @@ class ConsoleBrowserTests {
 
     @Test
     @Order(5)
+    void searchesAndSuppressesAMemberAndRotatesAPartnersSecret() throws Exception {
+        WebDriver driver = browser();
+        driver.get(base + "/console/members");
+        waitFor(driver, By.id("q")).sendKeys("smelter");
+        driver.findElement(By.cssSelector("form[role=search] button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#members tbody tr"), 1));
+        assertThat(driver.getCurrentUrl()).as("no address in the URL").isEqualTo(base + "/console/members");
+        driver.findElement(By.cssSelector("#members tbody tr button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "suppressed by staff"));
+        browser.screenshot("members");
+        driver.findElement(By.xpath("//tr[contains(., 'policy@smelter.example')]//button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions
+            .not(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "suppressed by staff")));
+
+        HttpResponse<String> partner = send("POST", "/api/v1/partners", ADMIN_KEY, """
+                {"name":"Minerals Weekly","url":"https://partner.example.org/herald","contactEmail":"ops@example.org",
+                 "tags":["steel"],"match":"any","minRelevance":1}
+                """);
+        assertThat(partner.statusCode()).as(partner.body()).isEqualTo(201);
+        String firstSecret = partner.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+        driver.get(base + "/console/partners");
+        assertThat(waitFor(driver, By.id("partners")).getText()).contains("Minerals Weekly", "enabled");
+        driver.findElement(By.xpath("//button[text()='Rotate secret']")).click();
+        String rotated = waitFor(driver, By.id("rotated")).getText();
+        assertThat(rotated).contains("whsec_").doesNotContain(firstSecret);
+        browser.screenshot("partners");
+    }
+
+    @Test
+    @Order(6)
     void signsOut() throws Exception {
         WebDriver driver = browser();
         driver.get(base + "/console/announcements");
@@ -229,7 +261,7 @@ class ConsoleBrowserTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void refusesAFormPostWithoutItsCsrfToken() throws Exception {
         String session = signInOverHttp(ADMIN_KEY).orElseThrow();
         HttpResponse<String> noToken = form("/console/sending/pause", session, Map.of());
@@ -249,7 +281,7 @@ class ConsoleBrowserTests {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void refusesAWrongKeyAndSetsAStrictHttpOnlyCookieForTheRightOne() throws Exception {
         assertThat(signInOverHttp("not-an-admin-key")).isEmpty();
         HttpResponse<String> signIn = signInResponse(ADMIN_KEY);

@@ -164,12 +164,43 @@ class ConsoleQueries {
         return series;
     }
 
+    /**
+     * Members, those whose email, name or organisation contains {@code search} when
+     * given.
+     */
+    List<MemberLine> members(@Nullable String search, int limit) {
+        String pattern = (search == null || search.isBlank()) ? null : "%" + escapeLike(search.strip()) + "%";
+        return this.jdbc.sql("""
+                SELECT m.id, m.email, m.name, m.organisation, m.suppressed_at, m.suppressed_reason,
+                       (SELECT count(*) FROM notifier.subscription s WHERE s.member_id = m.id) AS subscriptions
+                FROM notifier.member m
+                WHERE CAST(:pattern AS text) IS NULL OR m.email ILIKE CAST(:pattern AS text)
+                   OR m.name ILIKE CAST(:pattern AS text) OR m.organisation ILIKE CAST(:pattern AS text)
+                ORDER BY lower(m.email) LIMIT :limit
+                """).param("pattern", pattern).param("limit", limit).query((rs, row) -> {
+            Timestamp suppressed = rs.getTimestamp("suppressed_at");
+            return new MemberLine(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"),
+                    rs.getString("organisation"), (suppressed != null) ? suppressed.toInstant() : null,
+                    rs.getString("suppressed_reason"), rs.getInt("subscriptions"));
+        }).list();
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     public record DeliveryLine(String channel, String recipient, String status, int attempts,
             @Nullable String lastError, @Nullable Instant sentAt) {
+    }
+
+    public record MemberLine(UUID id, String email, @Nullable String name, @Nullable String organisation,
+            @Nullable Instant suppressedAt, @Nullable String suppressedReason, int subscriptions) {
+
+        @Override
+        public String toString() {
+            return "MemberLine[id=" + this.id + "]";
+        }
+
     }
 
     public record ChannelHealth(String channel, long sentLastHour, long pending, long failedLastDay) {
