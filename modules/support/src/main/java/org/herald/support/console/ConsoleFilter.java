@@ -29,8 +29,9 @@ import org.springframework.web.util.HtmlUtils;
  * forms.
  * <p>
  * The cookie is HttpOnly, SameSite=Strict, Path=/console, and Secure when the request
- * came over HTTPS. The sign-in form has a token of its own (double-submit: a random
- * cookie and the same value in the form). Keys are never logged.
+ * came over HTTPS (to this server or to a proxy that says so in
+ * {@code X-Forwarded-Proto}). The sign-in form has a token of its own (double-submit: a
+ * random cookie and the same value in the form). Keys are never logged.
  */
 public class ConsoleFilter extends OncePerRequestFilter {
 
@@ -152,7 +153,7 @@ public class ConsoleFilter extends OncePerRequestFilter {
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         response.addHeader("Set-Cookie", SIGN_IN_COOKIE + "=" + token + "; Path=" + SIGN_IN
-                + "; Max-Age=3600; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : ""));
+                + "; Max-Age=3600; HttpOnly; SameSite=Strict" + (isSecure(request) ? "; Secure" : ""));
         response.setStatus(status.value());
         response.setContentType("text/html;charset=UTF-8");
         String message = (error != null)
@@ -180,7 +181,15 @@ public class ConsoleFilter extends OncePerRequestFilter {
 
     private static String sessionCookie(HttpServletRequest request, String value, int maxAge) {
         return SESSION_COOKIE + "=" + value + "; Path=" + PREFIX + "; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict"
-                + (request.isSecure() ? "; Secure" : "");
+                + (isSecure(request) ? "; Secure" : "");
+    }
+
+    /**
+     * Over HTTPS, here or at a proxy in front ({@code X-Forwarded-Proto}; a client that
+     * sends it only makes its own cookie stricter).
+     */
+    private static boolean isSecure(HttpServletRequest request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
     }
 
     private static void redirect(HttpServletResponse response, String location) {
