@@ -108,31 +108,38 @@ public class DeliveryLedger {
      * {@code skipped} recipients where they are.
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped) {
-        return this.jdbc.sql("""
-                UPDATE notifier.delivery d
-                SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
-                FROM (SELECT id FROM (
-                        SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
-                              WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
-                                AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
-                              ORDER BY next_attempt_at
-                              LIMIT :limit
-                              FOR UPDATE SKIP LOCKED) pending
-                        UNION ALL
-                        SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
-                              WHERE channel = :channel AND status = 'sending'
-                                AND claimed_at < now() - make_interval(secs => :lease)
-                                AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
-                              ORDER BY claimed_at
-                              LIMIT :limit
-                              FOR UPDATE SKIP LOCKED) expired) candidates
-                      ORDER BY next_attempt_at
-                      LIMIT :limit) due
-                WHERE d.id = due.id
-                RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
-                          d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
-                          d.event_kind, d.event_revision
-                """)
+        return this.jdbc
+            .sql("""
+                    UPDATE notifier.delivery d
+                    SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
+                    FROM (SELECT id FROM (
+                            SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
+                                  WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
+                                    AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                                    WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
+                                  ORDER BY next_attempt_at
+                                  LIMIT :limit
+                                  FOR UPDATE SKIP LOCKED) pending
+                            UNION ALL
+                            SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
+                                  WHERE channel = :channel AND status = 'sending'
+                                    AND claimed_at < now() - make_interval(secs => :lease)
+                                    AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                                    WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
+                                  ORDER BY claimed_at
+                                  LIMIT :limit
+                                  FOR UPDATE SKIP LOCKED) expired) candidates
+                          ORDER BY next_attempt_at
+                          LIMIT :limit) due
+                    WHERE d.id = due.id
+                    RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
+                              d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
+                              d.event_kind, d.event_revision
+                    """)
             .param("channel", channel.value())
             .param("skipped", uuidArray(skipped))
             .param("lease", seconds(lease))

@@ -44,7 +44,11 @@ final class Digests {
         return this.jdbc
             .sql("""
                     WITH waiting AS (
-                        SELECT DISTINCT member_id FROM notifier.digest_item WHERE frequency = :frequency AND digest_id IS NULL
+                        SELECT DISTINCT member_id FROM notifier.digest_item i
+                        WHERE frequency = :frequency AND digest_id IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                          AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                          WHERE h.announcement_id = i.announcement_id AND h.state <> 'approved')
                     ), created AS (
                         INSERT INTO notifier.digest (id, member_id, frequency, period_end, recipient, status, next_attempt_at)
                         SELECT gen_random_uuid(), m.id, :frequency, :periodEnd, m.email, 'pending',
@@ -55,6 +59,8 @@ final class Digests {
                     ), taken AS (
                         UPDATE notifier.digest_item i SET digest_id = c.id FROM created c
                         WHERE i.member_id = c.member_id AND i.frequency = :frequency AND i.digest_id IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                          WHERE h.announcement_id = i.announcement_id AND h.state <> 'approved')
                         RETURNING i.digest_id
                     )
                     SELECT id FROM created
@@ -87,8 +93,9 @@ final class Digests {
                 UPDATE notifier.digest d
                 SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
                 FROM (SELECT id FROM notifier.digest
-                      WHERE (status = 'pending' AND next_attempt_at <= now())
-                         OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease))
+                      WHERE ((status = 'pending' AND next_attempt_at <= now())
+                         OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)))
+                        AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
                       ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
                 WHERE d.id = due.id
                 RETURNING d.id, d.member_id, d.recipient, d.frequency, d.period_end, d.attempts, d.claim_token

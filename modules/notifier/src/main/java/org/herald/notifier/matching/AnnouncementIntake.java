@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.herald.events.AnnouncementTagged;
 import org.herald.events.UpdateType;
 import org.herald.notifier.delivery.AnnouncementStore;
@@ -18,6 +19,7 @@ import org.herald.notifier.delivery.NewDelivery;
 import org.herald.notifier.interest.Interest;
 import org.herald.notifier.digest.DigestItems;
 import org.herald.notifier.digest.NewDigestItem;
+import org.herald.notifier.hold.Holds;
 import org.herald.notifier.member.Frequency;
 import org.herald.notifier.member.StoryFollowers;
 
@@ -51,8 +53,21 @@ public final class AnnouncementIntake {
 
     private final Runnable afterCommit;
 
+    private final @Nullable Holds holds;
+
     AnnouncementIntake(AnnouncementStore announcements, Recipients recipients, StoryFollowers followers,
             DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Runnable afterCommit) {
+        this(announcements, recipients, followers, ledger, digestItems, transactions, afterCommit, null);
+    }
+
+    /**
+     * As the other constructor, with {@code holds} deciding, in the intake's transaction,
+     * whether the fan-out waits for staff.
+     */
+    AnnouncementIntake(AnnouncementStore announcements, Recipients recipients, StoryFollowers followers,
+            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Runnable afterCommit,
+            @Nullable Holds holds) {
+        this.holds = holds;
         this.announcements = announcements;
         this.recipients = recipients;
         this.followers = followers;
@@ -99,7 +114,11 @@ public final class AnnouncementIntake {
                         partner.tags(), kind, revision));
             }
             this.digestItems.record(digestItems);
-            return this.ledger.record(deliveries);
+            int recordedNow = this.ledger.record(deliveries);
+            if (this.holds != null) {
+                this.holds.consider(announcement.id(), announcement.relevance());
+            }
+            return recordedNow;
         });
         int count = (recorded != null) ? recorded : 0;
         logger.info("Announcement " + announcement.id() + " " + kind.value() + " " + revision + describe(announcement)

@@ -5,6 +5,7 @@ import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.Dispatcher;
 import org.herald.notifier.digest.DigestItems;
+import org.herald.notifier.hold.Holds;
 import org.herald.notifier.member.Members;
 import org.herald.notifier.member.StoryFollowers;
 import org.herald.notifier.partner.Partners;
@@ -22,9 +23,9 @@ class MatchingConfiguration {
     @Bean
     AnnouncementIntake announcementIntake(AnnouncementStore announcements, Members members, Partners partners,
             StoryFollowers followers, DeliveryLedger ledger, DigestItems digestItems,
-            TransactionOperations transactions, Dispatcher dispatcher) {
+            TransactionOperations transactions, Dispatcher dispatcher, Holds holds) {
         return new AnnouncementIntake(announcements, new Recipients(members, partners), followers, ledger, digestItems,
-                transactions, dispatcher::wake);
+                transactions, dispatcher::wake, holds);
     }
 
     @Bean

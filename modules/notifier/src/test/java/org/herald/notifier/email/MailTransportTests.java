@@ -98,7 +98,7 @@ class MailTransportTests {
 
     private static EmailProperties properties() {
         return new EmailProperties("Herald <herald@localhost>", "herald", 1, List.of(), 0, Duration.ofSeconds(30),
-                List.of(), EmailProperties.DEVELOPMENT_LINK_KEY, Duration.ofDays(90));
+                List.of(), EmailProperties.DEVELOPMENT_LINK_KEY, Duration.ofDays(90), "The association");
     }
 
     private static MimeMessage message(MailTransport transport, int i) throws Exception {
