@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.AnnouncementStore;
+import org.herald.notifier.delivery.DeliveryProperties;
 import org.herald.notifier.member.Members;
 import org.herald.notifier.member.Suppressions;
 import org.thymeleaf.ITemplateEngine;
@@ -47,7 +48,12 @@ class EmailConfiguration {
     }
 
     @Bean
-    MailTransport mailTransport(JavaMailSenderImpl mail, EmailProperties properties) {
+    MailTransport mailTransport(JavaMailSenderImpl mail, EmailProperties properties, DeliveryProperties delivery) {
+        if (properties.sendTimeout().compareTo(delivery.dispatch().lease()) >= 0) {
+            throw new IllegalStateException("herald.notifier.email.send-timeout (" + properties.sendTimeout()
+                    + ") must be shorter than herald.notifier.dispatch.lease (" + delivery.dispatch().lease()
+                    + "): a send still under way when its lease ends would be sent a second time");
+        }
         return new MailTransport(mail, properties);
     }
 

@@ -39,6 +39,12 @@ import org.springframework.validation.annotation.Validated;
  * the tokens of the unsubscribe and preferences links (at least 32 characters). Secret
  * @param linkTtl {@code herald.notifier.email.link-ttl}: how long such a link works after
  * the email is written
+ * @param sendTimeout {@code herald.notifier.email.send-timeout}: the most one SMTP send
+ * may take as a whole, connecting included; a send still under way then has its
+ * connection closed and is retried. Shorter than {@code herald.notifier.dispatch.lease}
+ * (checked at start-up), so a stalled send is retried rather than left claimed. The
+ * socket timeouts ({@code spring.mail.properties[mail.smtp.timeout]} and the like) bound
+ * each read and write within it
  */
 @Validated
 @ConfigurationProperties("herald.notifier.email")
@@ -50,7 +56,7 @@ public record EmailProperties(@DefaultValue("Herald <herald@localhost>") @NotBla
         @DefaultValue List<@NotBlank String> allowlist,
         @DefaultValue(EmailProperties.DEVELOPMENT_LINK_KEY) @NotBlank @Size(min = 32,
                 message = "must be at least 32 characters") String linkKey,
-        @DefaultValue("90d") @NotNull Duration linkTtl) {
+        @DefaultValue("90d") @NotNull Duration linkTtl, @DefaultValue("60s") @NotNull Duration sendTimeout) {
 
     /** The link key used when none is configured: fine on a laptop, never elsewhere. */
     public static final String DEVELOPMENT_LINK_KEY = "herald-development-link-key-NOT-FOR-PRODUCTION";
@@ -60,7 +66,7 @@ public record EmailProperties(@DefaultValue("Herald <herald@localhost>") @NotBla
         return "EmailProperties[from=" + this.from + ", messageIdDomain=" + this.messageIdDomain + ", concurrency="
                 + this.concurrency + ", retrySchedule=" + this.retrySchedule + ", rate=" + this.rate + ", idleTimeout="
                 + this.idleTimeout + ", allowlist=" + this.allowlist + ", linkKey=(secret), linkTtl=" + this.linkTtl
-                + "]";
+                + ", sendTimeout=" + this.sendTimeout + "]";
     }
 
 }

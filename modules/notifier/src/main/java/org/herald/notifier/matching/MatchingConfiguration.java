@@ -3,12 +3,12 @@ package org.herald.notifier.matching;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.Dispatcher;
-import org.herald.notifier.digest.DigestItems;
-import org.herald.notifier.member.Members;
+import org.herald.notifier.delivery.RetrySchedules;
 import org.herald.notifier.partner.Partners;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -18,10 +18,10 @@ import org.springframework.transaction.support.TransactionOperations;
 class MatchingConfiguration {
 
     @Bean
-    AnnouncementIntake announcementIntake(AnnouncementStore announcements, Members members, Partners partners,
-            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Dispatcher dispatcher) {
-        return new AnnouncementIntake(announcements, members, partners, ledger, digestItems, transactions,
-                dispatcher::wake);
+    AnnouncementIntake announcementIntake(AnnouncementStore announcements, JdbcClient jdbc, Partners partners,
+            DeliveryLedger ledger, RetrySchedules schedules, TransactionOperations transactions,
+            Dispatcher dispatcher) {
+        return new AnnouncementIntake(announcements, jdbc, partners, ledger, schedules, transactions, dispatcher::wake);
     }
 
     @Bean

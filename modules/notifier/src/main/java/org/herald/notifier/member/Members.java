@@ -194,27 +194,6 @@ public class Members {
         return new Page(List.copyOf(members.values()), total);
     }
 
-    /**
-     * The subscriptions that name at least one of {@code tags} and ask for no more than
-     * {@code relevance}: every subscription that may match an announcement with those
-     * tags (implied ones included) and relevance.
-     */
-    public List<SubscriberInterest> interestedInAny(Collection<String> tags, int relevance) {
-        if (tags.isEmpty()) {
-            return List.of();
-        }
-        return this.jdbc.sql("""
-                SELECT s.*, m.email FROM notifier.subscription s JOIN notifier.member m ON m.id = s.member_id
-                WHERE s.tags && CAST(:tags AS text[]) AND s.min_relevance <= :relevance
-                ORDER BY s.member_id, s.id
-                """)
-            .param("tags", tags.toArray(new String[0]))
-            .param("relevance", relevance)
-            .query((row, rowNum) -> new SubscriberInterest(row.getObject("member_id", UUID.class),
-                    row.getString("email"), subscription(row, rowNum)))
-            .list();
-    }
-
     private static Member member(ResultSet row, List<Subscription> subscriptions) throws SQLException {
         return new Member(row.getObject("id", UUID.class), row.getString("email"), row.getString("name"),
                 row.getString("organisation"), subscriptions, instant(row, "created_at"), instant(row, "suppressed_at"),
