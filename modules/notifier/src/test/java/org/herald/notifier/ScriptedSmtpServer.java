@@ -40,6 +40,8 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
 
     private volatile Function<String, String> rcptReply = (address) -> "250 OK";
 
+    private final AtomicInteger stalls = new AtomicInteger();
+
     public ScriptedSmtpServer() {
         try {
             this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -72,6 +74,15 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
      */
     public void onRcpt(Function<String, String> reply) {
         this.rcptReply = reply;
+    }
+
+    /**
+     * Stalls the next {@code count} messages mid-DATA: the message is read, then its
+     * reply never ends — a {@code 250-} continuation line every 200 ms, each well within
+     * any read timeout — until the client hangs up.
+     */
+    public void stallAfterData(int count) {
+        this.stalls.set(count);
     }
 
     /** How many times {@code address} was offered in a RCPT. */
@@ -149,6 +160,10 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
                     while ((dataLine = in.readLine()) != null && !dataLine.equals(".")) {
                         data.append(dataLine.startsWith("..") ? dataLine.substring(1) : dataLine).append("\r\n");
                     }
+                    if (this.stalls.getAndUpdate((left) -> Math.max(left - 1, 0)) > 0) {
+                        stall(out);
+                        return;
+                    }
                     this.received.add(new Received(List.copyOf(recipients), data.toString(), System.nanoTime()));
                     recipients.clear();
                     reply(out, "250 Accepted");
@@ -171,6 +186,19 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void stall(OutputStream out) throws IOException {
+        while (true) {
+            reply(out, "250-still working");
+            try {
+                Thread.sleep(200); // the stalling server's pace, not a wait of the test
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeliveriesController {
 
+    static final int DEFAULT_LIMIT = 100;
+
+    static final int MAX_LIMIT = 1000;
+
     private final DeliveryLedger ledger;
 
     private final ObjectProvider<Dispatcher> dispatcher;
@@ -32,9 +41,23 @@ class DeliveriesController {
         this.dispatcher = dispatcher;
     }
 
+    /**
+     * The deliveries of an announcement, {@code limit} at a time (by channel, then
+     * recipient): a JSON array, and while more follow a {@code Link} header to the next
+     * page ({@code rel="next"}, {@code after=} the last delivery's id).
+     */
     @GetMapping("/api/v1/deliveries")
-    List<DeliveryView> forAnnouncement(@RequestParam UUID announcementId) {
-        return this.ledger.forAnnouncement(announcementId).stream().map(DeliveryView::of).toList();
+    ResponseEntity<List<DeliveryView>> forAnnouncement(@RequestParam UUID announcementId,
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Nullable UUID after) {
+        List<Delivery> found = this.ledger.forAnnouncement(announcementId, after, limit + 1);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (found.size() > limit) {
+            found = found.subList(0, limit);
+            answer.header(HttpHeaders.LINK, "</api/v1/deliveries?announcementId=" + announcementId + "&limit=" + limit
+                    + "&after=" + found.get(limit - 1).id() + ">; rel=\"next\"");
+        }
+        return answer.body(found.stream().map(DeliveryView::of).toList());
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -237,13 +239,22 @@ public class DeliveryLedger {
             .update();
     }
 
-    public List<Delivery> forAnnouncement(UUID announcementId) {
-        return this.jdbc
-            .sql("SELECT " + COLUMNS
-                    + " FROM notifier.delivery WHERE announcement_id = :id ORDER BY channel, created_at, recipient")
+    /**
+     * Up to {@code limit} deliveries of an announcement, by channel, recipient and id,
+     * after the delivery {@code after} (from the first if null).
+     */
+    public List<Delivery> forAnnouncement(UUID announcementId, @Nullable UUID after, int limit) {
+        String from = (after != null) ? " AND (channel, recipient, id) > (SELECT channel, recipient, id"
+                + " FROM notifier.delivery WHERE id = :after)" : "";
+        var query = this.jdbc
+            .sql("SELECT " + COLUMNS + " FROM notifier.delivery WHERE announcement_id = :id" + from
+                    + " ORDER BY channel, recipient, id LIMIT :limit")
             .param("id", announcementId)
-            .query(DeliveryRows::delivery)
-            .list();
+            .param("limit", limit);
+        if (after != null) {
+            query = query.param("after", after);
+        }
+        return query.query(DeliveryRows::delivery).list();
     }
 
     public Optional<Delivery> find(UUID id) {

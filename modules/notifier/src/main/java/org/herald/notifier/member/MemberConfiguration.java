@@ -1,5 +1,6 @@
 package org.herald.notifier.member;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,11 +10,12 @@ import org.springframework.transaction.support.TransactionOperations;
  * The member directory and the suppressed addresses.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MemberProperties.class)
 class MemberConfiguration {
 
     @Bean
-    Members members(JdbcClient jdbc, TransactionOperations transactions) {
-        return new Members(jdbc, transactions);
+    Members members(JdbcClient jdbc, TransactionOperations transactions, MemberProperties properties) {
+        return new Members(jdbc, transactions, properties.maxSubscriptions());
     }
 
     @Bean

@@ -4,14 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.herald.support.web.KeysetCursor;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,17 +29,22 @@ public class Members {
 
     private final TransactionOperations transactions;
 
-    public Members(JdbcClient jdbc, TransactionOperations transactions) {
+    private final int maxSubscriptions;
+
+    public Members(JdbcClient jdbc, TransactionOperations transactions, int maxSubscriptions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.maxSubscriptions = maxSubscriptions;
     }
 
     /**
      * Adds a member with their subscriptions.
      * @throws DuplicateKeyException if a member has that email address already (in any
      * case)
+     * @throws TooManySubscriptionsException if they are more than a member may have
      */
     UUID create(String email, String name, String organisation, List<Subscription> subscriptions) {
+        checkCount(subscriptions.size());
         UUID id = UUID.randomUUID();
         this.transactions.executeWithoutResult((status) -> {
             this.jdbc
@@ -61,6 +69,9 @@ public class Members {
      * @throws DuplicateKeyException if another member has that email address
      */
     boolean update(UUID id, String email, String name, String organisation, List<Subscription> subscriptions) {
+        if (subscriptions != null) {
+            checkCount(subscriptions.size());
+        }
         Boolean updated = this.transactions.execute((status) -> {
             int rows = this.jdbc.sql("""
                     UPDATE notifier.member SET email = :email, name = :name, organisation = :organisation,
@@ -86,6 +97,7 @@ public class Members {
      * stays).
      */
     public void replaceSubscriptions(UUID memberId, List<Subscription> subscriptions) {
+        checkCount(subscriptions.size());
         this.transactions.executeWithoutResult((status) -> {
             this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
             subscriptions.forEach((subscription) -> insert(memberId, subscription));
@@ -108,8 +120,30 @@ public class Members {
         return this.jdbc.sql("DELETE FROM notifier.member WHERE id = :id").param("id", id).update() == 1;
     }
 
+    /**
+     * Adds a subscription to a member's.
+     * @throws TooManySubscriptionsException if the member has as many as they may
+     */
     void addSubscription(UUID memberId, Subscription subscription) {
-        insert(memberId, subscription);
+        this.transactions.executeWithoutResult((status) -> {
+            // The member's row locked, so two additions at once cannot both pass the cap.
+            this.jdbc.sql("SELECT id FROM notifier.member WHERE id = :id FOR UPDATE")
+                .param("id", memberId)
+                .query(UUID.class)
+                .optional();
+            long count = this.jdbc.sql("SELECT count(*) FROM notifier.subscription WHERE member_id = :id")
+                .param("id", memberId)
+                .query(Long.class)
+                .single();
+            checkCount(count + 1);
+            insert(memberId, subscription);
+        });
+    }
+
+    private void checkCount(long subscriptions) {
+        if (subscriptions > this.maxSubscriptions) {
+            throw new TooManySubscriptionsException(this.maxSubscriptions);
+        }
     }
 
     boolean updateSubscription(UUID memberId, Subscription subscription) {
@@ -163,19 +197,40 @@ public class Members {
             .optional();
     }
 
-    /** One page of members, oldest first, with their subscriptions. */
-    Page page(int page, int size) {
-        long total = this.jdbc.sql("SELECT count(*) FROM notifier.member").query(Long.class).single();
-        Map<UUID, Member> members = new LinkedHashMap<>();
-        List<Member> rows = this.jdbc.sql("""
-                SELECT * FROM notifier.member ORDER BY created_at, id LIMIT :size OFFSET :offset
-                """)
-            .param("size", size)
-            .param("offset", (long) page * size)
-            .query((row, rowNum) -> member(row, List.of()))
-            .list();
+    /**
+     * One page of members, oldest first, with their subscriptions: up to {@code limit}
+     * after {@code after} (from the start if null).
+     */
+    Page page(@Nullable KeysetCursor after, int limit) {
+        String where = (after != null) ? "WHERE (created_at, id) > (:afterAt, :afterId) " : "";
+        var query = this.jdbc.sql("SELECT * FROM notifier.member " + where + "ORDER BY created_at, id LIMIT :limit")
+            .param("limit", limit + 1);
+        if (after != null) {
+            query = query.param("afterAt", OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))
+                .param("afterId", after.id());
+        }
+        List<Member> rows = query.query((row, rowNum) -> member(row, List.of())).list();
+        KeysetCursor next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            Member last = rows.get(limit - 1);
+            next = new KeysetCursor(last.createdAt(), last.id());
+        }
+        return new Page(withSubscriptions(rows), next);
+    }
+
+    /** The member with {@code email} (in any case), if there is one. */
+    Optional<Member> findByEmail(String email) {
+        return this.jdbc.sql("SELECT id FROM notifier.member WHERE lower(email) = lower(:email)")
+            .param("email", email.strip())
+            .query(UUID.class)
+            .optional()
+            .flatMap(this::find);
+    }
+
+    private List<Member> withSubscriptions(List<Member> rows) {
         if (rows.isEmpty()) {
-            return new Page(List.of(), total);
+            return List.of();
         }
         Map<UUID, List<Subscription>> subscriptions = new LinkedHashMap<>();
         rows.forEach((member) -> subscriptions.put(member.id(), new ArrayList<>()));
@@ -187,11 +242,11 @@ public class Members {
                 return null;
             })
             .list();
-        rows.forEach((member) -> members.put(member.id(),
-                new Member(member.id(), member.email(), member.name(), member.organisation(),
-                        subscriptions.get(member.id()), member.createdAt(), member.suppressedAt(),
-                        member.suppressedReason())));
-        return new Page(List.copyOf(members.values()), total);
+        return rows.stream()
+            .map((member) -> new Member(member.id(), member.email(), member.name(), member.organisation(),
+                    subscriptions.get(member.id()), member.createdAt(), member.suppressedAt(),
+                    member.suppressedReason()))
+            .toList();
     }
 
     private static Member member(ResultSet row, List<Subscription> subscriptions) throws SQLException {
@@ -216,9 +271,9 @@ public class Members {
      * One page of members.
      *
      * @param members the members on the page
-     * @param total how many members there are in all
+     * @param next where the next page starts; null on the last
      */
-    record Page(List<Member> members, long total) {
+    record Page(List<Member> members, @Nullable KeysetCursor next) {
     }
 
 }

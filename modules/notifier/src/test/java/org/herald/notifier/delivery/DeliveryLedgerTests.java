@@ -65,7 +65,7 @@ class DeliveryLedgerTests {
         assertThat(this.ledger.record(deliveries)).isEqualTo(2);
         assertThat(this.ledger.record(deliveries)).isZero();
         assertThat(this.ledger.record(List.of(email("b@example.org"), email("c@example.org")))).isEqualTo(1);
-        assertThat(this.ledger.forAnnouncement(this.announcement.id())).hasSize(3)
+        assertThat(this.ledger.forAnnouncement(this.announcement.id(), null, 100)).hasSize(3)
             .allSatisfy((delivery) -> assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING));
     }
 
