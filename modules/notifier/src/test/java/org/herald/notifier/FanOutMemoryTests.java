@@ -8,19 +8,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.herald.events.AnnouncementTagged;
 import org.herald.events.Topics;
-import org.herald.support.kafka.KafkaJson;
 import org.herald.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -48,12 +42,11 @@ class FanOutMemoryTests {
         EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
         TestDatabase.Database database = TestDatabase.create();
         try (NotifierJvm notifier = NotifierJvm.start("fan-out", broker.getBrokersAsString(), database,
-                List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"), List.of("--herald.notifier.email.retry-schedule=1h",
-                        "--logging.level.root=WARN", "--logging.level.org.herald.notifier.matching=INFO"))) {
+                List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"), settings())) {
             seed(database);
             AnnouncementTagged announcement = Announcements.taggedWith("fan-out", 2);
-            try (KafkaTemplateCloser kafka = new KafkaTemplateCloser(broker.getBrokersAsString())) {
-                new TaggedTopic(kafka.template).publish(announcement);
+            try (TestProducer producer = new TestProducer(broker.getBrokersAsString())) {
+                producer.topic().publish(announcement);
             }
             // Nine members in ten want it at once (an email each), every tenth daily only
             // (a digest item); each has a second, weekly subscription that matches too.
@@ -106,26 +99,6 @@ class FanOutMemoryTests {
 
     private static Connection connect(TestDatabase.Database database) throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
-    }
-
-    /** A producer of the test's own, as the tagger's would be. */
-    private static final class KafkaTemplateCloser implements AutoCloseable {
-
-        private final DefaultKafkaProducerFactory<String, Object> factory;
-
-        private final KafkaTemplate<String, Object> template;
-
-        KafkaTemplateCloser(String brokers) {
-            this.factory = new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
-                    new StringSerializer(), KafkaJson.valueSerializer());
-            this.template = new KafkaTemplate<>(this.factory);
-        }
-
-        @Override
-        public void close() {
-            this.factory.destroy();
-        }
-
     }
 
 }

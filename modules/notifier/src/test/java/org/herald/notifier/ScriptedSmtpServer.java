@@ -42,6 +42,8 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
 
     private final AtomicInteger stalls = new AtomicInteger();
 
+    private final AtomicInteger floods = new AtomicInteger();
+
     public ScriptedSmtpServer() {
         try {
             this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -83,6 +85,15 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
      */
     public void stallAfterData(int count) {
         this.stalls.set(count);
+    }
+
+    /**
+     * Answers the next {@code count} messages with a reply line that never ends: bytes
+     * without a line break, as fast as the client reads them, until it hangs up (a broken
+     * or hostile server; the client's line buffer grows until its heap is spent).
+     */
+    public void floodAfterData(int count) {
+        this.floods.set(count);
     }
 
     /** How many times {@code address} was offered in a RCPT. */
@@ -160,6 +171,10 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
                     while ((dataLine = in.readLine()) != null && !dataLine.equals(".")) {
                         data.append(dataLine.startsWith("..") ? dataLine.substring(1) : dataLine).append("\r\n");
                     }
+                    if (this.floods.getAndUpdate((left) -> Math.max(left - 1, 0)) > 0) {
+                        flood(out);
+                        return;
+                    }
                     if (this.stalls.getAndUpdate((left) -> Math.max(left - 1, 0)) > 0) {
                         stall(out);
                         return;
@@ -186,6 +201,14 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void flood(OutputStream out) throws IOException {
+        byte[] chunk = "250 ".concat("x".repeat(65_532)).getBytes(StandardCharsets.US_ASCII);
+        out.write(chunk, 0, 4);
+        while (true) {
+            out.write(chunk, 4, chunk.length - 4);
         }
     }
 

@@ -49,12 +49,7 @@ class EmailConfiguration {
 
     @Bean
     MailTransport mailTransport(JavaMailSenderImpl mail, EmailProperties properties, DeliveryProperties delivery) {
-        if (properties.sendTimeout().compareTo(delivery.dispatch().lease()) >= 0) {
-            throw new IllegalStateException("herald.notifier.email.send-timeout (" + properties.sendTimeout()
-                    + ") must be shorter than herald.notifier.dispatch.lease (" + delivery.dispatch().lease()
-                    + "): a send still under way when its lease ends would be sent a second time");
-        }
-        return new MailTransport(mail, properties);
+        return new MailTransport(mail, properties, properties.sendTimeout(delivery.dispatch().lease()));
     }
 
     @Bean

@@ -54,9 +54,9 @@ final class MailTransport implements AutoCloseable {
 
     private long nextSlot = System.nanoTime();
 
-    MailTransport(JavaMailSenderImpl mail, EmailProperties properties) {
+    MailTransport(JavaMailSenderImpl mail, EmailProperties properties, Duration sendTimeout) {
         this.mail = mail;
-        this.deadlines = new SendDeadlines(properties.sendTimeout());
+        this.deadlines = new SendDeadlines(sendTimeout);
         // Every SMTP socket from the SendDeadlines, unless one is configured (smtps takes
         // its SSL sockets from mail.smtps.ssl.socketFactory: only the socket timeouts
         // bound it).
@@ -121,10 +121,14 @@ final class MailTransport implements AutoCloseable {
         }
         finally {
             deadline.close();
-            if (connection != null) {
-                connection.close(); // after a failure the session may be in any state
+            try {
+                if (connection != null) {
+                    connection.close(); // after a failure the session may be in any state
+                }
             }
-            this.connections.release();
+            finally {
+                this.connections.release(); // whatever the close threw
+            }
         }
     }
 

@@ -11,8 +11,16 @@ import org.springframework.web.ErrorResponseException;
  */
 public final class TooManySubscriptionsException extends ErrorResponseException {
 
+    private final int max;
+
     TooManySubscriptionsException(int max) {
         super(HttpStatus.UNPROCESSABLE_CONTENT, problem(max), null);
+        this.max = max;
+    }
+
+    /** The most subscriptions a member may have. */
+    public int max() {
+        return this.max;
     }
 
     private static ProblemDetail problem(int max) {
