@@ -34,10 +34,13 @@ class DeliveriesController {
 
     private final DeliveryLedger ledger;
 
+    private final LedgerQueries queries;
+
     private final ObjectProvider<Dispatcher> dispatcher;
 
-    DeliveriesController(DeliveryLedger ledger, ObjectProvider<Dispatcher> dispatcher) {
+    DeliveriesController(DeliveryLedger ledger, LedgerQueries queries, ObjectProvider<Dispatcher> dispatcher) {
         this.ledger = ledger;
+        this.queries = queries;
         this.dispatcher = dispatcher;
     }
 
@@ -50,7 +53,7 @@ class DeliveriesController {
     ResponseEntity<List<DeliveryView>> forAnnouncement(@RequestParam UUID announcementId,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @RequestParam(required = false) @Nullable UUID after) {
-        List<Delivery> found = this.ledger.forAnnouncement(announcementId, after, limit + 1);
+        List<Delivery> found = this.queries.forAnnouncement(announcementId, after, limit + 1);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (found.size() > limit) {
             found = found.subList(0, limit);
@@ -71,7 +74,7 @@ class DeliveriesController {
             this.dispatcher.ifAvailable(Dispatcher::wake);
             return ResponseEntity.accepted().body(DeliveryView.of(requeued.get()));
         }
-        HttpStatus status = this.ledger.find(id).isPresent() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
+        HttpStatus status = this.queries.find(id).isPresent() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
         String detail = (status == HttpStatus.CONFLICT) ? "Delivery " + id + " is being sent right now"
                 : "No delivery has id " + id;
         throw new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);

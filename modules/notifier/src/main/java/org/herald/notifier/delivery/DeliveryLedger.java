@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,10 +35,6 @@ import static org.herald.notifier.delivery.DeliveryRows.uuidArray;
  * newer one cannot overwrite the newer one's result.
  */
 public class DeliveryLedger {
-
-    private static final String COLUMNS = """
-            id, announcement_id, channel, recipient_id, recipient, matched_tags, status, attempts, last_error,
-            next_attempt_at, created_at, sent_at, claim_token""";
 
     private final JdbcClient jdbc;
 
@@ -216,7 +210,7 @@ public class DeliveryLedger {
                     UPDATE notifier.delivery SET status = 'pending', attempts = 0, next_attempt_at = now(), claim_token = NULL
                     WHERE id = :id AND status <> 'sending'
                     RETURNING\s"""
-                    + COLUMNS)
+                    + DeliveryRows.COLUMNS)
             .param("id", id)
             .query(DeliveryRows::delivery)
             .optional();
@@ -237,31 +231,6 @@ public class DeliveryLedger {
             .param("recipient", recipientId)
             .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
             .update();
-    }
-
-    /**
-     * Up to {@code limit} deliveries of an announcement, by channel, recipient and id,
-     * after the delivery {@code after} (from the first if null).
-     */
-    public List<Delivery> forAnnouncement(UUID announcementId, @Nullable UUID after, int limit) {
-        String from = (after != null) ? " AND (channel, recipient, id) > (SELECT channel, recipient, id"
-                + " FROM notifier.delivery WHERE id = :after)" : "";
-        var query = this.jdbc
-            .sql("SELECT " + COLUMNS + " FROM notifier.delivery WHERE announcement_id = :id" + from
-                    + " ORDER BY channel, recipient, id LIMIT :limit")
-            .param("id", announcementId)
-            .param("limit", limit);
-        if (after != null) {
-            query = query.param("after", after);
-        }
-        return query.query(DeliveryRows::delivery).list();
-    }
-
-    public Optional<Delivery> find(UUID id) {
-        return this.jdbc.sql("SELECT " + COLUMNS + " FROM notifier.delivery WHERE id = :id")
-            .param("id", id)
-            .query(DeliveryRows::delivery)
-            .optional();
     }
 
 }

@@ -19,6 +19,11 @@ class MemberConfiguration {
     }
 
     @Bean
+    MemberLists memberLists(JdbcClient jdbc, Members members) {
+        return new MemberLists(jdbc, members);
+    }
+
+    @Bean
     Suppressions suppressions(JdbcClient jdbc) {
         return new Suppressions(jdbc);
     }

@@ -38,10 +38,13 @@ class MemberController {
 
     private final Members members;
 
+    private final MemberLists lists;
+
     private final Suppressions suppressions;
 
-    MemberController(Members members, Suppressions suppressions) {
+    MemberController(Members members, MemberLists lists, Suppressions suppressions) {
         this.members = members;
+        this.lists = lists;
         this.suppressions = suppressions;
     }
 
@@ -73,7 +76,7 @@ class MemberController {
         if (email != null) {
             throw MemberViews.emailInUrl();
         }
-        Members.Page found = this.members.page(KeysetCursor.decode(after), limit);
+        MemberLists.Page found = this.lists.page(KeysetCursor.decode(after), limit);
         String next = (found.next() != null) ? "/api/v1/members?limit=" + limit + "&after=" + found.next().encode()
                 : null;
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
@@ -89,7 +92,7 @@ class MemberController {
      */
     @PostMapping("/search")
     PageView search(@Valid @RequestBody Search search) {
-        List<MemberView> found = this.members.findByEmail(search.email()).map(MemberView::of).stream().toList();
+        List<MemberView> found = this.lists.findByEmail(search.email()).map(MemberView::of).stream().toList();
         return new PageView(found, 1, null);
     }
 
