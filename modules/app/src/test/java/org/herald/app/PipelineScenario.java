@@ -109,7 +109,7 @@ final class PipelineScenario {
         new Webhook(secret).verify(body, webhook.getHeaders().toMultimap());
         assertThat(webhook.getHeaders().get("Content-Type")).startsWith("application/json");
         JsonNode payload = JSON.readTree(body);
-        assertThat(payload.get("type").asString()).isEqualTo("announcement.tagged");
+        assertThat(payload.get("type").asString()).isEqualTo("announcement.published");
         JsonNode data = payload.get("data");
         assertThat(data.get("id").asString()).isEqualTo(id);
         assertThat(data.get("relevance").asInt()).isGreaterThanOrEqualTo(2);
@@ -149,6 +149,36 @@ final class PipelineScenario {
         await().during(Duration.ofSeconds(3))
             .atMost(Duration.ofSeconds(10))
             .until(() -> emailsAbout(MOU_TITLE).size() == 2 && this.partnerEndpoint.getRequestCount() == 1);
+
+        postsAMajorUpdateThatIsEmailedAsAnUpdate(id);
+    }
+
+    /**
+     * The same page posted again by the same source with other content and
+     * {@code "updateType":"major"} is revision 1: the members are emailed "Updated:" with
+     * the change note, the partner gets {@code announcement.updated}.
+     */
+    private void postsAMajorUpdateThatIsEmailedAsAnUpdate(String id) throws Exception {
+        this.partnerEndpoint.enqueue(new MockResponse.Builder().code(204).build());
+        String update = MOU.replace("within six months.", "within six months. Annex B lists the minerals covered.")
+            .replace("\"documentType\":\"press_release\"",
+                    "\"documentType\":\"press_release\",\"updateType\":\"major\",\"changeNote\":\"Annex B added\"");
+        Pipeline.Response accepted = this.pipeline.publish(update);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.json().get("revision").asInt()).isEqualTo(1);
+
+        String updated = "Updated: " + MOU_TITLE;
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsAbout(updated).size() == 2);
+        assertThat(emailsAbout(updated)).extracting(PipelineScenario::recipient)
+            .containsExactlyInAnyOrder("buyer@alumina.example", "smelter@aluminium.example");
+        assertThat(text((MimeMultipart) emailsAbout(updated).get(0).getContent())).contains("Updated: Annex B added")
+            .contains("Annex B lists the minerals covered.");
+        RecordedRequest webhook = this.partnerEndpoint.takeRequest(30, TimeUnit.SECONDS);
+        assertThat(webhook).as("the update's webhook").isNotNull();
+        JsonNode payload = JSON.readTree(webhook.getBody().utf8());
+        assertThat(payload.get("type").asString()).isEqualTo("announcement.updated");
+        assertThat(payload.get("data").get("id").asString()).isEqualTo(id);
+        assertThat(payload.get("data").get("changeNote").asString()).isEqualTo("Annex B added");
     }
 
     private List<MimeMessage> emailsAbout(String subject) throws Exception {

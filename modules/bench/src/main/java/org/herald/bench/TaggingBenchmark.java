@@ -32,7 +32,7 @@ import org.herald.tagger.taxonomy.TaxonomyReader;
  * embedding model ({@link ModelBenchmark}): throughput, latency percentiles, resident
  * memory with and without the model, and its load time.
  * <p>
- * {@code java -jar modules/bench/target/herald-bench.jar [--warmup SECONDS] [--rounds N] [--seconds SECONDS] [--model-seconds SECONDS]}
+ * {@code java -jar modules/bench/target/herald-bench.jar tagging [--warmup SECONDS] [--rounds N] [--seconds SECONDS] [--model-seconds SECONDS]}
  */
 public final class TaggingBenchmark {
 

@@ -1,6 +1,7 @@
 package org.herald.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -26,11 +27,17 @@ import org.jspecify.annotations.Nullable;
  * @param updateType for an update ({@code revision > 0}): {@link UpdateType#MAJOR} or
  * {@link UpdateType#MINOR}; null for revision 0
  * @param changeNote for an update, what changed, when the source says so
+ * @param commentary the association's commentary on it, "what this means for members"
+ * (markdown), when staff gave one with the announcement; absent in records written before
+ * it existed
+ * @param follows never null after construction (absent reads as empty): the ids of
+ * earlier announcements this one follows up (the Investment Ministerial follows the MoU),
+ * as staff or the publisher named them
  */
 public record AnnouncementPublished(UUID id, String source, @Nullable String externalId, String url, String title,
         @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt, @Nullable String organisation,
         @Nullable String documentType, Instant receivedAt, Integer revision, @Nullable UpdateType updateType,
-        @Nullable String changeNote) {
+        @Nullable String changeNote, @Nullable String commentary, List<UUID> follows) {
 
     public AnnouncementPublished {
         Objects.requireNonNull(id, "id");
@@ -51,6 +58,25 @@ public record AnnouncementPublished(UUID id, String source, @Nullable String ext
             updateType = null;
             changeNote = null;
         }
+        follows = (follows != null) ? List.copyOf(follows) : List.of();
+    }
+
+    /** An announcement that follows up none. */
+    public AnnouncementPublished(UUID id, String source, @Nullable String externalId, String url, String title,
+            @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
+            @Nullable String organisation, @Nullable String documentType, Instant receivedAt, Integer revision,
+            @Nullable UpdateType updateType, @Nullable String changeNote, @Nullable String commentary) {
+        this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt,
+                revision, updateType, changeNote, commentary, List.of());
+    }
+
+    /** An announcement without commentary. */
+    public AnnouncementPublished(UUID id, String source, @Nullable String externalId, String url, String title,
+            @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
+            @Nullable String organisation, @Nullable String documentType, Instant receivedAt, Integer revision,
+            @Nullable UpdateType updateType, @Nullable String changeNote) {
+        this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt,
+                revision, updateType, changeNote, null);
     }
 
     /** The announcement as first published: revision 0. */
@@ -58,7 +84,7 @@ public record AnnouncementPublished(UUID id, String source, @Nullable String ext
             @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
             @Nullable String organisation, @Nullable String documentType, Instant receivedAt) {
         this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt, 0,
-                null, null);
+                null, null, null);
     }
 
     /** Whether this is an update of an announcement published before. */

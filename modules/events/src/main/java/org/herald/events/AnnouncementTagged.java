@@ -23,11 +23,14 @@ import org.jspecify.annotations.Nullable;
  * {@link AnnouncementPublished#revision()}: 0 unless an update
  * @param updateType as in {@link AnnouncementPublished#updateType()}
  * @param changeNote as in {@link AnnouncementPublished#changeNote()}
+ * @param commentary as in {@link AnnouncementPublished#commentary()}
+ * @param follows as in {@link AnnouncementPublished#follows()}; never null
  */
 public record AnnouncementTagged(UUID id, String source, @Nullable String externalId, String url, String title,
         @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt, @Nullable String organisation,
         @Nullable String documentType, Instant receivedAt, List<TagMatch> tags, int relevance, String taxonomyVersion,
-        Instant taggedAt, Integer revision, @Nullable UpdateType updateType, @Nullable String changeNote) {
+        Instant taggedAt, Integer revision, @Nullable UpdateType updateType, @Nullable String changeNote,
+        @Nullable String commentary, List<UUID> follows) {
 
     public AnnouncementTagged {
         Objects.requireNonNull(id, "id");
@@ -52,6 +55,27 @@ public record AnnouncementTagged(UUID id, String source, @Nullable String extern
             updateType = null;
             changeNote = null;
         }
+        follows = (follows != null) ? List.copyOf(follows) : List.of();
+    }
+
+    /** A tagged announcement that follows up none. */
+    public AnnouncementTagged(UUID id, String source, @Nullable String externalId, String url, String title,
+            @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
+            @Nullable String organisation, @Nullable String documentType, Instant receivedAt, List<TagMatch> tags,
+            int relevance, String taxonomyVersion, Instant taggedAt, Integer revision, @Nullable UpdateType updateType,
+            @Nullable String changeNote, @Nullable String commentary) {
+        this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt,
+                tags, relevance, taxonomyVersion, taggedAt, revision, updateType, changeNote, commentary, List.of());
+    }
+
+    /** A tagged announcement without commentary. */
+    public AnnouncementTagged(UUID id, String source, @Nullable String externalId, String url, String title,
+            @Nullable String summary, @Nullable String body, @Nullable Instant publishedAt,
+            @Nullable String organisation, @Nullable String documentType, Instant receivedAt, List<TagMatch> tags,
+            int relevance, String taxonomyVersion, Instant taggedAt, Integer revision, @Nullable UpdateType updateType,
+            @Nullable String changeNote) {
+        this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt,
+                tags, relevance, taxonomyVersion, taggedAt, revision, updateType, changeNote, null);
     }
 
     /** The tagged form of an announcement as first published: revision 0. */
@@ -60,7 +84,7 @@ public record AnnouncementTagged(UUID id, String source, @Nullable String extern
             @Nullable String organisation, @Nullable String documentType, Instant receivedAt, List<TagMatch> tags,
             int relevance, String taxonomyVersion, Instant taggedAt) {
         this(id, source, externalId, url, title, summary, body, publishedAt, organisation, documentType, receivedAt,
-                tags, relevance, taxonomyVersion, taggedAt, 0, null, null);
+                tags, relevance, taxonomyVersion, taggedAt, 0, null, null, null);
     }
 
     /** The tagged form of {@code announcement}. */
@@ -70,7 +94,8 @@ public record AnnouncementTagged(UUID id, String source, @Nullable String extern
                 announcement.url(), announcement.title(), announcement.summary(), announcement.body(),
                 announcement.publishedAt(), announcement.organisation(), announcement.documentType(),
                 announcement.receivedAt(), tags, relevance, taxonomyVersion, taggedAt, announcement.revision(),
-                announcement.updateType(), announcement.changeNote());
+                announcement.updateType(), announcement.changeNote(), announcement.commentary(),
+                announcement.follows());
     }
 
     /** Whether this is an update of an announcement published before. */

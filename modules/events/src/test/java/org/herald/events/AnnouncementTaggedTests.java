@@ -37,6 +37,26 @@ class AnnouncementTaggedTests {
     }
 
     @Test
+    void carriesTheAssociationsCommentary() {
+        AnnouncementPublished withCommentary = new AnnouncementPublished(this.published.id(), "test", null,
+                this.published.url(), "Title", null, null, null, null, null, this.published.receivedAt(), 0, null, null,
+                "We will monitor developments.");
+        AnnouncementTagged tagged = AnnouncementTagged.of(withCommentary, List.of(), 0, "v1", Instant.now());
+        assertThat(tagged.commentary()).isEqualTo("We will monitor developments.");
+        assertThat(AnnouncementTagged.of(this.published, List.of(), 0, "v1", Instant.now()).commentary()).isNull();
+    }
+
+    @Test
+    void carriesTheAnnouncementsItFollowsUp() {
+        java.util.UUID mou = AnnouncementIds.idFor("https://www.gov.uk/mou");
+        AnnouncementPublished followUp = new AnnouncementPublished(this.published.id(), "test", null,
+                this.published.url(), "Title", null, null, null, null, null, this.published.receivedAt(), 0, null, null,
+                null, List.of(mou));
+        assertThat(AnnouncementTagged.of(followUp, List.of(), 0, "v1", Instant.now()).follows()).containsExactly(mou);
+        assertThat(AnnouncementTagged.of(this.published, List.of(), 0, "v1", Instant.now()).follows()).isEmpty();
+    }
+
+    @Test
     void readsAFirstPublicationAsRevisionZeroWithoutUpdateType() {
         AnnouncementTagged tagged = AnnouncementTagged.of(this.published, List.of(), 0, "v1", Instant.now());
         assertThat(tagged.isUpdate()).isFalse();

@@ -8,6 +8,8 @@ import org.herald.events.AnnouncementIds;
 import org.herald.events.AnnouncementTagged;
 import org.herald.events.Evidence;
 import org.herald.events.TagMatch;
+import org.herald.events.UpdateType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tagged announcements for tests; the pipeline issue's MoU announcement first.
@@ -43,6 +45,24 @@ public final class Announcements {
                         new TagMatch("trade-policy", 2.0,
                                 List.of(new Evidence("memorandum of understanding", "title", 2.0)))),
                 2, "sha256:test", Instant.parse("2026-02-04T10:06:00Z"));
+    }
+
+    /**
+     * Revision {@code revision} of {@code announcement}: an update of {@code updateType}
+     * with {@code changeNote} and a new summary.
+     */
+    public static AnnouncementTagged update(AnnouncementTagged a, int revision, UpdateType updateType,
+            @Nullable String changeNote, String summary) {
+        return new AnnouncementTagged(a.id(), a.source(), a.externalId(), a.url(), a.title(), summary, a.body(),
+                a.publishedAt(), a.organisation(), a.documentType(), Instant.now(), a.tags(), a.relevance(),
+                a.taxonomyVersion(), Instant.now(), revision, updateType, changeNote, a.commentary());
+    }
+
+    /** {@code announcement} with the association's commentary. */
+    public static AnnouncementTagged withCommentary(AnnouncementTagged a, String commentary) {
+        return new AnnouncementTagged(a.id(), a.source(), a.externalId(), a.url(), a.title(), a.summary(), a.body(),
+                a.publishedAt(), a.organisation(), a.documentType(), a.receivedAt(), a.tags(), a.relevance(),
+                a.taxonomyVersion(), a.taggedAt(), a.revision(), a.updateType(), a.changeNote(), commentary);
     }
 
     /** A short random word for names and tags of one test, so tests never meet. */

@@ -121,7 +121,7 @@ class NotifierEndToEndTests {
         assertThat(webhook.getHeaders().get("Content-Type")).isEqualTo("application/json");
         assertThat(webhook.getHeaders().get("User-Agent")).startsWith("Herald-Webhooks/");
         JsonNode payload = this.json.readTree(body);
-        assertThat(payload.get("type").asString()).isEqualTo("announcement.tagged");
+        assertThat(payload.get("type").asString()).isEqualTo("announcement.published");
         assertThat(payload.get("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(payload.get("data").get("id").asString()).isEqualTo(mou.id().toString());
         assertThat(payload.get("data").get("tags").get(0).get("evidence").get(0).get("term").asString())

@@ -1,5 +1,6 @@
 package org.herald.support;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +9,8 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.herald.support.console.ConsoleFilter;
+import org.herald.support.console.ConsoleSessions;
 import org.herald.support.kafka.DeadLetters;
 import org.herald.support.kafka.DeclaredTopics;
 import org.herald.support.kafka.HeraldTopics;
@@ -22,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -126,6 +130,30 @@ public class HeraldSupportAutoConfiguration {
                 "herald.admin-api-keys"));
         FilterRegistrationBean<BearerKeyFilter> registration = new FilterRegistrationBean<>(new BearerKeyFilter(rules));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * The staff console's sessions: signed with a secret derived from the admin keys, so
+     * that the services of one installation accept each other's cookies.
+     */
+    @Bean
+    @ConditionalOnWebApplication
+    ConsoleSessions heraldConsoleSessions(AdminProperties properties, Environment environment) {
+        Duration lifetime = Binder.get(environment)
+            .bind("herald.console.session-lifetime", Duration.class)
+            .orElse(Duration.ofHours(8));
+        return new ConsoleSessions(properties.adminApiKeys(), lifetime, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<ConsoleFilter> heraldConsoleFilter(ConsoleSessions sessions, Environment environment) {
+        String home = environment.getProperty("herald.console.home", "/console/announcements");
+        FilterRegistrationBean<ConsoleFilter> registration = new FilterRegistrationBean<>(
+                new ConsoleFilter(sessions, home));
+        registration.addUrlPatterns("/console", "/console/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 

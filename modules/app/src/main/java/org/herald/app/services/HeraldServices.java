@@ -5,17 +5,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.NotifierApplication;
+import org.herald.notifier.privacy.MemberErased;
 import org.herald.publisher.PublisherApplication;
 import org.herald.support.LocalMode;
 import org.herald.tagger.TaggerApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.core.env.Environment;
 
 /**
@@ -38,20 +43,54 @@ public class HeraldServices implements AutoCloseable {
 
     private final List<Service> running = new CopyOnWriteArrayList<>();
 
+    private final Consumer<String> erased;
+
+    public HeraldServices() {
+        this((address) -> {
+        });
+    }
+
+    /**
+     * Services that tell {@code erased} the address of each member the notifier erases
+     * (the dev inbox forgets their mail).
+     */
+    public HeraldServices(Consumer<String> erased) {
+        this.erased = erased;
+    }
+
     /**
      * Starts notifier, tagger and publisher, in that order, so each finds its consumer
      * ready.
      */
     public void start(String[] appArgs, Environment environment) {
         String[] args = serviceArgs(appArgs, environment);
-        start("notifier", NotifierApplication.class, args);
+        start("notifier", NotifierApplication.class, args, erasures());
         start("tagger", TaggerApplication.class, args);
         start("publisher", PublisherApplication.class, args);
     }
 
-    private void start(String name, Class<?> application, String[] args) {
+    private ApplicationListener<ApplicationEvent> erasures() {
+        return erasures(this.erased);
+    }
+
+    /**
+     * A listener for the notifier's context that hands the address of each
+     * {@link MemberErased} to {@code erased}.
+     */
+    static ApplicationListener<ApplicationEvent> erasures(Consumer<String> erased) {
+        return (event) -> {
+            if (event instanceof PayloadApplicationEvent<?> payload
+                    && payload.getPayload() instanceof MemberErased member) {
+                erased.accept(member.email());
+            }
+        };
+    }
+
+    private void start(String name, Class<?> application, String[] args, ApplicationListener<?>... listeners) {
         long started = System.nanoTime();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).main(application).run(args);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).main(application)
+            .listeners(listeners)
+            .run(args);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.running.add(new Service(name, context, port));
         logger.info("Started the " + name + " on 127.0.0.1:" + port + " in " + (System.nanoTime() - started) / 1_000_000

@@ -1,5 +1,8 @@
 package org.herald.app.services;
 
+import org.herald.embedded.mail.EmbeddedSmtp;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
@@ -16,8 +19,9 @@ import org.springframework.core.env.Environment;
 class ServicesConfiguration {
 
     @Bean
-    HeraldServices heraldServices() {
-        return new HeraldServices();
+    HeraldServices heraldServices(ObjectProvider<EmbeddedSmtp> smtp) {
+        // A member erased in the notifier: their captured mail leaves the dev inbox too.
+        return new HeraldServices((address) -> smtp.ifAvailable((server) -> server.forget(address)));
     }
 
     @Bean

@@ -17,6 +17,13 @@ class GatewayConfigurationTests {
         assertThat(owner(routes, "/api/v1/members/42")).isEqualTo("notifier");
         assertThat(owner(routes, "/unsubscribe")).isEqualTo("notifier");
         assertThat(owner(routes, "/api/v1/announcementsx")).isEqualTo("notifier");
+        assertThat(owner(routes, "/api/v1/announcements/0b5c/approve")).isEqualTo("notifier");
+        assertThat(owner(routes, "/api/v1/announcements/0b5c/cancel")).isEqualTo("notifier");
+        assertThat(owner(routes, "/api/v1/announcements//approve")).isEqualTo("publisher");
+        assertThat(owner(routes, "/console/preview")).isEqualTo("tagger");
+        assertThat(owner(routes, "/console/sign-in")).isEqualTo("notifier");
+        assertThat(owner(routes, "/console/announcements/0b5c")).isEqualTo("notifier");
+        assertThat(owner(routes, "/console")).isEqualTo("notifier");
     }
 
     @Test

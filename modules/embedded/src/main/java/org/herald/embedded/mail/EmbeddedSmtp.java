@@ -98,6 +98,16 @@ public final class EmbeddedSmtp implements AutoCloseable {
         return this.archive.message(id);
     }
 
+    /**
+     * Forgets every captured message to {@code address}: a member's erasure reaches the
+     * dev inbox too. Answers how many went.
+     */
+    public int forget(String address) {
+        int forgotten = this.archive.forget(address);
+        logger.info("Forgot {} captured message(s) to an erased member", forgotten);
+        return forgotten;
+    }
+
     /** Forgets every captured message. */
     public void clear() {
         this.archive.clear();
@@ -145,10 +155,12 @@ public final class EmbeddedSmtp implements AutoCloseable {
         List<String> recipients = message.getToAddresses().stream().map(MailAddress::getEmail).sorted().toList();
         try {
             CapturedEmail captured = this.archive.store(message.getMessage(), recipients);
-            logger.debug("Captured message {} to {}", captured.id(), recipients);
+            // Addresses never go to the log (issue 14): the inbox shows them to whoever
+            // may see it.
+            logger.debug("Captured message {} to {} recipient(s)", captured.id(), recipients.size());
         }
         catch (IOException | RuntimeException ex) {
-            logger.warn("Could not capture a message to {}", recipients, ex);
+            logger.warn("Could not capture a message to {} recipient(s)", recipients.size(), ex);
         }
     }
 

@@ -101,6 +101,33 @@ final class MailArchive {
         }
     }
 
+    /**
+     * Deletes every message to {@code address} (envelope or {@code To}, in any case):
+     * files and memory. Answers how many went.
+     */
+    int forget(String address) {
+        String wanted = address.strip().toLowerCase(java.util.Locale.ROOT);
+        synchronized (this.messages) {
+            List<CapturedEmail> gone = this.messages.stream().filter((message) -> names(message, wanted)).toList();
+            for (CapturedEmail message : gone) {
+                try {
+                    Files.deleteIfExists(this.directory.resolve(message.id() + SUFFIX));
+                }
+                catch (IOException ex) {
+                    logger.warn("Could not delete captured message {}", message.id(), ex);
+                }
+            }
+            this.messages.removeAll(gone);
+            return gone.size();
+        }
+    }
+
+    private static boolean names(CapturedEmail message, String address) {
+        return java.util.stream.Stream.concat(message.envelopeRecipients().stream(), message.to().stream())
+            .map((recipient) -> recipient.toLowerCase(java.util.Locale.ROOT))
+            .anyMatch((recipient) -> recipient.equals(address) || recipient.endsWith("<" + address + ">"));
+    }
+
     void clear() {
         synchronized (this.messages) {
             for (CapturedEmail message : this.messages) {

@@ -80,6 +80,28 @@ class EmbeddedSmtpTests {
         }
     }
 
+    @Test
+    void forgetsEveryMessageToAnErasedAddressAndKeepsTheRest() throws Exception {
+        try (EmbeddedSmtp smtp = EmbeddedSmtp.start(this.dataDirectory)) {
+            send(smtp, "to ada", "ada@example.org");
+            send(smtp, "to bob", "bob@example.org");
+            send(smtp, "to ada again", "Ada@Example.org");
+            await().atMost(Duration.ofSeconds(10)).until(() -> smtp.messages().size() == 3);
+
+            assertThat(smtp.forget("ada@example.org")).isEqualTo(2);
+
+            assertThat(smtp.messages()).extracting(CapturedEmail::subject).containsExactly("to bob");
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(this.dataDirectory.resolve("mail"))) {
+                assertThat(files.filter((file) -> file.toString().endsWith(".eml"))).hasSize(1);
+            }
+        }
+        try (EmbeddedSmtp smtp = EmbeddedSmtp.start(this.dataDirectory)) {
+            assertThat(smtp.messages()).as("gone from disk too")
+                .extracting(CapturedEmail::subject)
+                .containsExactly("to bob");
+        }
+    }
+
     private static void send(EmbeddedSmtp smtp, String subject, String... recipients) throws Exception {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", smtp.host());

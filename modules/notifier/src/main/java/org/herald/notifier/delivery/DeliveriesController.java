@@ -52,15 +52,29 @@ class DeliveriesController {
     @GetMapping("/api/v1/deliveries")
     ResponseEntity<List<DeliveryView>> forAnnouncement(@RequestParam UUID announcementId,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
-            @RequestParam(required = false) @Nullable UUID after) {
-        List<Delivery> found = this.queries.forAnnouncement(announcementId, after, limit + 1);
+            @RequestParam(required = false) @Nullable UUID after,
+            @RequestParam(required = false) @Nullable String kind) {
+        @Nullable EventKind wanted = (kind != null) ? kind(kind) : null;
+        List<Delivery> found = this.queries.forAnnouncement(announcementId, wanted, after, limit + 1);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (found.size() > limit) {
             found = found.subList(0, limit);
-            answer.header(HttpHeaders.LINK, "</api/v1/deliveries?announcementId=" + announcementId + "&limit=" + limit
-                    + "&after=" + found.get(limit - 1).id() + ">; rel=\"next\"");
+            answer.header(HttpHeaders.LINK,
+                    "</api/v1/deliveries?announcementId=" + announcementId + ((kind != null) ? "&kind=" + kind : "")
+                            + "&limit=" + limit + "&after=" + found.get(limit - 1).id() + ">; rel=\"next\"");
         }
         return answer.body(found.stream().map(DeliveryView::of).toList());
+    }
+
+    private static EventKind kind(String kind) {
+        try {
+            return EventKind.of(kind);
+        }
+        catch (IllegalArgumentException ex) {
+            HttpStatus status = HttpStatus.BAD_REQUEST;
+            throw new ErrorResponseException(status,
+                    ProblemDetail.forStatusAndDetail(status, "kind must be published, updated or commented"), null);
+        }
     }
 
     /**
@@ -80,13 +94,14 @@ class DeliveriesController {
         throw new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 
-    record DeliveryView(UUID id, UUID announcementId, String channel, String recipient, String status, int attempts,
-            String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
+    record DeliveryView(UUID id, UUID announcementId, String kind, int revision, String channel, String recipient,
+            String status, int attempts, String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
 
         static DeliveryView of(Delivery delivery) {
-            return new DeliveryView(delivery.id(), delivery.announcementId(), delivery.channel().value(),
-                    delivery.recipient(), delivery.status().value(), delivery.attempts(), delivery.lastError(),
-                    delivery.createdAt(), delivery.nextAttemptAt(), delivery.sentAt());
+            return new DeliveryView(delivery.id(), delivery.announcementId(), delivery.eventKind().value(),
+                    delivery.eventRevision(), delivery.channel().value(), delivery.recipient(),
+                    delivery.status().value(), delivery.attempts(), delivery.lastError(), delivery.createdAt(),
+                    delivery.nextAttemptAt(), delivery.sentAt());
         }
 
     }

@@ -22,10 +22,13 @@ import java.util.UUID;
  * @param createdAt when it was recorded
  * @param sentAt when the recipient's server accepted it
  * @param claimToken the token of the current claim, while {@code sending}
+ * @param eventKind which event about the announcement it carries
+ * @param eventRevision the event's revision (the announcement's, or the commentary's
+ * sequence number)
  */
 public record Delivery(UUID id, UUID announcementId, Channel channel, UUID recipientId, String recipient,
         List<String> matchedTags, DeliveryStatus status, int attempts, String lastError, Instant nextAttemptAt,
-        Instant createdAt, Instant sentAt, UUID claimToken) {
+        Instant createdAt, Instant sentAt, UUID claimToken, EventKind eventKind, int eventRevision) {
 
     public Delivery {
         matchedTags = List.copyOf(matchedTags);

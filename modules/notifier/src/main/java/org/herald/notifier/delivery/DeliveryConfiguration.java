@@ -36,6 +36,11 @@ class DeliveryConfiguration {
     }
 
     @Bean
+    CommentaryStore commentaryStore(JdbcClient jdbc) {
+        return new CommentaryStore(jdbc);
+    }
+
+    @Bean
     DeliveryLedger deliveryLedger(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RetrySchedules schedules) {
         return new DeliveryLedger(jdbc, jdbcTemplate, schedules);
     }

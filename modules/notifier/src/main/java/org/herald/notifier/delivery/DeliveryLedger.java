@@ -16,15 +16,18 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static java.util.stream.Collectors.joining;
+import static org.herald.notifier.delivery.DeliveryRows.COLUMNS;
 import static org.herald.notifier.delivery.DeliveryRows.params;
 import static org.herald.notifier.delivery.DeliveryRows.seconds;
 import static org.herald.notifier.delivery.DeliveryRows.truncate;
 import static org.herald.notifier.delivery.DeliveryRows.uuidArray;
 
 /**
- * The delivery ledger: a row per (announcement, channel, recipient), recorded before
- * anything is sent, so that taking in the same announcement again records, and sends,
- * nothing twice.
+ * The delivery ledger: a row per (announcement, event kind, event revision, channel,
+ * recipient), recorded before anything is sent, so that taking in the same announcement
+ * again records, and sends, nothing twice, and a later event about it (an update, a
+ * commentary) is a delivery of its own (ADR 6).
  * <p>
  * A delivery moves {@code pending} → {@code sending} (claimed; the claim is committed
  * before the send) → {@code sent}, back to {@code pending} with a later
@@ -59,9 +62,9 @@ public class DeliveryLedger {
         }
         int[][] counts = this.batch.batchUpdate("""
                 INSERT INTO notifier.delivery (id, announcement_id, channel, recipient_id, recipient, matched_tags,
-                        status, attempts, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, now() + make_interval(secs => ?))
-                ON CONFLICT (announcement_id, channel, recipient_id) DO NOTHING
+                        status, attempts, next_attempt_at, event_kind, event_revision)
+                VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, now() + make_interval(secs => ?), ?, ?)
+                ON CONFLICT (announcement_id, event_kind, event_revision, channel, recipient_id) DO NOTHING
                 """, deliveries, 500, this::setInsert);
         int inserted = 0;
         for (int[] chunk : counts) {
@@ -81,13 +84,18 @@ public class DeliveryLedger {
         statement.setString(5, delivery.recipient());
         statement.setArray(6, tags);
         statement.setDouble(7, seconds(this.schedules.of(delivery.channel()).firstDelay()));
+        statement.setString(8, delivery.eventKind().value());
+        statement.setInt(9, delivery.eventRevision());
     }
 
     /**
      * Claims up to {@code limit} deliveries of {@code channel} that are due, or whose
      * claim is older than {@code lease}, oldest due first: marks them {@code sending},
      * counts the attempt and commits, so the record of the send exists before the send.
-     * Rows another dispatcher holds are skipped.
+     * Rows another dispatcher holds are skipped. Due and expired rows are looked up
+     * apart, each in its index's order up to the limit, so a claim reads about
+     * {@code limit} rows however many are pending (one lookup of both at once sorted
+     * every pending row, each claim, docs/performance.md).
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease) {
         return claim(channel, limit, lease, Set.of());
@@ -99,22 +107,39 @@ public class DeliveryLedger {
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped) {
         failExpiredAtLimit(channel, lease);
-        return this.jdbc.sql("""
-                UPDATE notifier.delivery d
-                SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
-                FROM (SELECT id FROM notifier.delivery
-                      WHERE channel = :channel
-                        AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
-                        AND ((status = 'pending' AND next_attempt_at <= now())
-                          OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)
-                              AND attempts < :maxAttempts))
-                      ORDER BY next_attempt_at
-                      LIMIT :limit
-                      FOR UPDATE SKIP LOCKED) due
-                WHERE d.id = due.id
-                RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
-                          d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token
-                """)
+        return this.jdbc
+            .sql("""
+                    UPDATE notifier.delivery d
+                    SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
+                    FROM (SELECT id FROM (
+                            SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
+                                  WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
+                                    AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                                    WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
+                                  ORDER BY next_attempt_at
+                                  LIMIT :limit
+                                  FOR UPDATE SKIP LOCKED) pending
+                            UNION ALL
+                            SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
+                                  WHERE channel = :channel AND status = 'sending'
+                                    AND claimed_at < now() - make_interval(secs => :lease)
+                                    AND attempts < :maxAttempts
+                                    AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                                    WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
+                                  ORDER BY claimed_at
+                                  LIMIT :limit
+                                  FOR UPDATE SKIP LOCKED) expired) candidates
+                          ORDER BY next_attempt_at
+                          LIMIT :limit) due
+                    WHERE d.id = due.id
+                    RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
+                              d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
+                              d.event_kind, d.event_revision
+                    """)
             .param("channel", channel.value())
             .param("skipped", uuidArray(skipped))
             .param("lease", seconds(lease))
@@ -155,6 +180,28 @@ public class DeliveryLedger {
      */
     public boolean markSent(Delivery claimed) {
         return finishClaim(claimed, "status = 'sent', sent_at = now(), last_error = NULL", params());
+    }
+
+    /**
+     * Marks claimed deliveries sent in one statement (one commit), each fenced by its
+     * claim's token as {@link #markSent(Delivery)} is.
+     * @return the ids of those marked; a delivery whose claim was lost is not among them
+     */
+    public Set<UUID> markSent(List<Delivery> claimed) {
+        if (claimed.isEmpty()) {
+            return Set.of();
+        }
+        String ids = claimed.stream().map((delivery) -> delivery.id().toString()).collect(joining(",", "{", "}"));
+        String tokens = claimed.stream()
+            .map((delivery) -> String.valueOf(delivery.claimToken()))
+            .collect(joining(",", "{", "}"));
+        return Set.copyOf(this.jdbc.sql("""
+                UPDATE notifier.delivery d
+                SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:tokens AS uuid[])) AS c(id, token)
+                WHERE d.id = c.id AND d.status = 'sending' AND d.claim_token = c.token
+                RETURNING d.id
+                """).param("ids", ids).param("tokens", tokens).query(UUID.class).list());
     }
 
     /** Puts a claimed delivery back to pending, due after {@code delay}. */
@@ -231,6 +278,36 @@ public class DeliveryLedger {
             .param("recipient", recipientId)
             .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
             .update();
+    }
+
+    public List<Delivery> forAnnouncement(UUID announcementId) {
+        return this.jdbc
+            .sql("SELECT " + COLUMNS + " FROM notifier.delivery WHERE announcement_id = :id"
+                    + " ORDER BY channel, event_kind <> 'published', event_revision, created_at, recipient")
+            .param("id", announcementId)
+            .query(DeliveryRows::delivery)
+            .list();
+    }
+
+    /**
+     * The email deliveries of an announcement that were sent, one per member (the
+     * latest): who has already been told of it.
+     */
+    public List<Delivery> sentEmails(UUID announcementId) {
+        return this.jdbc
+            .sql("SELECT DISTINCT ON (recipient_id) " + COLUMNS + " FROM notifier.delivery"
+                    + " WHERE announcement_id = :id AND channel = 'email' AND status = 'sent'"
+                    + " ORDER BY recipient_id, sent_at DESC")
+            .param("id", announcementId)
+            .query(DeliveryRows::delivery)
+            .list();
+    }
+
+    public Optional<Delivery> find(UUID id) {
+        return this.jdbc.sql("SELECT " + COLUMNS + " FROM notifier.delivery WHERE id = :id")
+            .param("id", id)
+            .query(DeliveryRows::delivery)
+            .optional();
     }
 
 }

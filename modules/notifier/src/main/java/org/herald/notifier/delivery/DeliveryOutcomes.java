@@ -7,11 +7,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.herald.notifier.privacy.MaskedAddresses;
 
 /**
  * Records what became of each attempt of one channel's deliveries in the ledger — sent,
- * deferred, suppressed, failed, or a retry when its {@link RetrySchedule} says so — and
- * counts them ({@code herald.<channel>s.sent}, {@code .failed}, {@code .suppressed}).
+ * deferred, suppressed, failed, or a retry when its {@link RetrySchedule} says so (sent
+ * ones a batch per commit, {@link SentMarks}) — and counts them
+ * ({@code herald.<channel>s.sent}, {@code .failed}, {@code .suppressed}).
  */
 final class DeliveryOutcomes {
 
@@ -19,6 +21,8 @@ final class DeliveryOutcomes {
     private static final Log logger = LogFactory.getLog(Dispatcher.class);
 
     private final DeliveryLedger ledger;
+
+    private final SentMarks sentMarks;
 
     private final String channel;
 
@@ -32,6 +36,7 @@ final class DeliveryOutcomes {
 
     DeliveryOutcomes(DeliveryLedger ledger, Channel channel, RetrySchedule schedule, MeterRegistry meters) {
         this.ledger = ledger;
+        this.sentMarks = new SentMarks(ledger);
         this.channel = channel.value();
         this.schedule = schedule;
         String prefix = "herald." + channel.value() + "s";
@@ -48,7 +53,7 @@ final class DeliveryOutcomes {
 
     void record(Delivery delivery, DeliveryOutcome outcome) {
         if (outcome instanceof DeliveryOutcome.Sent) {
-            if (this.ledger.markSent(delivery)) {
+            if (this.sentMarks.markSent(delivery)) {
                 this.sent.increment();
             }
             logger.debug("Sent " + this.channel + " delivery " + delivery.id());
@@ -61,7 +66,8 @@ final class DeliveryOutcomes {
             if (this.ledger.markSuppressed(delivery, suppressed.reason())) {
                 this.suppressed.increment();
             }
-            logger.info("Suppressed " + this.channel + " delivery " + delivery.id() + ": " + suppressed.reason());
+            logger.info("Suppressed " + this.channel + " delivery " + delivery.id() + ": "
+                    + MaskedAddresses.maskAll(suppressed.reason()));
         }
         else if (outcome instanceof DeliveryOutcome.Failed failed) {
             fail(delivery, failed.error());
@@ -74,7 +80,7 @@ final class DeliveryOutcomes {
             }
             this.ledger.scheduleRetry(delivery, retry.error(), delay.get());
             logger.info("Attempt " + delivery.attempts() + " of " + this.channel + " delivery " + delivery.id()
-                    + " failed (" + retry.error() + "); next attempt in " + delay.get());
+                    + " failed (" + MaskedAddresses.maskAll(retry.error()) + "); next attempt in " + delay.get());
         }
     }
 
@@ -82,7 +88,7 @@ final class DeliveryOutcomes {
         if (this.ledger.markFailed(delivery, error)) {
             this.failed.increment();
         }
-        logger.warn(this.channel + " delivery " + delivery.id() + " failed: " + error);
+        logger.warn(this.channel + " delivery " + delivery.id() + " failed: " + MaskedAddresses.maskAll(error));
     }
 
 }

@@ -23,7 +23,7 @@ final class DeliveryRows {
     /** The columns a {@link Delivery} is read from. */
     static final String COLUMNS = """
             id, announcement_id, channel, recipient_id, recipient, matched_tags, status, attempts, last_error,
-            next_attempt_at, created_at, sent_at, claim_token""";
+            next_attempt_at, created_at, sent_at, claim_token, event_kind, event_revision""";
 
     private static final int MAX_ERROR_LENGTH = 1000;
 
@@ -36,7 +36,8 @@ final class DeliveryRows {
                 row.getString("recipient"), Arrays.asList((String[]) row.getArray("matched_tags").getArray()),
                 DeliveryStatus.of(row.getString("status")), row.getInt("attempts"), row.getString("last_error"),
                 instant(row, "next_attempt_at"), instant(row, "created_at"), instant(row, "sent_at"),
-                row.getObject("claim_token", UUID.class));
+                row.getObject("claim_token", UUID.class), EventKind.of(row.getString("event_kind")),
+                row.getInt("event_revision"));
     }
 
     static @Nullable Instant instant(ResultSet row, String column) throws SQLException {

@@ -20,11 +20,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Sends what the ledger holds: claims due deliveries, at most each channel's concurrency
- * at a time, hands each to its channel on a bounded pool of worker threads, and has the
- * outcome recorded ({@link DeliveryOutcomes}) — sent, a retry on the channel's
- * {@link RetrySchedule}, or failed. Runs when {@link #wake() woken} (after an intake
- * commits, or a send finishes) and every poll interval, so retries come due and expired
- * claims are reclaimed.
+ * at a time (once at least half its workers are free, so claims come in batches), hands
+ * each to its channel on a bounded pool of worker threads, and has the outcome recorded
+ * ({@link DeliveryOutcomes}) — sent, a retry on the channel's {@link RetrySchedule}, or
+ * failed. Runs when {@link #wake() woken} (after an intake commits, or a send finishes)
+ * and every poll interval, so retries come due and expired claims are reclaimed.
  */
 public class Dispatcher implements SmartLifecycle {
 
@@ -87,6 +87,9 @@ public class Dispatcher implements SmartLifecycle {
 
     private void dispatch(Lane lane) {
         while (true) {
+            if (lane.free.availablePermits() < lane.claimBatch) {
+                return; // claimed when more workers are free: fewer, larger claims
+            }
             int free = lane.free.drainPermits();
             if (free == 0) {
                 return;
@@ -204,7 +207,14 @@ public class Dispatcher implements SmartLifecycle {
 
         private final Semaphore free;
 
+        /**
+         * The fewest free workers worth a claim (a statement and a commit): half the
+         * pool.
+         */
+        private final int claimBatch;
+
         Lane(DeliveryChannel channel, DeliveryOutcomes outcomes) {
+            this.claimBatch = Math.max(1, channel.concurrency() / 2);
             this.channel = channel;
             this.outcomes = outcomes;
             this.workers = Executors.newFixedThreadPool(channel.concurrency(),

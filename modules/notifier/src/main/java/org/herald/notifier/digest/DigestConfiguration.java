@@ -3,6 +3,7 @@ package org.herald.notifier.digest;
 import java.time.Clock;
 
 import org.herald.notifier.delivery.AnnouncementStore;
+import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.delivery.Channel;
 import org.herald.notifier.delivery.DeliveryProperties;
 import org.herald.notifier.delivery.RetrySchedules;
@@ -32,9 +33,9 @@ class DigestConfiguration {
     }
 
     @Bean
-    DigestRun digestRun(JdbcClient jdbc, AnnouncementStore announcements, DigestSender sender, RetrySchedules schedules,
-            DeliveryProperties delivery) {
-        return new DigestRun(new Digests(jdbc), announcements, sender, schedules.of(Channel.EMAIL),
+    DigestRun digestRun(JdbcClient jdbc, AnnouncementStore announcements, CommentaryStore commentaries,
+            DigestSender sender, RetrySchedules schedules, DeliveryProperties delivery) {
+        return new DigestRun(new Digests(jdbc), announcements, commentaries, sender, schedules.of(Channel.EMAIL),
                 delivery.dispatch().lease());
     }
 

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Records matches for the digests at intake, in the intake's transaction, so none is lost
- * between the announcement and the digest. One item per (member, announcement): taking
- * the same announcement in again records nothing.
+ * between the announcement and the digest. One item per (member, announcement, event
+ * kind, event revision): taking the same record in again records nothing.
  */
 public final class DigestItems {
 
@@ -25,9 +25,10 @@ public final class DigestItems {
             return 0;
         }
         int[][] counts = this.jdbc.batchUpdate("""
-                INSERT INTO notifier.digest_item (member_id, announcement_id, frequency, matched_tags)
-                VALUES (?, ?, ?, ?)
-                ON CONFLICT (member_id, announcement_id) DO NOTHING
+                INSERT INTO notifier.digest_item (member_id, announcement_id, frequency, matched_tags, event_kind,
+                        event_revision)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (member_id, announcement_id, event_kind, event_revision) DO NOTHING
                 """, items, 500, DigestItems::set);
         int inserted = 0;
         for (int[] chunk : counts) {
@@ -43,6 +44,8 @@ public final class DigestItems {
         statement.setObject(2, item.announcementId());
         statement.setString(3, item.frequency().value());
         statement.setArray(4, statement.getConnection().createArrayOf("text", item.matchedTags().toArray()));
+        statement.setString(5, item.eventKind().value());
+        statement.setInt(6, item.eventRevision());
     }
 
 }

@@ -3,19 +3,26 @@ package org.herald.notifier.digest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.delivery.AnnouncementStore;
+import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.delivery.DeliveryOutcome;
+import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.delivery.RetrySchedule;
 import org.herald.notifier.email.DigestEntry;
 import org.herald.notifier.email.DigestSender;
 import org.herald.notifier.member.Frequency;
+import org.herald.notifier.privacy.MaskedAddresses;
 
 /**
  * Sends the digests of a period: creates them (the claim that makes a run idempotent),
@@ -31,16 +38,19 @@ final class DigestRun {
 
     private final AnnouncementStore announcements;
 
+    private final CommentaryStore commentaries;
+
     private final DigestSender sender;
 
     private final RetrySchedule schedule;
 
     private final Duration lease;
 
-    DigestRun(Digests digests, AnnouncementStore announcements, DigestSender sender, RetrySchedule schedule,
-            Duration lease) {
+    DigestRun(Digests digests, AnnouncementStore announcements, CommentaryStore commentaries, DigestSender sender,
+            RetrySchedule schedule, Duration lease) {
         this.digests = digests;
         this.announcements = announcements;
+        this.commentaries = commentaries;
         this.sender = sender;
         this.schedule = schedule;
         this.lease = lease;
@@ -96,14 +106,14 @@ final class DigestRun {
         }
         else if (outcome instanceof DeliveryOutcome.Failed failed) {
             this.digests.finish(digest, "failed", failed.error());
-            logger.warn("Digest " + digest.id() + " failed: " + failed.error());
+            logger.warn("Digest " + digest.id() + " failed: " + MaskedAddresses.maskAll(failed.error()));
         }
         else if (outcome instanceof DeliveryOutcome.Retry retry) {
             Optional<Duration> delay = this.schedule.retryAfter(digest.attempts(), null);
             if (delay.isPresent()) {
                 this.digests.scheduleRetry(digest, retry.error(), delay.get());
-                logger.info("Digest " + digest.id() + " attempt " + digest.attempts() + " failed (" + retry.error()
-                        + "); next attempt in " + delay.get());
+                logger.info("Digest " + digest.id() + " attempt " + digest.attempts() + " failed ("
+                        + MaskedAddresses.maskAll(retry.error()) + "); next attempt in " + delay.get());
             }
             else {
                 this.digests.finish(digest, "failed",
@@ -113,12 +123,24 @@ final class DigestRun {
         return false;
     }
 
+    /**
+     * Each announcement of the digest once, at its latest revision, with the union of the
+     * tags its events matched; marked updated when one of them is an update.
+     */
     private List<DigestEntry> entries(UUID digestId) {
-        List<DigestEntry> entries = new ArrayList<>();
+        Map<UUID, List<Digests.Item>> byAnnouncement = new LinkedHashMap<>();
         for (Digests.Item item : this.digests.items(digestId)) {
-            Optional<AnnouncementTagged> announcement = this.announcements.find(item.announcementId());
-            announcement.ifPresent((found) -> entries.add(new DigestEntry(found, item.matchedTags())));
+            byAnnouncement.computeIfAbsent(item.announcementId(), (id) -> new ArrayList<>()).add(item);
         }
+        List<DigestEntry> entries = new ArrayList<>();
+        byAnnouncement.forEach((id, items) -> {
+            Optional<AnnouncementTagged> announcement = this.announcements.find(id);
+            Set<String> tags = new LinkedHashSet<>();
+            items.forEach((item) -> tags.addAll(item.matchedTags()));
+            boolean updated = items.stream().anyMatch((item) -> item.eventKind() == EventKind.UPDATED);
+            announcement.ifPresent((found) -> entries
+                .add(new DigestEntry(found, List.copyOf(tags), updated, this.commentaries.current(found))));
+        });
         return entries;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.member.Frequency;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,11 @@ final class Digests {
         return this.jdbc
             .sql("""
                     WITH waiting AS (
-                        SELECT DISTINCT member_id FROM notifier.digest_item WHERE frequency = :frequency AND digest_id IS NULL
+                        SELECT DISTINCT member_id FROM notifier.digest_item i
+                        WHERE frequency = :frequency AND digest_id IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                          AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                          WHERE h.announcement_id = i.announcement_id AND h.state <> 'approved')
                     ), created AS (
                         INSERT INTO notifier.digest (id, member_id, frequency, period_end, recipient, status, next_attempt_at)
                         SELECT gen_random_uuid(), m.id, :frequency, :periodEnd, m.email, 'pending',
@@ -54,6 +59,8 @@ final class Digests {
                     ), taken AS (
                         UPDATE notifier.digest_item i SET digest_id = c.id FROM created c
                         WHERE i.member_id = c.member_id AND i.frequency = :frequency AND i.digest_id IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                          WHERE h.announcement_id = i.announcement_id AND h.state <> 'approved')
                         RETURNING i.digest_id
                     )
                     SELECT id FROM created
@@ -96,9 +103,10 @@ final class Digests {
                 UPDATE notifier.digest d
                 SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
                 FROM (SELECT id FROM notifier.digest
-                      WHERE (status = 'pending' AND next_attempt_at <= now())
+                      WHERE ((status = 'pending' AND next_attempt_at <= now())
                          OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)
-                             AND attempts < :max)
+                             AND attempts < :max))
+                        AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
                       ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
                 WHERE d.id = due.id
                 RETURNING d.id, d.member_id, d.recipient, d.frequency, d.period_end, d.attempts, d.claim_token
@@ -113,12 +121,13 @@ final class Digests {
     /** The announcements of a digest and the tags each matched. */
     List<Item> items(UUID digestId) {
         return this.jdbc.sql("""
-                SELECT announcement_id, matched_tags FROM notifier.digest_item WHERE digest_id = :id
-                ORDER BY created_at, announcement_id
+                SELECT announcement_id, matched_tags, event_kind, event_revision FROM notifier.digest_item
+                WHERE digest_id = :id ORDER BY created_at, announcement_id, event_kind, event_revision
                 """)
             .param("id", digestId)
             .query((row, rowNum) -> new Item(row.getObject("announcement_id", UUID.class),
-                    Arrays.asList((String[]) row.getArray("matched_tags").getArray())))
+                    Arrays.asList((String[]) row.getArray("matched_tags").getArray()),
+                    EventKind.of(row.getString("event_kind")), row.getInt("event_revision")))
             .list();
     }
 
@@ -171,12 +180,14 @@ final class Digests {
     }
 
     /**
-     * One announcement in a digest.
+     * One event about an announcement in a digest.
      *
      * @param announcementId the announcement
      * @param matchedTags its tags that matched
+     * @param eventKind published, updated or commented
+     * @param eventRevision the event's revision
      */
-    record Item(UUID announcementId, List<String> matchedTags) {
+    record Item(UUID announcementId, List<String> matchedTags, EventKind eventKind, int eventRevision) {
     }
 
 }

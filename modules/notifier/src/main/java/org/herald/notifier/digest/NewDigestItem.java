@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.member.Frequency;
 
 /**
@@ -14,8 +15,12 @@ import org.herald.notifier.member.Frequency;
  * @param announcementId the announcement
  * @param frequency daily or weekly
  * @param matchedTags the announcement's tags that matched, for "why you got this"
+ * @param eventKind which event about the announcement it is
+ * @param eventRevision the event's revision (the announcement's, or the commentary's
+ * sequence number)
  */
-public record NewDigestItem(UUID memberId, UUID announcementId, Frequency frequency, List<String> matchedTags) {
+public record NewDigestItem(UUID memberId, UUID announcementId, Frequency frequency, List<String> matchedTags,
+        EventKind eventKind, int eventRevision) {
 
     public NewDigestItem {
         Objects.requireNonNull(memberId, "memberId");
@@ -23,7 +28,13 @@ public record NewDigestItem(UUID memberId, UUID announcementId, Frequency freque
         if (frequency == null || frequency == Frequency.IMMEDIATE) {
             throw new IllegalArgumentException("a digest item is daily or weekly, not " + frequency);
         }
+        Objects.requireNonNull(eventKind, "eventKind");
         matchedTags = List.copyOf(matchedTags);
+    }
+
+    /** An item of the announcement as first published. */
+    public NewDigestItem(UUID memberId, UUID announcementId, Frequency frequency, List<String> matchedTags) {
+        this(memberId, announcementId, frequency, matchedTags, EventKind.PUBLISHED, 0);
     }
 
 }

@@ -27,7 +27,8 @@ public final class DigestSender {
      * @param digestId the digest; its {@code Message-ID} derives from it, so a re-send is
      * recognisable
      * @param memberId the member
-     * @param address the address recorded when the digest was claimed
+     * @param address the address recorded when the digest was created; the email goes to
+     * the member's address as it is now
      * @param frequency daily or weekly
      * @param periodEnd when the digest's period ends
      * @param entries the announcements in it
@@ -35,8 +36,15 @@ public final class DigestSender {
     public DeliveryOutcome send(UUID digestId, UUID memberId, String address, Frequency frequency, Instant periodEnd,
             List<DigestEntry> entries) {
         return this.mail.send(memberId,
-                (member, links) -> entries.isEmpty() ? null : this.composer.composeDigest(digestId, frequency,
-                        periodEnd, new EmailRecipient(memberId, address, member.name()), entries, links));
+                (member) -> entries.isEmpty()
+                        || entries.stream().anyMatch((entry) -> member.wants(entry.announcement())),
+                (member, links) -> {
+                    List<DigestEntry> wanted = entries.stream()
+                        .filter((entry) -> member.wants(entry.announcement()))
+                        .toList();
+                    return wanted.isEmpty() ? null : this.composer.composeDigest(digestId, frequency, periodEnd,
+                            new EmailRecipient(memberId, member.email(), member.name()), wanted, links);
+                });
     }
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
 
 import org.herald.events.AnnouncementTagged;
 import org.herald.events.TagMatch;
+import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.member.Frequency;
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -45,10 +48,17 @@ final class EmailComposer {
 
     private final String messageIdDomain;
 
+    private final String associationName;
+
     EmailComposer(ITemplateEngine templates, String from, String messageIdDomain) {
+        this(templates, from, messageIdDomain, EmailProperties.DEFAULT_ASSOCIATION_NAME);
+    }
+
+    EmailComposer(ITemplateEngine templates, String from, String messageIdDomain, String associationName) {
         this.templates = templates;
         this.from = from;
         this.messageIdDomain = messageIdDomain;
+        this.associationName = associationName;
     }
 
     /**
@@ -75,15 +85,43 @@ final class EmailComposer {
 
     ComposedEmail compose(AnnouncementTagged announcement, EmailRecipient recipient, List<String> matchedTags,
             MemberLinks.Links links) {
+        return compose(announcement, new EmailEvent(EventKind.PUBLISHED, 0, announcement.commentary()), recipient,
+                matchedTags, links);
+    }
+
+    /**
+     * The email of one event about an announcement: as published; an update, headed
+     * "Updated:" with what changed; or the association's new commentary.
+     */
+    ComposedEmail compose(AnnouncementTagged announcement, EmailEvent event, EmailRecipient recipient,
+            List<String> matchedTags, MemberLinks.Links links) {
         String subject = subject(announcement.title());
+        if (event.kind() == EventKind.UPDATED) {
+            subject = subject("Updated: " + subject);
+        }
+        else if (event.kind() == EventKind.COMMENTED) {
+            subject = subject("What this means for members: " + subject);
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("subject", subject);
+        variables.put("announcement", announcement);
+        variables.put("link", linkOrEmpty(announcement.url()));
+        variables.put("published", published(announcement));
+        variables.put("reasons", reasons(announcement, matchedTags));
+        variables.put("name", (recipient.name() != null) ? recipient.name() : "");
+        variables.put("links", links);
+        variables.put("update", (event.kind() == EventKind.UPDATED) ? whatChanged(announcement) : "");
+        variables.put("commentary", commentary(event.commentary()));
+        variables.put("followsUp", event.followsUp());
+        variables.put("followLink", event.followLink());
         Context context = new Context(Locale.UK);
-        context.setVariables(
-                Map.of("subject", subject, "announcement", announcement, "link", linkOrEmpty(announcement.url()),
-                        "published", published(announcement), "reasons", reasons(announcement, matchedTags), "name",
-                        (recipient.name() != null) ? recipient.name() : "", "links", links));
+        context.setVariables(variables);
         String text = this.templates.process("email/announcement.txt", context).strip() + "\n";
         String html = this.templates.process("email/announcement.html", context);
-        String messageId = "<" + announcement.id() + "." + recipient.memberId() + "@" + this.messageIdDomain + ">";
+        String eventPart = (event.kind() == EventKind.PUBLISHED) ? ""
+                : "." + event.kind().value() + "-" + event.revision();
+        String messageId = "<" + announcement.id() + eventPart + "." + recipient.memberId() + "@" + this.messageIdDomain
+                + ">";
         return new ComposedEmail(this.from, recipient.address(), recipient.name(), subject, text, html, messageId,
                 links.unsubscribe());
     }
@@ -98,7 +136,8 @@ final class EmailComposer {
         List<DigestItemView> items = entries.stream()
             .sorted(MOST_RELEVANT_FIRST)
             .map((entry) -> new DigestItemView(entry.announcement(), linkOrEmpty(entry.announcement().url()),
-                    published(entry.announcement()), reasons(entry.announcement(), entry.matchedTags())))
+                    published(entry.announcement()), reasons(entry.announcement(), entry.matchedTags()),
+                    entry.updated() ? whatChanged(entry.announcement()) : "", commentary(entry.commentary())))
             .toList();
         String date = DATE.format(periodEnd);
         String subject = subject(items.size() + ((items.size() == 1) ? " announcement" : " announcements")
@@ -127,6 +166,20 @@ final class EmailComposer {
             .mapToDouble(TagMatch::score)
             .max()
             .orElse(0);
+    }
+
+    /** What changed in an update: its change note, else that the page was updated. */
+    static String whatChanged(AnnouncementTagged announcement) {
+        String note = announcement.changeNote();
+        return (note != null && !note.isBlank()) ? note.strip() : "This page has been updated";
+    }
+
+    private @Nullable CommentaryView commentary(@Nullable String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return null;
+        }
+        return new CommentaryView(CommentaryMarkdown.html(markdown), CommentaryMarkdown.text(markdown),
+                this.associationName);
     }
 
     private static String published(AnnouncementTagged announcement) {
@@ -190,8 +243,21 @@ final class EmailComposer {
      * @param link its URL if it may be linked, else empty
      * @param published its publication date, or empty
      * @param reasons the matching tags and their evidence
+     * @param update what changed, when the digest tells of an update; else empty
+     * @param commentary the association's commentary, or null
      */
-    record DigestItemView(AnnouncementTagged announcement, String link, String published, List<Reason> reasons) {
+    record DigestItemView(AnnouncementTagged announcement, String link, String published, List<Reason> reasons,
+            String update, @Nullable CommentaryView commentary) {
+    }
+
+    /**
+     * The association's commentary, ready for the templates.
+     *
+     * @param html the markdown as safe HTML (raw HTML escaped, unsafe links dropped)
+     * @param text the markdown as plain text
+     * @param signedBy the association's name
+     */
+    record CommentaryView(String html, String text, String signedBy) {
     }
 
 }

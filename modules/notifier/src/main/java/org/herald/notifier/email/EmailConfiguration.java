@@ -7,6 +7,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.DeliveryProperties;
+import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.member.Members;
 import org.herald.notifier.member.Suppressions;
 import org.thymeleaf.ITemplateEngine;
@@ -44,7 +45,8 @@ class EmailConfiguration {
     @Bean
     EmailComposer emailComposer(EmailProperties properties) {
         ITemplateEngine templates = EmailComposer.templateEngine();
-        return new EmailComposer(templates, properties.from(), properties.messageIdDomain());
+        return new EmailComposer(templates, properties.from(), properties.messageIdDomain(),
+                properties.associationName());
     }
 
     @Bean
@@ -59,8 +61,8 @@ class EmailConfiguration {
 
     @Bean
     EmailSender emailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements,
-            EmailProperties properties) {
-        return new EmailSender(mail, composer, announcements, properties);
+            CommentaryStore commentaries, MemberLinks links, EmailProperties properties) {
+        return new EmailSender(mail, composer, announcements, commentaries, links, properties);
     }
 
     @Bean

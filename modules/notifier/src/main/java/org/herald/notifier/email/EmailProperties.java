@@ -47,6 +47,8 @@ import org.springframework.validation.annotation.Validated;
  * s or half the lease, whichever is shorter. The socket timeouts
  * ({@code spring.mail.properties[mail.smtp.timeout]} and the like) bound each read and
  * write within it
+ * @param associationName {@code herald.notifier.email.association-name}: who signs the
+ * commentary in emails ("What this means for members")
  */
 @Validated
 @ConfigurationProperties("herald.notifier.email")
@@ -58,7 +60,11 @@ public record EmailProperties(@DefaultValue("Herald <herald@localhost>") @NotBla
         @DefaultValue List<@NotBlank String> allowlist,
         @DefaultValue(EmailProperties.DEVELOPMENT_LINK_KEY) @NotBlank @Size(min = 32,
                 message = "must be at least 32 characters") String linkKey,
-        @DefaultValue("90d") @NotNull Duration linkTtl, @Nullable Duration sendTimeout) {
+        @DefaultValue("90d") @NotNull Duration linkTtl, @Nullable Duration sendTimeout,
+        @DefaultValue(EmailProperties.DEFAULT_ASSOCIATION_NAME) @NotBlank String associationName) {
+
+    /** Who signs the commentary when no name is configured. */
+    public static final String DEFAULT_ASSOCIATION_NAME = "The association";
 
     /** The link key used when none is configured: fine on a laptop, never elsewhere. */
     public static final String DEVELOPMENT_LINK_KEY = "herald-development-link-key-NOT-FOR-PRODUCTION";
@@ -89,7 +95,7 @@ public record EmailProperties(@DefaultValue("Herald <herald@localhost>") @NotBla
         return "EmailProperties[from=" + this.from + ", messageIdDomain=" + this.messageIdDomain + ", concurrency="
                 + this.concurrency + ", retrySchedule=" + this.retrySchedule + ", rate=" + this.rate + ", idleTimeout="
                 + this.idleTimeout + ", allowlist=" + this.allowlist + ", linkKey=(secret), linkTtl=" + this.linkTtl
-                + ", sendTimeout=" + this.sendTimeout + "]";
+                + ", sendTimeout=" + this.sendTimeout + ", associationName=" + this.associationName + "]";
     }
 
 }

@@ -42,7 +42,10 @@ public final class LinkTokens {
     /** What a link lets its holder do. */
     public enum Purpose {
 
-        UNSUBSCRIBE, PREFERENCES
+        UNSUBSCRIBE, PREFERENCES,
+
+        /** Follow a story: the token also names the announcement. */
+        FOLLOW
 
     }
 
@@ -51,8 +54,20 @@ public final class LinkTokens {
      * now.
      */
     public String issue(UUID memberId, Purpose purpose) {
+        return issue(memberId, purpose.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A token for {@code memberId} to follow the story of {@code announcementId}, good
+     * for the configured time from now.
+     */
+    public String issueFollow(UUID memberId, UUID announcementId) {
+        return issue(memberId, "follow:" + announcementId);
+    }
+
+    private String issue(UUID memberId, String purpose) {
         long expiry = this.clock.instant().plus(this.ttl).getEpochSecond();
-        String payload = memberId + "." + purpose.name().toLowerCase(Locale.ROOT) + "." + expiry;
+        String payload = memberId + "." + purpose + "." + expiry;
         String encoded = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return encoded + "." + ENCODER.encodeToString(mac(encoded));
     }
@@ -84,15 +99,23 @@ public final class LinkTokens {
             return Verified.invalid();
         }
         String[] fields = payload.split("\\.");
-        if (fields.length != 3 || !fields[1].equalsIgnoreCase(purpose.name())) {
+        if (fields.length != 3) {
+            return Verified.invalid();
+        }
+        String[] purposeAndSubject = fields[1].split(":", -1);
+        boolean wantsSubject = purpose == Purpose.FOLLOW;
+        if (!purposeAndSubject[0].equalsIgnoreCase(purpose.name())
+                || purposeAndSubject.length != (wantsSubject ? 2 : 1)) {
             return Verified.invalid();
         }
         try {
             UUID memberId = UUID.fromString(fields[0]);
+            Optional<UUID> subject = wantsSubject ? Optional.of(UUID.fromString(purposeAndSubject[1]))
+                    : Optional.empty();
             if (this.clock.instant().isAfter(Instant.ofEpochSecond(Long.parseLong(fields[2])))) {
-                return new Verified(Optional.empty(), true);
+                return new Verified(Optional.of(memberId), true);
             }
-            return new Verified(Optional.of(memberId), false);
+            return new Verified(Optional.of(memberId), false, subject);
         }
         catch (IllegalArgumentException ex) {
             return Verified.invalid();
@@ -118,10 +141,18 @@ public final class LinkTokens {
     /**
      * What a token says.
      *
-     * @param memberId the member it acts for, when it is good
-     * @param expired whether it was good but has expired
+     * @param memberId the member it acts for, when it is authentic (ours, unaltered),
+     * even if it has expired
+     * @param expired whether it is authentic but has expired: the caller decides whether
+     * an expired link still acts (an unsubscribe link does, RFC 8058 and PECR: a member
+     * must always be able to leave)
+     * @param subject what else it names: the announcement, for {@link Purpose#FOLLOW}
      */
-    public record Verified(Optional<UUID> memberId, boolean expired) {
+    public record Verified(Optional<UUID> memberId, boolean expired, Optional<UUID> subject) {
+
+        public Verified(Optional<UUID> memberId, boolean expired) {
+            this(memberId, expired, Optional.empty());
+        }
 
         static Verified invalid() {
             return new Verified(Optional.empty(), false);

@@ -18,14 +18,16 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.DeliveryOutcome;
 import org.jspecify.annotations.Nullable;
+import org.herald.notifier.privacy.MaskedAddresses;
 
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Puts messages on the wire: keeps up to {@code concurrency} SMTP connections open and
  * reuses them for message after message (one connection under light load, a pool under
- * heavy), holds the send rate under {@code herald.notifier.email.rate}, and sends only to
- * addresses on the allowlist, if one is set.
+ * heavy), their sockets without Nagle's delay ({@link NoDelaySockets}), holds the send
+ * rate under {@code herald.notifier.email.rate}, and sends only to addresses on the
+ * allowlist, if one is set.
  * <p>
  * A 5xx reply to the recipient (RCPT) is reported as a {@link MailResult.RecipientRefused
  * refused recipient} (the caller suppresses the member's address); a 5xx to the message
@@ -55,6 +57,8 @@ final class MailTransport implements AutoCloseable {
     private long nextSlot = System.nanoTime();
 
     MailTransport(JavaMailSenderImpl mail, EmailProperties properties, Duration sendTimeout) {
+        MailProviders.pin();
+        NoDelaySockets.install(mail);
         this.mail = mail;
         this.deadlines = new SendDeadlines(sendTimeout);
         // Every SMTP socket from the SendDeadlines, unless one is configured (smtps takes
@@ -77,7 +81,8 @@ final class MailTransport implements AutoCloseable {
      */
     MailResult send(String address, MimeMessage message) {
         if (!allowed(address)) {
-            logger.info("Suppressed an email to " + address + ": not on herald.notifier.email.allowlist");
+            logger.info("Suppressed an email to " + MaskedAddresses.mask(address)
+                    + ": not on herald.notifier.email.allowlist");
             return done(DeliveryOutcome.suppressed("Not on herald.notifier.email.allowlist"));
         }
         try {

@@ -19,6 +19,9 @@ public final class MemberLinks {
     /** The path of the preferences page. */
     public static final String PREFERENCES_PATH = "/preferences";
 
+    /** The path of the page that follows a story: GET shows a button, POST follows. */
+    public static final String FOLLOW_PATH = "/follow";
+
     private final String baseUrl;
 
     private final LinkTokens tokens;
@@ -31,6 +34,11 @@ public final class MemberLinks {
     Links forMember(UUID memberId) {
         return new Links(url(UNSUBSCRIBE_PATH, this.tokens.issue(memberId, Purpose.UNSUBSCRIBE)),
                 url(PREFERENCES_PATH, this.tokens.issue(memberId, Purpose.PREFERENCES)));
+    }
+
+    /** The link that lets {@code memberId} follow the story of {@code announcementId}. */
+    String follow(UUID memberId, UUID announcementId) {
+        return url(FOLLOW_PATH, this.tokens.issueFollow(memberId, announcementId));
     }
 
     private String url(String path, String token) {

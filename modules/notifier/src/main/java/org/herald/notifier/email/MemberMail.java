@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -19,11 +20,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one way an email reaches a member, announcement or digest alike: nothing to a
- * member who is gone or whose address is suppressed; the composed email as a MIME message
- * over the {@link MailTransport}; and when the member's server refuses the address for
- * good, the address suppressed, so no email is sent to it again.
+ * member who is gone, whose address is suppressed, or who no longer follows what it is
+ * about (suppressed, {@value #UNSUBSCRIBED}); always to their address as it is now; the
+ * composed email as a MIME message over the {@link MailTransport}; and when the member's
+ * server refuses the address for good, the address suppressed, so no email is sent to it
+ * again.
  */
 final class MemberMail {
+
+    /**
+     * The reason recorded on an email whose member no longer follows what it is about.
+     */
+    static final String UNSUBSCRIBED = "unsubscribed";
 
     private final MailTransport transport;
 
@@ -43,16 +51,22 @@ final class MemberMail {
     /**
      * Sends the email {@code compose} writes for the member.
      * @param memberId the member
+     * @param wanted whether the member, as they are now, still follows what the email is
+     * about
      * @param compose writes the email for the member, with their links; null when there
      * is nothing to send
      */
-    DeliveryOutcome send(UUID memberId, BiFunction<Member, MemberLinks.Links, @Nullable ComposedEmail> compose) {
+    DeliveryOutcome send(UUID memberId, Predicate<Member> wanted,
+            BiFunction<Member, MemberLinks.Links, @Nullable ComposedEmail> compose) {
         Optional<Member> member = this.members.find(memberId);
         if (member.isEmpty()) {
             return DeliveryOutcome.failed("The member no longer exists");
         }
         if (member.get().suppressed()) {
             return DeliveryOutcome.suppressed("The address is suppressed: " + member.get().suppressedReason());
+        }
+        if (!wanted.test(member.get())) {
+            return DeliveryOutcome.suppressed(UNSUBSCRIBED);
         }
         ComposedEmail email = compose.apply(member.get(), this.links.forMember(memberId));
         if (email == null) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.herald.events.AnnouncementTagged;
 import org.herald.events.TagMatch;
+import org.herald.notifier.delivery.EventKind;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -59,16 +60,17 @@ final class MemberFanOut {
             ),
             emails AS (
                 INSERT INTO notifier.delivery (id, announcement_id, channel, recipient_id, recipient, matched_tags,
-                        status, attempts, next_attempt_at)
+                        status, attempts, next_attempt_at, event_kind, event_revision)
                 SELECT gen_random_uuid(), :announcement, 'email', member_id, email, tags,
-                       'pending', 0, now() + make_interval(secs => :firstDelay)
+                       'pending', 0, now() + make_interval(secs => :firstDelay), :kind, :revision
                 FROM member_match WHERE rank = 0
                 ON CONFLICT DO NOTHING
                 RETURNING 1
             ),
             digest_items AS (
-                INSERT INTO notifier.digest_item (member_id, announcement_id, frequency, matched_tags)
-                SELECT member_id, :announcement, CASE rank WHEN 1 THEN 'daily' ELSE 'weekly' END, tags
+                INSERT INTO notifier.digest_item (member_id, announcement_id, frequency, matched_tags, event_kind,
+                        event_revision)
+                SELECT member_id, :announcement, CASE rank WHEN 1 THEN 'daily' ELSE 'weekly' END, tags, :kind, :revision
                 FROM member_match WHERE rank > 0
                 ON CONFLICT DO NOTHING
                 RETURNING 1
@@ -84,9 +86,10 @@ final class MemberFanOut {
 
     /**
      * Records the email deliveries and digest items of {@code announcement}, the email
-     * deliveries due after {@code firstDelaySeconds}.
+     * deliveries due after {@code firstDelaySeconds}, all of event {@code kind} and
+     * {@code revision}.
      */
-    Recorded record(AnnouncementTagged announcement, double firstDelaySeconds) {
+    Recorded record(AnnouncementTagged announcement, EventKind kind, int revision, double firstDelaySeconds) {
         List<TagMatch> tags = announcement.tags();
         if (tags.isEmpty()) {
             return new Recorded(0, 0);
@@ -110,6 +113,8 @@ final class MemberFanOut {
             .param("relevance", announcement.relevance())
             .param("announcement", announcement.id())
             .param("firstDelay", firstDelaySeconds)
+            .param("kind", kind.value())
+            .param("revision", revision)
             .query((row, rowNum) -> new Recorded(row.getInt("emails"), row.getInt("digest_items")))
             .single();
     }

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.herald.events.AnnouncementTagged;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A member and their subscriptions.
  *
@@ -16,9 +19,11 @@ import java.util.UUID;
  * @param suppressedAt when their address was suppressed (a permanent SMTP failure), or
  * null
  * @param suppressedReason why it was suppressed, or null
+ * @param consent what they agreed to, when and how; null only for a member whose consent
+ * was never recorded
  */
 public record Member(UUID id, String email, String name, String organisation, List<Subscription> subscriptions,
-        Instant createdAt, Instant suppressedAt, String suppressedReason) {
+        Instant createdAt, Instant suppressedAt, String suppressedReason, @Nullable Consent consent) {
 
     public Member {
         subscriptions = List.copyOf(subscriptions);
@@ -27,6 +32,16 @@ public record Member(UUID id, String email, String name, String organisation, Li
     /** Whether no email may go to this member's address. */
     public boolean suppressed() {
         return this.suppressedAt != null;
+    }
+
+    /**
+     * Whether one of the member's subscriptions, as they are now, matches
+     * {@code announcement}: asked again when a member changes what they follow, and at
+     * send time.
+     */
+    public boolean wants(AnnouncementTagged announcement) {
+        return this.subscriptions.stream()
+            .anyMatch((subscription) -> subscription.interest().match(announcement).isPresent());
     }
 
 }

@@ -1,5 +1,6 @@
 package org.herald.notifier.member;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,13 +15,19 @@ import org.springframework.transaction.support.TransactionOperations;
 class MemberConfiguration {
 
     @Bean
-    Members members(JdbcClient jdbc, TransactionOperations transactions, MemberProperties properties) {
-        return new Members(jdbc, transactions, properties.maxSubscriptions());
+    Members members(JdbcClient jdbc, TransactionOperations transactions, MemberProperties properties,
+            ObjectProvider<MemberChanges> changes) {
+        return new Members(jdbc, transactions, properties.maxSubscriptions(), () -> changes.orderedStream().toList());
     }
 
     @Bean
     MemberLists memberLists(JdbcClient jdbc, Members members) {
         return new MemberLists(jdbc, members);
+    }
+
+    @Bean
+    StoryFollowers storyFollowers(JdbcClient jdbc) {
+        return new StoryFollowers(jdbc);
     }
 
     @Bean

@@ -53,7 +53,7 @@ class MemberController {
         UUID id;
         try {
             id = this.members.create(request.email().strip(), MemberRequest.blankToNull(request.name()),
-                    MemberRequest.blankToNull(request.organisation()), request.toSubscriptions());
+                    MemberRequest.blankToNull(request.organisation()), request.toSubscriptions(), request.toConsent());
         }
         catch (DuplicateKeyException ex) {
             throw MemberViews.duplicateEmail();
@@ -112,7 +112,8 @@ class MemberController {
     @PutMapping("/{id}")
     MemberView replace(@PathVariable UUID id, @Valid @RequestBody MemberRequest request) {
         return update(id, request.email().strip(), MemberRequest.blankToNull(request.name()),
-                MemberRequest.blankToNull(request.organisation()), request);
+                MemberRequest.blankToNull(request.organisation()), request,
+                (request.consent() != null) ? request.consent().toConsent() : null);
     }
 
     @PatchMapping(path = "/{id}", consumes = { "application/json", "application/merge-patch+json" })
@@ -123,15 +124,17 @@ class MemberController {
         String organisation = (patch.organisation() != null) ? MemberRequest.blankToNull(patch.organisation())
                 : current.organisation();
         MemberRequest subscriptions = (patch.subscriptions() != null)
-                ? new MemberRequest(email, name, organisation, patch.subscriptions()) : null;
-        return update(id, email, name, organisation, subscriptions);
+                ? new MemberRequest(email, name, organisation, patch.subscriptions(), null) : null;
+        return update(id, email, name, organisation, subscriptions,
+                (patch.consent() != null) ? patch.consent().toConsent() : null);
     }
 
-    private MemberView update(UUID id, String email, String name, String organisation, MemberRequest subscriptions) {
+    private MemberView update(UUID id, String email, String name, String organisation,
+            @Nullable MemberRequest subscriptions, @Nullable Consent consent) {
         boolean updated;
         try {
             updated = this.members.update(id, email, name, organisation,
-                    (subscriptions != null) ? subscriptions.toSubscriptions() : null);
+                    (subscriptions != null) ? subscriptions.toSubscriptions() : null, consent);
         }
         catch (DuplicateKeyException ex) {
             throw MemberViews.duplicateEmail();

@@ -77,7 +77,7 @@ final class MemberLists {
         return rows.stream()
             .map((member) -> new Member(member.id(), member.email(), member.name(), member.organisation(),
                     subscriptions.get(member.id()), member.createdAt(), member.suppressedAt(),
-                    member.suppressedReason()))
+                    member.suppressedReason(), member.consent()))
             .toList();
     }
 

@@ -1,5 +1,6 @@
 package org.herald.notifier.member;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -21,7 +23,7 @@ record MemberRequest(
         @NotBlank @Size(max = 254) @Email(regexp = MemberRequest.EMAIL,
                 message = "must be an email address") String email,
         @Size(max = 200) String name, @Size(max = 200) String organisation,
-        @Size(max = 10_000) List<@NotNull @Valid SubscriptionRequest> subscriptions) {
+        @Size(max = 10_000) List<@NotNull @Valid SubscriptionRequest> subscriptions, @Valid ConsentRequest consent) {
 
     static final String EMAIL = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+";
 
@@ -33,6 +35,13 @@ record MemberRequest(
         return this.subscriptions.stream()
             .map((subscription) -> subscription.toSubscription(UUID.randomUUID()))
             .toList();
+    }
+
+    /**
+     * The consent to record; without one, the admin API's, given now, wording unnamed.
+     */
+    Consent toConsent() {
+        return (this.consent != null) ? this.consent.toConsent() : ConsentRequest.ADMIN_API.toConsent();
     }
 
     static String blankToNull(String value) {
@@ -72,7 +81,26 @@ record MemberRequest(
      */
     record Patch(@Size(min = 1, max = 254) @Email(regexp = EMAIL, message = "must be an email address") String email,
             @Size(max = 200) String name, @Size(max = 200) String organisation,
-            @Size(max = 10_000) List<@NotNull @Valid SubscriptionRequest> subscriptions) {
+            @Size(max = 10_000) List<@NotNull @Valid SubscriptionRequest> subscriptions,
+            @Valid ConsentRequest consent) {
+    }
+
+    /**
+     * The member's consent: {@code method} {@code admin-api} (the default),
+     * {@code import} or {@code form}; {@code wordingVersion} the version of the wording
+     * they agreed to; {@code givenAt} when (default: now; never in the future).
+     */
+    record ConsentRequest(
+            @Pattern(regexp = Consent.METHODS, message = "must be admin-api, import or form") String method,
+            @Size(max = 100) String wordingVersion, @PastOrPresent Instant givenAt) {
+
+        static final ConsentRequest ADMIN_API = new ConsentRequest(null, null, null);
+
+        Consent toConsent() {
+            return new Consent((this.givenAt != null) ? this.givenAt : Instant.now(),
+                    (this.method != null) ? this.method : "admin-api", blankToNull(this.wordingVersion));
+        }
+
     }
 
 }

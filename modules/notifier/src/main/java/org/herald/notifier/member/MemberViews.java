@@ -47,14 +47,31 @@ final class MemberViews {
      * @param status {@code active}, or {@code suppressed} after a permanent SMTP failure
      * (no email goes to the address until an admin clears it: {@code DELETE
      * /api/v1/members/{id}/suppression})
+     * @param consent when, how and to which wording the member agreed to be emailed
      */
     record MemberView(UUID id, String email, String name, String organisation, List<SubscriptionView> subscriptions,
-            Instant createdAt, String status, Instant suppressedAt, String suppressedReason) {
+            Instant createdAt, String status, Instant suppressedAt, String suppressedReason, ConsentView consent) {
 
         static MemberView of(Member member) {
             return new MemberView(member.id(), member.email(), member.name(), member.organisation(),
                     member.subscriptions().stream().map(SubscriptionView::of).toList(), member.createdAt(),
-                    member.suppressed() ? "suppressed" : "active", member.suppressedAt(), member.suppressedReason());
+                    member.suppressed() ? "suppressed" : "active", member.suppressedAt(), member.suppressedReason(),
+                    (member.consent() != null) ? ConsentView.of(member.consent()) : null);
+        }
+
+    }
+
+    /**
+     * A member's consent.
+     *
+     * @param givenAt when it was given
+     * @param method {@code admin-api}, {@code import} or {@code form}
+     * @param wordingVersion the version of the wording they agreed to, if one was named
+     */
+    record ConsentView(Instant givenAt, String method, String wordingVersion) {
+
+        static ConsentView of(Consent consent) {
+            return new ConsentView(consent.givenAt(), consent.method(), consent.wordingVersion());
         }
 
     }

@@ -5,16 +5,24 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The members and their subscriptions, in PostgreSQL.
+ * The members and their subscriptions, in PostgreSQL. Every change that ends
+ * subscriptions, and every deletion, tells the {@link MemberChanges} in its own
+ * transaction, so that what was queued for the member follows in the same commit.
  */
 public class Members {
 
@@ -24,10 +32,14 @@ public class Members {
 
     private final int maxSubscriptions;
 
-    public Members(JdbcClient jdbc, TransactionOperations transactions, int maxSubscriptions) {
+    private final Supplier<List<MemberChanges>> changes;
+
+    public Members(JdbcClient jdbc, TransactionOperations transactions, int maxSubscriptions,
+            Supplier<List<MemberChanges>> changes) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.maxSubscriptions = maxSubscriptions;
+        this.changes = changes;
     }
 
     /**
@@ -36,7 +48,7 @@ public class Members {
      * case)
      * @throws TooManySubscriptionsException if they are more than a member may have
      */
-    UUID create(String email, String name, String organisation, List<Subscription> subscriptions) {
+    UUID create(String email, String name, String organisation, List<Subscription> subscriptions, Consent consent) {
         checkCount(subscriptions.size());
         UUID id = UUID.randomUUID();
         this.transactions.executeWithoutResult((status) -> {
@@ -49,7 +61,8 @@ public class Members {
                 .param("name", name)
                 .param("organisation", organisation)
                 .update();
-            subscriptions.forEach((subscription) -> insert(id, subscription));
+            MemberRows.recordConsent(this.jdbc, id, consent);
+            subscriptions.forEach((subscription) -> MemberRows.insertSubscription(this.jdbc, id, subscription));
         });
         return id;
     }
@@ -61,11 +74,15 @@ public class Members {
      * @return false if there is no such member
      * @throws DuplicateKeyException if another member has that email address
      */
-    boolean update(UUID id, String email, String name, String organisation, List<Subscription> subscriptions) {
+    boolean update(UUID id, String email, String name, String organisation, @Nullable List<Subscription> subscriptions,
+            @Nullable Consent consent) {
         if (subscriptions != null) {
             checkCount(subscriptions.size());
         }
         Boolean updated = this.transactions.execute((status) -> {
+            if (consent != null) {
+                MemberRows.recordConsent(this.jdbc, id, consent);
+            }
             int rows = this.jdbc.sql("""
                     UPDATE notifier.member SET email = :email, name = :name, organisation = :organisation,
                         suppressed_at = CASE WHEN lower(email) = lower(:email) THEN suppressed_at END,
@@ -87,30 +104,61 @@ public class Members {
 
     /**
      * Replaces all of a member's subscriptions; an empty list ends them all (the member
-     * stays).
+     * stays). What was queued for what they no longer follow is dropped in the same
+     * transaction.
      */
     public void replaceSubscriptions(UUID memberId, List<Subscription> subscriptions) {
         checkCount(subscriptions.size());
         this.transactions.executeWithoutResult((status) -> {
             this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
-            subscriptions.forEach((subscription) -> insert(memberId, subscription));
+            subscriptions.forEach((subscription) -> MemberRows.insertSubscription(this.jdbc, memberId, subscription));
+            changed(memberId);
         });
     }
 
     /**
-     * Ends every subscription of a member; the member stays, with none. Answers how many
+     * Ends every subscription of a member, and every story they follow; the member stays,
+     * with none, and nothing queued for them is sent. Answers how many subscriptions
      * ended.
      */
     public int unsubscribeAll(UUID memberId) {
-        return this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
+        Integer ended = this.transactions.execute((status) -> {
+            int rows = this.jdbc.sql("""
+                    WITH stories AS (DELETE FROM notifier.story_follower WHERE member_id = :id)
+                    DELETE FROM notifier.subscription WHERE member_id = :id
+                    """).param("id", memberId).update();
+            changed(memberId);
+            return rows;
+        });
+        return (ended != null) ? ended : 0;
     }
 
     /**
-     * Removes a member with their subscriptions and waiting digest items; the ledger
-     * keeps its history.
+     * Erases a member: first every row elsewhere that names them is removed or anonymised
+     * ({@link MemberChanges#erasing}), then the member with their subscriptions, digests
+     * and digest items, all in one transaction.
      */
     public boolean delete(UUID id) {
-        return this.jdbc.sql("DELETE FROM notifier.member WHERE id = :id").param("id", id).update() == 1;
+        Boolean deleted = this.transactions.execute((status) -> {
+            Optional<String> email = this.jdbc.sql("SELECT email FROM notifier.member WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+            if (email.isEmpty()) {
+                return false;
+            }
+            this.changes.get().forEach((listener) -> listener.erasing(id, email.get()));
+            return this.jdbc.sql("DELETE FROM notifier.member WHERE id = :id").param("id", id).update() == 1;
+        });
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    private void changed(UUID memberId) {
+        List<MemberChanges> listeners = this.changes.get();
+        if (!listeners.isEmpty()) {
+            find(memberId)
+                .ifPresent((member) -> listeners.forEach((listener) -> listener.subscriptionsChanged(member)));
+        }
     }
 
     /**
@@ -129,7 +177,8 @@ public class Members {
                 .query(Long.class)
                 .single();
             checkCount(count + 1);
-            insert(memberId, subscription);
+            MemberRows.insertSubscription(this.jdbc, memberId, subscription);
+            changed(memberId);
         });
     }
 
@@ -140,72 +189,78 @@ public class Members {
     }
 
     boolean updateSubscription(UUID memberId, Subscription subscription) {
-        return this.jdbc.sql("""
-                UPDATE notifier.subscription SET tags = CAST(:tags AS text[]), match_mode = :match,
-                    min_relevance = :minRelevance, frequency = :frequency, include_implied = :includeImplied
-                WHERE id = :id AND member_id = :member
-                """)
-            .param("tags", subscription.tags().toArray(new String[0]))
-            .param("match", subscription.match())
-            .param("minRelevance", subscription.minRelevance())
-            .param("frequency", subscription.frequency().value())
-            .param("includeImplied", subscription.includeImplied())
-            .param("id", subscription.id())
-            .param("member", memberId)
-            .update() == 1;
+        Boolean updated = this.transactions.execute((status) -> {
+            boolean found = MemberRows.updateSubscription(this.jdbc, memberId, subscription);
+            if (found) {
+                changed(memberId);
+            }
+            return found;
+        });
+        return Boolean.TRUE.equals(updated);
     }
 
     boolean deleteSubscription(UUID memberId, UUID subscriptionId) {
-        return this.jdbc.sql("DELETE FROM notifier.subscription WHERE id = :id AND member_id = :member")
-            .param("id", subscriptionId)
-            .param("member", memberId)
-            .update() == 1;
-    }
-
-    private void insert(UUID memberId, Subscription subscription) {
-        this.jdbc.sql("""
-                INSERT INTO notifier.subscription (id, member_id, tags, match_mode, min_relevance, frequency,
-                    include_implied)
-                VALUES (:id, :member, CAST(:tags AS text[]), :match, :minRelevance, :frequency, :includeImplied)
-                """)
-            .param("id", subscription.id())
-            .param("member", memberId)
-            .param("tags", subscription.tags().toArray(new String[0]))
-            .param("match", subscription.match())
-            .param("minRelevance", subscription.minRelevance())
-            .param("frequency", subscription.frequency().value())
-            .param("includeImplied", subscription.includeImplied())
-            .update();
+        Boolean deleted = this.transactions.execute((status) -> {
+            boolean found = this.jdbc.sql("DELETE FROM notifier.subscription WHERE id = :id AND member_id = :member")
+                .param("id", subscriptionId)
+                .param("member", memberId)
+                .update() == 1;
+            if (found) {
+                changed(memberId);
+            }
+            return found;
+        });
+        return Boolean.TRUE.equals(deleted);
     }
 
     public Optional<Member> find(UUID id) {
         List<Subscription> subscriptions = this.jdbc
             .sql("SELECT * FROM notifier.subscription WHERE member_id = :id ORDER BY position")
             .param("id", id)
-            .query(Members::subscription)
+            .query(MemberRows::subscription)
             .list();
         return this.jdbc.sql("SELECT * FROM notifier.member WHERE id = :id")
             .param("id", id)
-            .query((row, rowNum) -> member(row, subscriptions))
+            .query((row, rowNum) -> MemberRows.member(row, subscriptions))
             .optional();
     }
 
     static Member member(ResultSet row, List<Subscription> subscriptions) throws SQLException {
-        return new Member(row.getObject("id", UUID.class), row.getString("email"), row.getString("name"),
-                row.getString("organisation"), subscriptions, instant(row, "created_at"), instant(row, "suppressed_at"),
-                row.getString("suppressed_reason"));
+        return MemberRows.member(row, subscriptions);
     }
 
     static Subscription subscription(ResultSet row, int rowNum) throws SQLException {
-        return new Subscription(row.getObject("id", UUID.class),
-                Arrays.asList((String[]) row.getArray("tags").getArray()), row.getString("match_mode"),
-                row.getInt("min_relevance"), Frequency.of(row.getString("frequency")),
-                row.getBoolean("include_implied"));
+        return MemberRows.subscription(row, rowNum);
     }
 
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return (value != null) ? value.toInstant() : null;
+    /**
+     * The subscriptions that name at least one of {@code tags} and ask for no more than
+     * {@code relevance}: every subscription that may match an announcement with those
+     * tags (implied ones included) and relevance.
+     */
+    public List<SubscriberInterest> interestedInAny(Collection<String> tags, int relevance) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        return this.jdbc.sql("""
+                SELECT s.*, m.email FROM notifier.subscription s JOIN notifier.member m ON m.id = s.member_id
+                WHERE s.tags && CAST(:tags AS text[]) AND s.min_relevance <= :relevance
+                ORDER BY s.member_id, s.id
+                """)
+            .param("tags", tags.toArray(new String[0]))
+            .param("relevance", relevance)
+            .query((row, rowNum) -> new SubscriberInterest(row.getObject("member_id", UUID.class),
+                    row.getString("email"), MemberRows.subscription(row, rowNum)))
+            .list();
+    }
+
+    /**
+     * One page of members.
+     *
+     * @param members the members on the page
+     * @param total how many members there are in all
+     */
+    record Page(List<Member> members, long total) {
     }
 
 }

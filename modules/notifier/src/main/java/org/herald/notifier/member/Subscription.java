@@ -3,6 +3,8 @@ package org.herald.notifier.member;
 import java.util.List;
 import java.util.UUID;
 
+import org.herald.notifier.interest.Interest;
+
 /**
  * What a member wants to hear about.
  *
@@ -20,6 +22,11 @@ public record Subscription(UUID id, List<String> tags, String match, int minRele
 
     public Subscription {
         tags = List.copyOf(tags);
+    }
+
+    /** What this subscription wants, to match announcements against. */
+    public Interest interest() {
+        return Interest.of(this.tags, this.match, this.minRelevance, this.includeImplied);
     }
 
     /** A subscription that counts implied tags. */

@@ -28,7 +28,7 @@ public class Suppressions {
     }
 
     /** Clears a suppression; false if there is no such member. */
-    boolean clear(UUID id) {
+    public boolean clear(UUID id) {
         return this.jdbc.sql("UPDATE notifier.member SET suppressed_at = NULL, suppressed_reason = NULL WHERE id = :id")
             .param("id", id)
             .update() == 1;

@@ -38,8 +38,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code POST /preferences} saves them; {@code POST /preferences/leave} removes the
  * member altogether.</li>
  * </ul>
- * A tampered, unknown or expired token gets a page saying so, with status 400 (or 410
- * when expired).
+ * A tampered or unknown token gets a page saying so, with status 400; an expired
+ * preferences token 410. An expired unsubscribe token that is authentic (ours, unaltered)
+ * still unsubscribes: leaving must always work, however old the email.
+ * <p>
+ * Unsubscribing, saving fewer subscriptions and leaving each stop, in the same
+ * transaction, what was queued for what the member left (see {@code Members}).
  */
 @Controller
 class PreferencesController {
@@ -140,7 +144,7 @@ class PreferencesController {
     private ResponseEntity<String> withMember(String token, Purpose purpose,
             Function<Member, ResponseEntity<String>> action) {
         LinkTokens.Verified verified = this.tokens.verify(token, purpose);
-        if (verified.expired()) {
+        if (verified.expired() && purpose != Purpose.UNSUBSCRIBE) {
             return this.pages.render(HttpStatus.GONE, "invalid-link", Map.of("expired", true));
         }
         if (verified.memberId().isEmpty()) {

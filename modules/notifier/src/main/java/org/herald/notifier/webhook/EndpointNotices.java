@@ -3,6 +3,7 @@ package org.herald.notifier.webhook;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.partner.Partner;
+import org.herald.notifier.privacy.MaskedAddresses;
 
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -50,12 +51,12 @@ final class EndpointNotices {
                 """.formatted(oneLine(partner.name()), partner.url(), reason, partner.id()));
         try {
             this.mail.send(message);
-            logger.info("Told " + partner.contactEmail() + " that the endpoint of partner " + partner.id()
-                    + " is disabled");
+            logger.info("Told " + MaskedAddresses.mask(partner.contactEmail()) + " that the endpoint of partner "
+                    + partner.id() + " is disabled");
         }
         catch (MailException ex) {
-            logger.warn("Could not tell " + partner.contactEmail() + " that the endpoint of partner " + partner.id()
-                    + " is disabled: " + ex.getMessage());
+            logger.warn("Could not tell " + MaskedAddresses.mask(partner.contactEmail())
+                    + " that the endpoint of partner " + partner.id() + " is disabled: " + ex.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.AnnouncementStore;
+import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.partner.PartnerSecrets;
 import org.herald.notifier.partner.Partners;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,14 +46,14 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookSender webhookSender(Partners partners, AnnouncementStore announcements, JsonMapper json,
-            WebhookProperties properties, EndpointGuard guard, WebhookAttempts attempts, JavaMailSender mail,
-            @Value("${herald.notifier.email.from:Herald <herald@localhost>}") String from) {
+    WebhookSender webhookSender(Partners partners, AnnouncementStore announcements, CommentaryStore commentaries,
+            JsonMapper json, WebhookProperties properties, EndpointGuard guard, WebhookAttempts attempts,
+            JavaMailSender mail, @Value("${herald.notifier.email.from:Herald <herald@localhost>}") String from) {
         Clock clock = Clock.systemUTC();
         EndpointHealth health = new EndpointHealth(partners, new EndpointNotices(mail, from), properties.disableAfter(),
                 clock);
         return new WebhookSender(new GuardedHttpClient(properties, guard, clock), new WebhookSigner(),
-                new WebhookPayload(json), attempts, health, partners, announcements, properties, clock);
+                new WebhookPayload(json), attempts, health, partners, announcements, commentaries, properties, clock);
     }
 
 }

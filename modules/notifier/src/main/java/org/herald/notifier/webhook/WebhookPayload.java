@@ -4,20 +4,32 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.herald.events.AnnouncementTagged;
+import org.herald.notifier.delivery.Commentary;
+import org.herald.notifier.delivery.EventKind;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The body of a webhook, {@code {"type":"announcement.tagged","timestamp","data":{...}}},
- * kept under {@value #MAX_BYTES} bytes: when the announcement is too long, its
+ * The body of a webhook,
+ * {@code {"type":"announcement.published","timestamp","data":{...},"commentary":{...}}}:
+ * the type is the event's ({@code announcement.published}, {@code .updated},
+ * {@code .commented}); {@code data} the announcement at the revision the event carries;
+ * {@code commentary}, when there is one, the association's commentary (for
+ * {@code announcement.commented}, the version it is about). A published event also says
+ * {@code "aliases":["announcement.tagged"]}, its name before ADR 6, for one release. The
+ * body is kept under {@value #MAX_BYTES} bytes: when the announcement is too long, its
  * {@code body} is cut first, then its {@code summary}, then the evidence of its tags,
  * then its {@code title}; a cut text ends with "…" and {@code data.truncated} is
  * {@code true}. The {@code url}, the link to the source, is always kept whole.
  */
 final class WebhookPayload {
 
-    static final String EVENT_TYPE = "announcement.tagged";
+    /**
+     * The old name of {@code announcement.published}, kept as an alias for one release.
+     */
+    static final String LEGACY_PUBLISHED_TYPE = "announcement.tagged";
 
     /** Under 20 KB, as partners are promised. */
     static final int MAX_BYTES = 20 * 1024 - 1;
@@ -30,13 +42,32 @@ final class WebhookPayload {
         this.json = json;
     }
 
-    /** The body: the same for the same announcement and timestamp. */
+    /** The body of the announcement as published: the same for the same timestamp. */
     String body(AnnouncementTagged announcement, Instant timestamp) {
+        return body(announcement, EventKind.PUBLISHED, null, timestamp);
+    }
+
+    /**
+     * The body of an event: the same for the same announcement, event, commentary and
+     * timestamp.
+     */
+    String body(AnnouncementTagged announcement, EventKind kind, @Nullable Commentary commentary, Instant timestamp) {
         ObjectNode payload = this.json.createObjectNode();
-        payload.put("type", EVENT_TYPE);
+        payload.put("type", kind.webhookType());
+        if (kind == EventKind.PUBLISHED) {
+            payload.putArray("aliases").add(LEGACY_PUBLISHED_TYPE);
+        }
         payload.put("timestamp", timestamp.toString());
         ObjectNode data = (ObjectNode) this.json.valueToTree(announcement);
         payload.set("data", data);
+        data.remove("commentary"); // in its own field
+        if (commentary != null) {
+            ObjectNode node = payload.putObject("commentary");
+            node.put("seq", commentary.seq());
+            node.put("text", commentary.text());
+            node.put("format", "markdown");
+            node.put("writtenAt", commentary.createdAt().toString());
+        }
         String body = write(payload);
         if (fits(body)) {
             return body;

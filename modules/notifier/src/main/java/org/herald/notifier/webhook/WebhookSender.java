@@ -11,15 +11,19 @@ import java.util.UUID;
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.Channel;
+import org.herald.notifier.delivery.Commentary;
+import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.delivery.Delivery;
 import org.herald.notifier.delivery.DeliveryChannel;
 import org.herald.notifier.delivery.DeliveryOutcome;
+import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.partner.PartnerEndpoint;
 import org.herald.notifier.partner.Partners;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes one signed POST per webhook attempt: the {@link WebhookPayload body}, Standard
+ * Makes one signed POST per webhook attempt: the {@link WebhookPayload body} of the
+ * delivery's event (the revision it carries, the commentary it is about), Standard
  * Webhooks headers, the delivery's id as {@code webhook-id} on every attempt, over the
  * {@link GuardedHttpClient}. 2xx is success; 410 Gone disables the partner and fails the
  * delivery; an endpoint the {@link EndpointGuard} refuses fails it (until the
@@ -50,13 +54,15 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     private final AnnouncementStore announcements;
 
+    private final CommentaryStore commentaries;
+
     private final WebhookProperties properties;
 
     private final Clock clock;
 
     WebhookSender(GuardedHttpClient http, WebhookSigner signer, WebhookPayload payloads, WebhookAttempts attempts,
-            EndpointHealth health, Partners partners, AnnouncementStore announcements, WebhookProperties properties,
-            Clock clock) {
+            EndpointHealth health, Partners partners, AnnouncementStore announcements, CommentaryStore commentaries,
+            WebhookProperties properties, Clock clock) {
         this.http = http;
         this.signer = signer;
         this.payloads = payloads;
@@ -64,6 +70,7 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         this.health = health;
         this.partners = partners;
         this.announcements = announcements;
+        this.commentaries = commentaries;
         this.properties = properties;
         this.clock = clock;
         this.limits = new EndpointLimits(properties.rateLimit(), properties.endpointConcurrency(), System::nanoTime);
@@ -90,16 +97,21 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         if (!endpoint.enabled()) {
             return DeliveryOutcome.failed("The partner's endpoint is disabled");
         }
-        Optional<AnnouncementTagged> announcement = this.announcements.find(delivery.announcementId());
+        Optional<AnnouncementTagged> announcement = this.announcements.find(delivery);
         if (announcement.isEmpty()) {
             return DeliveryOutcome.failed("The announcement is no longer stored");
+        }
+        Optional<Commentary> commentary = this.commentaries.forWebhook(delivery, announcement.get());
+        if (delivery.eventKind() == EventKind.COMMENTED && commentary.isEmpty()) {
+            return DeliveryOutcome.failed("The commentary is no longer stored");
         }
         Optional<Duration> wait = this.limits.tryStart(endpoint.id(), endpoint.rateLimit());
         if (wait.isPresent()) {
             return DeliveryOutcome.deferred(wait.get());
         }
         try {
-            String body = this.payloads.body(announcement.get(), delivery.createdAt());
+            String body = this.payloads.body(announcement.get(), delivery.eventKind(), commentary.orElse(null),
+                    delivery.createdAt());
             Map<String, String> headers = this.signer.headers(delivery.id().toString(), this.clock.instant(), body,
                     endpoint.secrets());
             long started = System.nanoTime();

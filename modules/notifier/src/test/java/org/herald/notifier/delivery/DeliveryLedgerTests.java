@@ -103,6 +103,56 @@ class DeliveryLedgerTests {
     }
 
     @Test
+    void marksABatchSentInOneStatementFencingEachClaim() {
+        this.ledger.record(List.of(email("a@example.org"), email("b@example.org"), email("c@example.org")));
+        List<Delivery> claimed = this.ledger.claim(Channel.EMAIL, 3, Duration.ofMinutes(2));
+        Delivery taken = this.ledger.claim(Channel.EMAIL, 1, Duration.ZERO).get(0);
+        Delivery lost = claimed.stream()
+            .filter((delivery) -> delivery.id().equals(taken.id()))
+            .findFirst()
+            .orElseThrow();
+        List<UUID> kept = claimed.stream().map(Delivery::id).filter((id) -> !id.equals(lost.id())).toList();
+
+        Set<UUID> marked = this.ledger.markSent(claimed);
+
+        assertThat(marked).containsExactlyInAnyOrderElementsOf(kept);
+        assertThat(this.ledger.find(kept.get(0)).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(this.ledger.find(kept.get(1)).orElseThrow().sentAt()).isNotNull();
+        assertThat(this.ledger.find(lost.id()).orElseThrow()).satisfies((delivery) -> {
+            assertThat(delivery.status()).as("the newer claim's").isEqualTo(DeliveryStatus.SENDING);
+            assertThat(delivery.claimToken()).isEqualTo(taken.claimToken());
+        });
+        assertThat(this.ledger.markSent(List.of())).isEmpty();
+    }
+
+    @Test
+    void workersMarkingAtOnceShareCommitsAndEachLearnsItsOwnResult() throws Exception {
+        this.ledger.record(IntStream.range(0, 120).mapToObj((i) -> email("s" + i + "@example.org")).toList());
+        List<Delivery> claimed = this.ledger.claim(Channel.EMAIL, 120, Duration.ofMinutes(2));
+        Delivery lost = claimed.get(0);
+        this.ledger.markFailed(lost, "taken over and finished elsewhere");
+        SentMarks marks = new SentMarks(this.ledger);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Boolean>> markers = claimed.stream()
+                .map((delivery) -> (Callable<Boolean>) () -> marks.markSent(delivery))
+                .toList();
+            List<Future<Boolean>> results = pool.invokeAll(markers);
+            assertThat(results.get(0).get()).as("the lost claim").isFalse();
+            for (Future<Boolean> result : results.subList(1, results.size())) {
+                assertThat(result.get()).isTrue();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(this.ledger.forAnnouncement(this.announcement.id()))
+            .filteredOn((delivery) -> delivery.status() == DeliveryStatus.SENT)
+            .hasSize(119);
+        assertThat(this.ledger.find(lost.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+    }
+
+    @Test
     void aRetryIsDueAfterItsDelay() {
         this.ledger.record(List.of(email("a@example.org"), email("b@example.org")));
         List<Delivery> claimed = this.ledger.claim(Channel.EMAIL, 2, Duration.ofMinutes(2));

@@ -25,7 +25,7 @@ class WebhookPayloadTests {
     void wrapsTheAnnouncementWithItsTypeAndTimestamp() {
         AnnouncementTagged mou = Announcements.criticalMineralsMou();
         JsonNode body = this.json.readTree(this.payload.body(mou, Instant.parse("2026-02-04T10:07:00Z")));
-        assertThat(body.get("type").asString()).isEqualTo("announcement.tagged");
+        assertThat(body.get("type").asString()).isEqualTo("announcement.published");
         assertThat(body.get("timestamp").asString()).isEqualTo("2026-02-04T10:07:00Z");
         assertThat(body.get("data").get("url").asString()).isEqualTo(mou.url());
         assertThat(body.get("data").get("body").asString()).isEqualTo(mou.body());

@@ -140,6 +140,38 @@ class AnnouncementPublishingTests {
     }
 
     @Test
+    void carriesTheAssociationsCommentaryOnTheEventAndCapsItsLength() {
+        Map<String, Object> announcement = with(with(mou(), "url", mou().get("url") + "-commentary"), "commentary",
+                "Aluminium is on the **UK Critical Minerals List**.");
+        String id = http().publish(announcement, KEY).json().get("id").asString();
+
+        JsonNode record = JsonMapper.shared().readTree(topic().recordsWithKey(id).get(0).value());
+        assertThat(record.get("commentary").asString()).isEqualTo("Aluminium is on the **UK Critical Minerals List**.");
+        Response tooLong = http().publish(with(announcement, "commentary", "x".repeat(4001)), KEY);
+        assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+        assertThat(tooLong.toString()).contains("commentary");
+    }
+
+    @Test
+    void namesTheAnnouncementsItFollowsUpByTheirIds() {
+        Map<String, Object> mou = mou();
+        String mouUrl = (String) mou.get("url");
+        String mouId = AnnouncementIds.idFor(mouUrl).toString();
+        String other = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Map<String, Object> ministerial = with(
+                with(with(mou, "url", mouUrl + "-ministerial"), "title",
+                        "Mining, Minerals and Metals Investment Ministerial"),
+                "follows",
+                List.of(mouUrl.replace("https://www.gov.uk", "http://WWW.GOV.UK") + "/?utm_source=x", other));
+        String id = http().publish(ministerial, KEY).json().get("id").asString();
+
+        JsonNode record = JsonMapper.shared().readTree(topic().recordsWithKey(id).get(0).value());
+        assertThat(record.get("follows")).extracting(JsonNode::asString).containsExactly(mouId, other);
+        Response invalid = http().publish(with(ministerial, "follows", List.of("javascript:alert(1)")), KEY);
+        assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+    }
+
+    @Test
     void refusesAnUnknownUpdateType() {
         Response response = http().publish(with(mou(), "updateType", "huge"), KEY);
 
@@ -254,6 +286,35 @@ class AnnouncementPublishingTests {
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             assertThat(response.json().get("duplicate").asBoolean()).isTrue();
         }
+        assertThat(topic().recordsWithKey(id)).hasSize(1);
+    }
+
+    /**
+     * Issue 14: the publisher keeps its record of what it published (id, source, content
+     * hash) forever and holds no page text to prune; a page first published years ago and
+     * offered again, by its source or another, is still a duplicate.
+     */
+    @Test
+    void answersDuplicateForAPagePublishedYearsAgo() {
+        Map<String, Object> announcement = mou();
+        String id = http().publish(announcement, KEY).json().get("id").asString();
+        this.jdbc.sql("""
+                UPDATE publisher.published_announcement
+                SET received_at = now() - interval '10 years', changed_at = now() - interval '10 years'
+                WHERE id = CAST(:id AS uuid)
+                """).param("id", id).update();
+        assertThat(this.jdbc.sql("""
+                SELECT count(*) FROM information_schema.columns
+                WHERE table_schema = 'publisher' AND table_name = 'published_announcement'
+                  AND column_name IN ('title', 'summary', 'body')
+                """).query(Long.class).single()).as("no page text is stored").isZero();
+
+        Response again = http().publish(announcement, KEY);
+        Response elsewhere = http().publish(with(announcement, "source", "gov-uk-atom"), KEY);
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(elsewhere.json().get("duplicate").asBoolean()).isTrue();
         assertThat(topic().recordsWithKey(id)).hasSize(1);
     }
 

@@ -16,9 +16,10 @@ import org.herald.tagger.tagging.Tagging;
 /**
  * K-fold cross-validation of the combined tagger: the labelled announcements are shuffled
  * with a fixed seed and dealt into {@code k} folds; each fold is tagged with weights (and
- * centroids) fitted on the other folds only, so no announcement is tagged by weights that
- * saw its labels. The tags' descriptions and examples come from the taxonomy file, never
- * from the labels. Each announcement's signals are read once and reused by every fold.
+ * centroids, neighbours and word model) fitted on the other folds only, so no
+ * announcement is tagged by weights that saw its labels. The tags' descriptions and
+ * examples come from the taxonomy file, never from the labels. Each announcement's
+ * signals are read once and reused by every fold.
  */
 final class CrossValidation {
 

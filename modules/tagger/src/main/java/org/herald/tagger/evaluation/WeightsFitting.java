@@ -9,6 +9,7 @@ import org.herald.tagger.tagging.Features;
 import org.herald.tagger.tagging.Neighbours;
 import org.herald.tagger.tagging.Signals;
 import org.herald.tagger.tagging.TagWeights;
+import org.herald.tagger.tagging.WordModel;
 import org.herald.tagger.taxonomy.TagDefinition;
 import org.herald.tagger.taxonomy.Taxonomy;
 
@@ -20,7 +21,9 @@ import org.herald.tagger.taxonomy.Taxonomy;
  * balance. A tag's centroid is the mean embedding of the announcements labelled with it;
  * an announcement's own embedding is left out of the centroid it is compared with while
  * fitting, so that the fit sees the centroid as it works on unseen text. Pairs whose tag
- * was vetoed are left out: a veto decides them. Deterministic.
+ * was vetoed are left out: a veto decides them. The {@link WordModel} is fitted on the
+ * same announcements, and each announcement's {@code words} feature is its leave-one-out
+ * score, for the same reason. Deterministic.
  */
 final class WeightsFitting {
 
@@ -67,6 +70,8 @@ final class WeightsFitting {
         }
         Neighbours neighbours = new Neighbours(vectors, labelled);
         List<String> tagNames = tags.stream().map(TagDefinition::name).toList();
+        double[][] wordScores = new double[items.size()][tags.size()];
+        WordModel words = WordModel.fit(signals.stream().map(Signals::words).toList(), labelled, tagNames, wordScores);
         int width = f * (1 + tags.size());
         List<double[]> rows = new java.util.ArrayList<>();
         List<Boolean> labels = new java.util.ArrayList<>();
@@ -79,7 +84,7 @@ final class WeightsFitting {
                 }
                 boolean has = items.get(i).tags().contains(tags.get(t).name());
                 float[] centroid = centroid(sums[t], has ? read.reading().document() : null);
-                double[] features = Features.of(read, t, tags.get(t), centroid, neighbourhood);
+                double[] features = Features.of(read, t, tags.get(t), centroid, neighbourhood, wordScores[i][t]);
                 double[] row = new double[width];
                 System.arraycopy(features, 0, row, 0, f);
                 System.arraycopy(features, 0, row, f * (1 + t), f);
@@ -108,7 +113,7 @@ final class WeightsFitting {
             float[] centroid = (counts[t] > 0) ? centroid(sums[t], null) : new float[0];
             models.put(tags.get(t).name(), new TagWeights.TagModel(coefficients, centroid));
         }
-        return new TagWeights(model, THRESHOLD, fittedOn, models, neighbours);
+        return new TagWeights(model, THRESHOLD, fittedOn, models, neighbours, words);
     }
 
     private static int dimension(List<Signals> signals) {

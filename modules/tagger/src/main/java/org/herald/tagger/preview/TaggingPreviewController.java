@@ -39,7 +39,7 @@ class TaggingPreviewController {
         return PreviewResponse.of(tagging);
     }
 
-    private static void validate(PreviewRequest request) {
+    static void validate(PreviewRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         if (request.title() == null || request.title().isBlank()) {
             problems.add(new FieldProblem("title", "must not be blank"));

@@ -101,6 +101,12 @@ public final class CombinedTagger implements Tagger, AutoCloseable {
                         + "; refit them (docs/tagging.md)");
             }
         }
+        for (String name : weights.words().tags().keySet()) {
+            if (!this.tagIndexes.containsKey(name)) {
+                throw new InvalidTaxonomyException("Weights " + weightsOrigin + " have word weights for tag '" + name
+                        + "', which the taxonomy does not define; refit them (docs/tagging.md)");
+            }
+        }
         for (String name : weights.tags().keySet()) {
             if (!this.tagIndexes.containsKey(name)) {
                 throw new InvalidTaxonomyException("Weights " + weightsOrigin + " have weights for tag '" + name
@@ -158,8 +164,10 @@ public final class CombinedTagger implements Tagger, AutoCloseable {
         boolean[] passed = new boolean[count];
         Neighbours.Neighbourhood neighbourhood = this.weights.neighbours()
             .near(signals.reading().document(), this.tagNames, -1);
+        double[] words = this.weights.words().scores(signals.words(), this.tagNames);
         for (int tag = 0; tag < count; tag++) {
-            double[] features = Features.of(signals, tag, definitions.get(tag), this.centroids[tag], neighbourhood);
+            double[] features = Features.of(signals, tag, definitions.get(tag), this.centroids[tag], neighbourhood,
+                    words[tag]);
             probability[tag] = Features.probability(this.coefficients[tag], features);
             passed[tag] = !signals.terms().vetoed()[tag] && probability[tag] >= this.weights.threshold();
         }

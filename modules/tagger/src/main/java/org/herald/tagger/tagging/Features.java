@@ -17,14 +17,15 @@ import org.herald.tagger.taxonomy.TagDefinition;
  * <li>{@code neighbours}: the similarity-weighted share of the announcement's nearest
  * labelled announcements that have the tag ({@link Neighbours});</li>
  * <li>{@code nearest}: the similarity of the nearest labelled announcement that has the
- * tag.</li>
+ * tag;</li>
+ * <li>{@code words}: the tag's score by the {@link WordModel} (about -1 to 1).</li>
  * </ol>
  */
 public final class Features {
 
     /** The features' names, in order: the keys of the weights file's coefficients. */
-    public static final String[] NAMES = { "bias", "term", "passed", "similarity", "centroid", "neighbours",
-            "nearest" };
+    public static final String[] NAMES = { "bias", "term", "passed", "similarity", "centroid", "neighbours", "nearest",
+            "words" };
 
     private static final double MAX_TERM_RATIO = 3.0;
 
@@ -33,7 +34,7 @@ public final class Features {
 
     /** The features of tag number {@code tag} (defined by {@code definition}). */
     public static double[] of(Signals signals, int tag, TagDefinition definition, float[] centroid,
-            Neighbours.Neighbourhood neighbourhood) {
+            Neighbours.Neighbourhood neighbourhood, double words) {
         double score = signals.terms().scores()[tag];
         double ratio = Math.max(0, Math.min(MAX_TERM_RATIO, score / definition.threshold()));
         double passed = (score > 0 && score >= definition.threshold()) ? 1 : 0;
@@ -41,7 +42,7 @@ public final class Features {
         double centroidSimilarity = (centroid.length > 0 && document.length == centroid.length)
                 ? Embedder.cosine(document, centroid) : 0;
         return new double[] { 1, ratio, passed, signals.reading().similarity()[tag], centroidSimilarity,
-                neighbourhood.vote()[tag], neighbourhood.nearest()[tag] };
+                neighbourhood.vote()[tag], neighbourhood.nearest()[tag], words };
     }
 
     /**

@@ -21,6 +21,8 @@ public final class SignalReader implements AutoCloseable {
 
     private final Embedder embedder;
 
+    private final Words words;
+
     /**
      * A reader of {@code taxonomy}'s signals; embeds the tags' descriptions and examples
      * with {@code embedder}.
@@ -32,6 +34,7 @@ public final class SignalReader implements AutoCloseable {
         this.terms = new RelevanceTagger(taxonomy);
         this.learned = new LearnedSignal(taxonomy, embedder);
         this.embedder = embedder;
+        this.words = new Words(taxonomy.unstemmed(), taxonomy.fieldWeights());
     }
 
     /** The taxonomy read. */
@@ -46,12 +49,14 @@ public final class SignalReader implements AutoCloseable {
 
     /** Reads an announcement; any of the texts may be {@code null}. */
     public Signals read(@Nullable String title, @Nullable String summary, @Nullable String body) {
-        return new Signals(this.terms.termScores(title, summary, body), this.learned.read(title, summary, body));
+        return new Signals(this.terms.termScores(title, summary, body), this.learned.read(title, summary, body),
+                this.words.of(title, summary, body));
     }
 
     @Override
     public void close() {
         this.terms.close();
+        this.words.close();
     }
 
 }

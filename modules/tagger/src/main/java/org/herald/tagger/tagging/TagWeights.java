@@ -22,15 +22,23 @@ import org.herald.tagger.taxonomy.InvalidTaxonomyException;
  * @param tags per tag name, its coefficients and centroid
  * @param neighbours the labelled announcements fitted on (embeddings and tags), for the
  * neighbour features
+ * @param words the word model fitted on them, for the {@code words} feature
  */
 public record TagWeights(String model, double threshold, Map<String, String> fittedOn, Map<String, TagModel> tags,
-        Neighbours neighbours) {
+        Neighbours neighbours, WordModel words) {
 
     public TagWeights {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(neighbours, "neighbours");
+        Objects.requireNonNull(words, "words");
         fittedOn = Map.copyOf(fittedOn);
         tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    /** Weights without a word model (its feature is then 0). */
+    public TagWeights(String model, double threshold, Map<String, String> fittedOn, Map<String, TagModel> tags,
+            Neighbours neighbours) {
+        this(model, threshold, fittedOn, tags, neighbours, WordModel.none());
     }
 
     /**

@@ -37,7 +37,7 @@ final class TagWeightsJson {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("the file must be a JSON object");
         }
-        check(root, "", Set.of("model", "threshold", "fittedOn", "features", "tags", "neighbours"));
+        check(root, "", Set.of("model", "threshold", "fittedOn", "features", "tags", "neighbours", "words"));
         String model = text(root.get("model"), "model");
         double threshold = number(root.get("threshold"), "threshold");
         if (!(threshold > 0 && threshold < 1)) {
@@ -65,7 +65,8 @@ final class TagWeightsJson {
         for (Map.Entry<String, JsonNode> entry : tags.properties()) {
             models.put(entry.getKey(), tagModel(entry.getValue(), "tags." + entry.getKey()));
         }
-        return new TagWeights(model, threshold, fittedOn, models, neighbours(root.get("neighbours")));
+        return new TagWeights(model, threshold, fittedOn, models, neighbours(root.get("neighbours")),
+                words(root.get("words")));
     }
 
     private static Neighbours neighbours(JsonNode node) {
@@ -96,6 +97,38 @@ final class TagWeightsJson {
             vectors.add(vector);
         }
         return new Neighbours(vectors, tags);
+    }
+
+    private static WordModel words(JsonNode node) {
+        if (node == null) {
+            return WordModel.none();
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("words: must be an object with vocabulary, idf and tags");
+        }
+        check(node, "words.", Set.of("vocabulary", "idf", "tags"));
+        List<String> vocabulary = texts(node.get("vocabulary"), "words.vocabulary");
+        double[] idf = numbers(node.get("idf"), "words.idf");
+        JsonNode tags = node.get("tags");
+        if (!tags.isObject()) {
+            throw new IllegalArgumentException("words.tags: must be an object of tag names to lists of numbers");
+        }
+        Map<String, double[]> weights = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : tags.properties()) {
+            weights.put(entry.getKey(), numbers(entry.getValue(), "words.tags." + entry.getKey()));
+        }
+        return new WordModel(vocabulary, idf, weights);
+    }
+
+    private static double[] numbers(JsonNode node, String path) {
+        if (node == null || !node.isArray()) {
+            throw new IllegalArgumentException(path + ": must be a list of numbers");
+        }
+        double[] values = new double[node.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = number(node.get(i), path + "[" + i + "]");
+        }
+        return values;
     }
 
     private static TagWeights.TagModel tagModel(JsonNode node, String path) {
@@ -131,7 +164,8 @@ final class TagWeightsJson {
             }
         }
         for (String key : required) {
-            if (!node.has(key) && !(path.isEmpty() && (key.equals("fittedOn") || key.equals("features")))) {
+            if (!node.has(key)
+                    && !(path.isEmpty() && (key.equals("fittedOn") || key.equals("features") || key.equals("words")))) {
                 throw new IllegalArgumentException(path + key + ": missing");
             }
         }
@@ -194,7 +228,22 @@ final class TagWeightsJson {
             neighbours.add(entry);
         }
         json.put("neighbours", neighbours);
+        Map<String, Object> words = new LinkedHashMap<>();
+        words.put("vocabulary", weights.words().vocabulary());
+        words.put("idf", rounded(weights.words().idf(), 1e5));
+        Map<String, Object> wordTags = new LinkedHashMap<>();
+        weights.words().tags().forEach((name, values) -> wordTags.put(name, rounded(values, 1e5)));
+        words.put("tags", wordTags);
+        json.put("words", words);
         return JSON.writeValueAsString(json) + "\n";
+    }
+
+    private static List<Double> rounded(double[] values, double scale) {
+        List<Double> list = new ArrayList<>(values.length);
+        for (double value : values) {
+            list.add(round(value, scale));
+        }
+        return list;
     }
 
     private static double round(double value, double scale) {

@@ -1,4 +1,4 @@
-package org.herald.notifier.matching;
+package org.herald.notifier.interest;
 
 import java.util.ArrayList;
 import java.util.List;

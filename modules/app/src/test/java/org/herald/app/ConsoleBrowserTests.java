@@ -1,0 +1,383 @@
+package org.herald.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import org.herald.events.AnnouncementIds;
+import org.herald.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The staff console in a real browser (headless Chromium), against the all-in-one app:
+ * its front door, its three services' contexts, a real broker, PostgreSQL and GreenMail.
+ * A fan-out to two or more recipients is held
+ * ({@code herald.notifier.hold.min-recipients=2}). The browser tests are skipped, saying
+ * so, where no Chromium is installed; the CSRF and key checks are plain HTTP and always
+ * run.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTests {
+
+    private static final String ADMIN_KEY = "console-tests-admin-key";
+
+    private static final String PUBLISH_KEY = "console-tests-publish-key";
+
+    private static final UUID MOU_ID = AnnouncementIds.idFor(PipelineScenario.MOU_URL);
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @RegisterExtension
+    static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+        .withPerMethodLifecycle(false);
+
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static EmbeddedKafkaKraftBroker broker;
+
+    private static ConfigurableApplicationContext app;
+
+    private static String base;
+
+    private static ConsoleBrowser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr",
+                "1", "group.initial.rebalance.delay.ms", "0", "auto.create.topics.enable", "false"));
+        broker.afterPropertiesSet();
+        TestDatabase.Database database = TestDatabase.create();
+        Path dataDir = Files.createTempDirectory("herald-console-tests");
+        app = new SpringApplicationBuilder(HeraldApplication.class).run("--server.port=0",
+                "--herald.data-dir=" + dataDir, "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=", "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + mail.getSmtp().getPort(), "--herald.admin-api-keys=" + ADMIN_KEY,
+                "--herald.publisher.api-keys=" + PUBLISH_KEY, "--herald.notifier.email.link-key=" + Pipeline.LINK_KEY,
+                "--herald.notifier.webhooks.secret-key=" + Pipeline.SECRET_KEY,
+                "--herald.notifier.dispatch.poll-interval=200ms", "--herald.notifier.hold.min-recipients=2");
+        base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        for (String email : List.of("buyer@alumina.example", "policy@smelter.example")) {
+            HttpResponse<String> member = send("POST", "/api/v1/members", ADMIN_KEY, """
+                    {"email":"%s","name":"A member","subscriptions":[{"tags":["critical-minerals"]}]}"""
+                .formatted(email));
+            assertThat(member.statusCode()).as(member.body()).isEqualTo(201);
+        }
+        HttpResponse<String> published = send("POST", "/api/v1/announcements", PUBLISH_KEY, PipelineScenario.MOU);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60))
+            .until(() -> send("GET", "/api/v1/holds", ADMIN_KEY, null).body().contains(MOU_ID.toString()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    private static WebDriver browser() throws IOException {
+        ConsoleBrowser.assumeAvailable();
+        if (browser == null) {
+            browser = ConsoleBrowser.start();
+        }
+        return browser.driver();
+    }
+
+    @Test
+    @Order(1)
+    void refusesAWrongKey() throws Exception {
+        WebDriver driver = browser();
+        driver.get(base + "/console/announcements");
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/console/sign-in");
+        browser.screenshot("sign-in");
+        driver.findElement(By.id("key")).sendKeys("not-an-admin-key");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(waitFor(driver, By.id("sign-in-error")).getText()).isEqualTo("That is not an admin key.");
+        driver.get(base + "/console/announcements");
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/console/sign-in");
+    }
+
+    @Test
+    @Order(2)
+    void signsInFindsTheMouAndSeesItsEvidenceAndItsHeldFanOut() throws Exception {
+        WebDriver driver = browser();
+        signIn(driver);
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/console/announcements");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Announcements");
+        driver.findElement(By.id("q")).sendKeys("memorandum");
+        driver.findElement(By.cssSelector("form[role=search] button")).click();
+        waitFor(driver, By.cssSelector("article.announcement"));
+        assertThat(driver.findElements(By.cssSelector("article.announcement"))).hasSize(1);
+        browser.screenshot("announcements");
+        driver.findElement(By.linkText(PipelineScenario.MOU_TITLE)).click();
+        waitFor(driver, By.id("hold"));
+        String page = driver.findElement(By.tagName("main")).getText();
+        assertThat(page).contains("critical-minerals", "term “critical minerals” in title")
+            .contains("aluminium", "implied by critical-minerals")
+            .contains("Source", "test-cms");
+        assertThat(driver.findElement(By.id("hold")).getText()).contains("Fan-out held", "2 recipients");
+        assertThat(driver.findElements(By.cssSelector("#deliveries td.status"))).extracting((cell) -> cell.getText())
+            .containsExactly("pending", "pending");
+        browser.screenshot("announcement-held");
+        await().during(Duration.ofSeconds(1))
+            .atMost(Duration.ofSeconds(3))
+            .until(() -> mail.getReceivedMessages().length == 0);
+    }
+
+    @Test
+    @Order(3)
+    void approvesTheHeldFanOutWhilePausedAndSendsItOnResume() throws Exception {
+        WebDriver driver = browser();
+        driver.get(base + "/console/health");
+        driver.findElement(By.id("pause")).click();
+        assertThat(waitFor(driver, By.id("paused-banner")).getText()).contains("paused");
+        assertThat(send("GET", "/api/v1/sending", ADMIN_KEY, null).body()).contains("\"paused\":true");
+        browser.screenshot("health-paused");
+
+        driver.get(base + "/console/announcements/" + MOU_ID);
+        driver.findElement(By.id("approve")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.id("hold"), "Fan-out approved"));
+        await().during(Duration.ofMillis(1500))
+            .atMost(Duration.ofSeconds(3))
+            .until(() -> mail.getReceivedMessages().length == 0);
+
+        driver.get(base + "/console/health");
+        driver.findElement(By.id("resume")).click();
+        waitFor(driver, By.id("pause"));
+        assertThat(driver.findElements(By.id("paused-banner"))).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.getReceivedMessages().length == 2);
+        assertThat(Arrays.stream(mail.getReceivedMessages()).map(ConsoleBrowserTests::recipient))
+            .containsExactlyInAnyOrder("buyer@alumina.example", "policy@smelter.example");
+        assertThat(mail.getReceivedMessages()[0].getSubject()).contains("Memorandum of Understanding");
+
+        driver.get(base + "/console/announcements/" + MOU_ID);
+        assertThat(driver.findElements(By.cssSelector("#deliveries td.status"))).extracting((cell) -> cell.getText())
+            .containsExactly("sent", "sent");
+        browser.screenshot("announcement-sent");
+        driver.get(base + "/console/health");
+        assertThat(driver.findElement(By.id("channels")).getText()).contains("email 2 0 0");
+        assertThat(driver.findElements(By.cssSelector("figure svg polyline"))).hasSize(2);
+        browser.screenshot("health");
+    }
+
+    @Test
+    @Order(4)
+    void previewsATextAgainstTheTaxonomy() throws Exception {
+        WebDriver driver = browser();
+        driver.get(base + "/console/preview");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Preview tagging");
+        driver.findElement(By.id("title")).sendKeys("New lithium refinery and critical minerals strategy");
+        driver.findElement(By.id("preview")).click();
+        assertThat(waitFor(driver, By.id("preview-result")).getText()).contains("critical-minerals", "Relevance");
+        browser.screenshot("preview");
+    }
+
+    @Test
+    @Order(5)
+    void searchesAndSuppressesAMemberAndRotatesAPartnersSecret() throws Exception {
+        WebDriver driver = browser();
+        driver.get(base + "/console/members");
+        waitFor(driver, By.id("q")).sendKeys("smelter");
+        driver.findElement(By.cssSelector("form[role=search] button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#members tbody tr"), 1));
+        assertThat(driver.getCurrentUrl()).as("no address in the URL").isEqualTo(base + "/console/members");
+        driver.findElement(By.cssSelector("#members tbody tr button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "suppressed by staff"));
+        browser.screenshot("members");
+        driver.findElement(By.xpath("//tr[contains(., 'policy@smelter.example')]//button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions
+            .not(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "suppressed by staff")));
+
+        HttpResponse<String> partner = send("POST", "/api/v1/partners", ADMIN_KEY, """
+                {"name":"Minerals Weekly","url":"https://partner.example.org/herald","contactEmail":"ops@example.org",
+                 "tags":["steel"],"match":"any","minRelevance":1}
+                """);
+        assertThat(partner.statusCode()).as(partner.body()).isEqualTo(201);
+        String firstSecret = partner.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+        driver.get(base + "/console/partners");
+        assertThat(waitFor(driver, By.id("partners")).getText()).contains("Minerals Weekly", "enabled");
+        driver.findElement(By.xpath("//button[text()='Rotate secret']")).click();
+        String rotated = waitFor(driver, By.id("rotated")).getText();
+        assertThat(rotated).contains("whsec_").doesNotContain(firstSecret);
+        browser.screenshot("partners");
+    }
+
+    @Test
+    @Order(6)
+    void signsOut() throws Exception {
+        WebDriver driver = browser();
+        driver.get(base + "/console/announcements");
+        driver.findElement(By.cssSelector("header form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "You have signed out."));
+        driver.get(base + "/console/health");
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/console/sign-in");
+    }
+
+    @Test
+    @Order(7)
+    void refusesAFormPostWithoutItsCsrfToken() throws Exception {
+        String session = signInOverHttp(ADMIN_KEY).orElseThrow();
+        HttpResponse<String> noToken = form("/console/sending/pause", session, Map.of());
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        HttpResponse<String> wrongToken = form("/console/sending/pause", session, Map.of("_csrf", "forged"));
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/sending", ADMIN_KEY, null).body()).contains("\"paused\":false");
+
+        String token = csrf(get("/console/health", session).body());
+        HttpResponse<String> withToken = form("/console/sending/pause", session, Map.of("_csrf", token));
+        assertThat(withToken.statusCode()).isEqualTo(303);
+        assertThat(withToken.headers().firstValue("Location")).hasValue("/console/health");
+        assertThat(send("GET", "/api/v1/sending", ADMIN_KEY, null).body()).contains("\"paused\":true");
+        assertThat(form("/console/sending/resume", session, Map.of("_csrf", token)).statusCode()).isEqualTo(303);
+        assertThat(send("GET", "/api/v1/sending", ADMIN_KEY, null).body()).contains("\"paused\":false");
+    }
+
+    @Test
+    @Order(8)
+    void refusesAWrongKeyAndSetsAStrictHttpOnlyCookieForTheRightOne() throws Exception {
+        assertThat(signInOverHttp("not-an-admin-key")).isEmpty();
+        HttpResponse<String> signIn = signInResponse(ADMIN_KEY);
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        String cookie = signIn.headers()
+            .allValues("Set-Cookie")
+            .stream()
+            .filter((value) -> value.startsWith("herald_console="))
+            .findFirst()
+            .orElseThrow();
+        assertThat(cookie).contains("; Path=/console", "; HttpOnly", "; SameSite=Strict").doesNotContain(ADMIN_KEY);
+        assertThat(get("/console/announcements", "herald_console=forged.value").statusCode()).isEqualTo(303);
+    }
+
+    private void signIn(WebDriver driver) {
+        driver.get(base + "/console/sign-in");
+        driver.findElement(By.id("key")).sendKeys(ADMIN_KEY);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(driver, By.id("q"));
+    }
+
+    /**
+     * The element, once the page that has it has loaded (a click does not wait for the
+     * next page).
+     */
+    private static WebElement waitFor(WebDriver driver, By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private static java.util.Optional<String> signInOverHttp(String key) throws Exception {
+        HttpResponse<String> answer = signInResponse(key);
+        return answer.headers()
+            .allValues("Set-Cookie")
+            .stream()
+            .filter((value) -> value.startsWith("herald_console="))
+            .map((value) -> value.substring(0, value.indexOf(';')))
+            .findFirst();
+    }
+
+    private static HttpResponse<String> signInResponse(String key) throws Exception {
+        HttpResponse<String> formPage = get("/console/sign-in", null);
+        String signInCookie = formPage.headers().firstValue("Set-Cookie").orElseThrow();
+        signInCookie = signInCookie.substring(0, signInCookie.indexOf(';'));
+        return form("/console/sign-in", signInCookie, Map.of("_csrf", csrf(formPage.body()), "key", key));
+    }
+
+    private static String csrf(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        assertThat(matcher.find()).as("a CSRF field in " + html).isTrue();
+        return matcher.group(1);
+    }
+
+    private static HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> form(String path, String cookie, Map<String, String> fields) throws Exception {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+            .append(name)
+            .append('=')
+            .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", cookie)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String key, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + key);
+        if (json != null) {
+            request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String recipient(Message message) {
+        try {
+            return ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress();
+        }
+        catch (jakarta.mail.MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+}

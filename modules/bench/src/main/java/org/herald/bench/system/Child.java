@@ -1,0 +1,112 @@
+package org.herald.bench.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One child process of the benchmark, its output in a log file of its own; stopped with
+ * SIGTERM, then {@code kill -9} after a grace period. Modelled on the system tests'
+ * {@code ManagedProcess}.
+ */
+final class Child implements AutoCloseable {
+
+    private final String name;
+
+    private final List<String> command;
+
+    private final Path log;
+
+    private Process process;
+
+    Child(String name, List<String> command, Path log) {
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.log = log;
+    }
+
+    String name() {
+        return this.name;
+    }
+
+    Child start() {
+        try {
+            Files.createDirectories(this.log.getParent());
+            Files.writeString(this.log, String.join(" ", this.command) + "\n\n", StandardCharsets.UTF_8);
+            this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+                .start();
+            return this;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not start " + this.name + " (" + this.command.get(0) + ")", ex);
+        }
+    }
+
+    boolean isAlive() {
+        return this.process != null && this.process.isAlive();
+    }
+
+    long pid() {
+        return this.process.pid();
+    }
+
+    boolean logContains(String marker) {
+        try {
+            return Files.readString(this.log, StandardCharsets.ISO_8859_1).contains(marker);
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(this.log, StandardCharsets.ISO_8859_1);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        }
+        catch (IOException ex) {
+            return "(no log: " + ex + ")";
+        }
+    }
+
+    /** Peak resident memory so far ({@code VmHWM} of /proc/pid/status), in bytes. */
+    OptionalLong peakRss() {
+        if (!isAlive()) {
+            return OptionalLong.empty();
+        }
+        return Rss.of(pid(), "VmHWM:");
+    }
+
+    @Override
+    public void close() {
+        Process current = this.process;
+        if (current == null) {
+            return;
+        }
+        current.destroy();
+        try {
+            if (!current.waitFor(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS)) {
+                current.descendants().forEach(ProcessHandle::destroyForcibly);
+                current.destroyForcibly();
+                current.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            current.destroyForcibly();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return this.name;
+    }
+
+}
