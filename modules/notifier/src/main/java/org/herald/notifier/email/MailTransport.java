@@ -58,14 +58,18 @@ final class MailTransport implements AutoCloseable {
 
     MailTransport(JavaMailSenderImpl mail, EmailProperties properties, Duration sendTimeout) {
         MailProviders.pin();
-        NoDelaySockets.install(mail);
         this.mail = mail;
         this.deadlines = new SendDeadlines(sendTimeout);
         // Every SMTP socket from the SendDeadlines, unless one is configured (smtps takes
         // its SSL sockets from mail.smtps.ssl.socketFactory: only the socket timeouts
         // bound it).
         String protocol = (mail.getProtocol() != null) ? mail.getProtocol() : "smtp";
-        mail.getJavaMailProperties().putIfAbsent("mail." + protocol + ".socketFactory", this.deadlines);
+        if (!Boolean.parseBoolean(mail.getJavaMailProperties().getProperty("mail.smtp.ssl.enable"))) {
+            mail.getJavaMailProperties().putIfAbsent("mail." + protocol + ".socketFactory", this.deadlines);
+        }
+        // Without the deadlines' sockets (which set TCP_NODELAY themselves), no-delay
+        // ones.
+        NoDelaySockets.install(mail);
         this.allowlist = properties.allowlist().stream().map(MailTransport::glob).toList();
         this.idleNanos = properties.idleTimeout().toNanos();
         this.intervalNanos = (properties.rate() > 0) ? (long) (1_000_000_000L / properties.rate()) : 0;

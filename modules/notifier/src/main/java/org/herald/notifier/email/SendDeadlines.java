@@ -56,6 +56,12 @@ final class SendDeadlines extends SocketFactory implements AutoCloseable {
     @Override
     public Socket createSocket() {
         Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+        }
+        catch (java.net.SocketException ex) {
+            // left with Nagle's algorithm: slower, not wrong
+        }
         Deadline deadline = this.current.get();
         if (deadline != null) {
             deadline.attach(socket);
