@@ -1,8 +1,6 @@
 package org.herald.notifier;
 
 import java.net.http.HttpResponse;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -71,36 +69,8 @@ class MemberApiTests {
         assertProblem(api.call("PUT", "/api/v1/members/not-a-uuid", "{\"email\":\"x@example.org\"}"), 400);
         assertProblem(api.call("PUT", "/api/v1/members/" + id, "{\"email\":"), 400);
         assertProblem(api.call("PUT", "/api/v1/members/" + id, "email=x", "text/plain"), 415);
-        assertProblem(api.get("/api/v1/members?size=0"), 400);
-        assertProblem(api.get("/api/v1/members?page=-1"), 400);
-        assertProblem(api.get("/api/v1/members?size=many"), 400);
-    }
-
-    @Test
-    void listsMembersInPagesWithATotal(TestApi api, TestMembers members) {
-        for (int i = 0; i < 5; i++) {
-            members.create("page-" + i + "-" + UUID.randomUUID() + "@example.org", sub("t" + i, null));
-        }
-        JsonNode first = TestApi.json(api.get("/api/v1/members?page=0&size=2"));
-        long total = first.get("total").asLong();
-        assertThat(total).isGreaterThanOrEqualTo(5);
-        assertThat(first.get("items")).hasSize(2);
-        assertThat(first.get("page").asInt()).isZero();
-        assertThat(first.get("size").asInt()).isEqualTo(2);
-        assertThat(first.get("totalPages").asLong()).isEqualTo((total + 1) / 2);
-        assertThat(first.get("items").get(0).get("subscriptions")).isNotNull();
-
-        Set<String> seen = new HashSet<>();
-        for (int page = 0; page < first.get("totalPages").asLong(); page++) {
-            TestApi.json(api.get("/api/v1/members?page=" + page + "&size=2"))
-                .get("items")
-                .forEach((member) -> assertThat(seen.add(member.get("id").asString())).isTrue());
-        }
-        assertThat(seen).hasSize((int) total);
-        JsonNode beyond = TestApi.json(api.get("/api/v1/members?page=1000&size=2"));
-        assertThat(beyond.get("items")).isEmpty();
-        assertThat(beyond.get("total").asLong()).isEqualTo(total);
-        assertThat(TestApi.json(api.get("/api/v1/members")).get("size").asInt()).isEqualTo(20);
+        assertProblem(api.get("/api/v1/members?limit=0"), 400);
+        assertProblem(api.get("/api/v1/members?limit=many"), 400);
     }
 
     @Test

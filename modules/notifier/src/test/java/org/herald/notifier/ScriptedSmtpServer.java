@@ -40,6 +40,10 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
 
     private volatile Function<String, String> rcptReply = (address) -> "250 OK";
 
+    private final AtomicInteger stalls = new AtomicInteger();
+
+    private final AtomicInteger floods = new AtomicInteger();
+
     public ScriptedSmtpServer() {
         try {
             this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -72,6 +76,24 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
      */
     public void onRcpt(Function<String, String> reply) {
         this.rcptReply = reply;
+    }
+
+    /**
+     * Stalls the next {@code count} messages mid-DATA: the message is read, then its
+     * reply never ends — a {@code 250-} continuation line every 200 ms, each well within
+     * any read timeout — until the client hangs up.
+     */
+    public void stallAfterData(int count) {
+        this.stalls.set(count);
+    }
+
+    /**
+     * Answers the next {@code count} messages with a reply line that never ends: bytes
+     * without a line break, as fast as the client reads them, until it hangs up (a broken
+     * or hostile server; the client's line buffer grows until its heap is spent).
+     */
+    public void floodAfterData(int count) {
+        this.floods.set(count);
     }
 
     /** How many times {@code address} was offered in a RCPT. */
@@ -149,6 +171,14 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
                     while ((dataLine = in.readLine()) != null && !dataLine.equals(".")) {
                         data.append(dataLine.startsWith("..") ? dataLine.substring(1) : dataLine).append("\r\n");
                     }
+                    if (this.floods.getAndUpdate((left) -> Math.max(left - 1, 0)) > 0) {
+                        flood(out);
+                        return;
+                    }
+                    if (this.stalls.getAndUpdate((left) -> Math.max(left - 1, 0)) > 0) {
+                        stall(out);
+                        return;
+                    }
                     this.received.add(new Received(List.copyOf(recipients), data.toString(), System.nanoTime()));
                     recipients.clear();
                     reply(out, "250 Accepted");
@@ -171,6 +201,27 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void flood(OutputStream out) throws IOException {
+        byte[] chunk = "250 ".concat("x".repeat(65_532)).getBytes(StandardCharsets.US_ASCII);
+        out.write(chunk, 0, 4);
+        while (true) {
+            out.write(chunk, 4, chunk.length - 4);
+        }
+    }
+
+    private static void stall(OutputStream out) throws IOException {
+        while (true) {
+            reply(out, "250-still working");
+            try {
+                Thread.sleep(200); // the stalling server's pace, not a wait of the test
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

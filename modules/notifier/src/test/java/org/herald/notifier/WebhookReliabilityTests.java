@@ -351,8 +351,7 @@ class WebhookReliabilityTests {
     void listsEnablesAndDisablesPartners(TestApi api) {
         String run = run();
         Registered partner = register(api, "Listed", "/hooks/listed-" + run, run);
-        JsonNode page = TestApi.json(api.get("/api/v1/partners?page=0&size=500"));
-        assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode page = TestApi.json(api.get("/api/v1/partners?limit=1000"));
         assertThat(page.get("items").valueStream().map((item) -> item.get("id").asString()))
             .contains(partner.id().toString());
         assertThat(page.get("items").valueStream().map((item) -> item.toString()))
@@ -368,7 +367,7 @@ class WebhookReliabilityTests {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type"))
             .hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(api.get("/api/v1/partners?size=0").statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/partners?limit=0").statusCode()).isEqualTo(400);
         assertThat(api.post("/api/v1/partners/" + partner.id() + "/recover?since=yesterday", "").statusCode())
             .isEqualTo(400);
         assertThat(api.get("/api/v1/partners/" + partner.id() + "/attempts", "wrong-key").statusCode()).isEqualTo(401);

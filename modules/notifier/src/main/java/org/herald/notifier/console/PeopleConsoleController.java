@@ -75,7 +75,7 @@ class PeopleConsoleController {
 
     @GetMapping("/console/partners")
     String partners(Model model) {
-        model.addAttribute("partners", this.partners.page(0, PAGE_SIZE));
+        model.addAttribute("partners", this.partners.page(null, PAGE_SIZE));
         return "console/partners";
     }
 
@@ -93,7 +93,7 @@ class PeopleConsoleController {
     String rotate(@PathVariable UUID id, Model model) {
         String secret = this.partners.rotateSecret(id, this.webhooks.secretOverlap())
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No partner " + id));
-        model.addAttribute("partners", this.partners.page(0, PAGE_SIZE));
+        model.addAttribute("partners", this.partners.page(null, PAGE_SIZE));
         model.addAttribute("rotated", new Rotated(id, secret, this.webhooks.secretOverlap().toHours()));
         return "console/partners";
     }

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,28 +28,42 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeliveriesController {
 
+    static final int DEFAULT_LIMIT = 100;
+
+    static final int MAX_LIMIT = 1000;
+
     private final DeliveryLedger ledger;
+
+    private final LedgerQueries queries;
 
     private final ObjectProvider<Dispatcher> dispatcher;
 
-    DeliveriesController(DeliveryLedger ledger, ObjectProvider<Dispatcher> dispatcher) {
+    DeliveriesController(DeliveryLedger ledger, LedgerQueries queries, ObjectProvider<Dispatcher> dispatcher) {
         this.ledger = ledger;
+        this.queries = queries;
         this.dispatcher = dispatcher;
     }
 
     /**
-     * The deliveries of an announcement; with {@code kind}, only those of that event kind
-     * ({@code published}, {@code updated}, {@code commented}).
+     * The deliveries of an announcement, {@code limit} at a time (by channel, then
+     * recipient): a JSON array, and while more follow a {@code Link} header to the next
+     * page ({@code rel="next"}, {@code after=} the last delivery's id).
      */
     @GetMapping("/api/v1/deliveries")
-    List<DeliveryView> forAnnouncement(@RequestParam UUID announcementId,
+    ResponseEntity<List<DeliveryView>> forAnnouncement(@RequestParam UUID announcementId,
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Nullable UUID after,
             @RequestParam(required = false) @Nullable String kind) {
         @Nullable EventKind wanted = (kind != null) ? kind(kind) : null;
-        return this.ledger.forAnnouncement(announcementId)
-            .stream()
-            .filter((delivery) -> wanted == null || delivery.eventKind() == wanted)
-            .map(DeliveryView::of)
-            .toList();
+        List<Delivery> found = this.queries.forAnnouncement(announcementId, wanted, after, limit + 1);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (found.size() > limit) {
+            found = found.subList(0, limit);
+            answer.header(HttpHeaders.LINK,
+                    "</api/v1/deliveries?announcementId=" + announcementId + ((kind != null) ? "&kind=" + kind : "")
+                            + "&limit=" + limit + "&after=" + found.get(limit - 1).id() + ">; rel=\"next\"");
+        }
+        return answer.body(found.stream().map(DeliveryView::of).toList());
     }
 
     private static EventKind kind(String kind) {
@@ -71,7 +88,7 @@ class DeliveriesController {
             this.dispatcher.ifAvailable(Dispatcher::wake);
             return ResponseEntity.accepted().body(DeliveryView.of(requeued.get()));
         }
-        HttpStatus status = this.ledger.find(id).isPresent() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
+        HttpStatus status = this.queries.find(id).isPresent() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
         String detail = (status == HttpStatus.CONFLICT) ? "Delivery " + id + " is being sent right now"
                 : "No delivery has id " + id;
         throw new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);

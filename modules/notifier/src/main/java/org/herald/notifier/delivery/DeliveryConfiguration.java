@@ -46,6 +46,11 @@ class DeliveryConfiguration {
     }
 
     @Bean
+    LedgerQueries ledgerQueries(JdbcClient jdbc) {
+        return new LedgerQueries(jdbc);
+    }
+
+    @Bean
     Dispatcher dispatcher(DeliveryLedger ledger, ObjectProvider<DeliveryChannel> channels, RetrySchedules schedules,
             MeterRegistry meters, DeliveryProperties properties) {
         List<DeliveryChannel> all = channels.orderedStream().toList();

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static java.util.stream.Collectors.joining;
+import static org.herald.notifier.delivery.DeliveryRows.COLUMNS;
 import static org.herald.notifier.delivery.DeliveryRows.params;
 import static org.herald.notifier.delivery.DeliveryRows.seconds;
 import static org.herald.notifier.delivery.DeliveryRows.truncate;
@@ -32,14 +33,11 @@ import static org.herald.notifier.delivery.DeliveryRows.uuidArray;
  * before the send) → {@code sent}, back to {@code pending} with a later
  * {@code next_attempt_at} (retry), or {@code failed}. A claim older than the lease (its
  * dispatcher crashed mid-send) is claimed again, so a crash repeats at most the sends
- * that were under way. Updates after a send are fenced by the claim's token: a dispatcher
- * that lost its claim to a newer one cannot overwrite the newer one's result.
+ * that were under way; unless it has had all its attempts, when it fails instead. Updates
+ * after a send are fenced by the claim's token: a dispatcher that lost its claim to a
+ * newer one cannot overwrite the newer one's result.
  */
 public class DeliveryLedger {
-
-    private static final String COLUMNS = """
-            id, announcement_id, channel, recipient_id, recipient, matched_tags, status, attempts, last_error,
-            next_attempt_at, created_at, sent_at, claim_token, event_kind, event_revision""";
 
     private final JdbcClient jdbc;
 
@@ -108,6 +106,7 @@ public class DeliveryLedger {
      * {@code skipped} recipients where they are.
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped) {
+        failExpiredAtLimit(channel, lease);
         return this.jdbc
             .sql("""
                     UPDATE notifier.delivery d
@@ -126,6 +125,7 @@ public class DeliveryLedger {
                             SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
                                   WHERE channel = :channel AND status = 'sending'
                                     AND claimed_at < now() - make_interval(secs => :lease)
+                                    AND attempts < :maxAttempts
                                     AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
                                     AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
                                     AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
@@ -143,9 +143,36 @@ public class DeliveryLedger {
             .param("channel", channel.value())
             .param("skipped", uuidArray(skipped))
             .param("lease", seconds(lease))
+            .param("maxAttempts", this.schedules.of(channel).maxAttempts())
             .param("limit", limit)
             .query(DeliveryRows::delivery)
             .list();
+    }
+
+    /**
+     * Fails, for good, every delivery of {@code channel} whose claim is older than
+     * {@code lease} and that has had all its attempts: the last one was under way when
+     * its dispatcher crashed or hung, and claiming it again would repeat it without end
+     * (a delivery that crashes every dispatcher that sends it would be re-claimed
+     * forever).
+     * @return how many
+     */
+    public int failExpiredAtLimit(Channel channel, Duration lease) {
+        int limit = this.schedules.of(channel).maxAttempts();
+        return this.jdbc
+            .sql("""
+                    UPDATE notifier.delivery
+                    SET status = 'failed', claim_token = NULL,
+                        last_error = left('Gave up after ' || attempts || ' attempts: the last one did not finish within the'
+                                || ' lease (' || CAST(:lease AS text) || ' s)' || coalesce('; before it: ' || last_error, ''),
+                                1000)
+                    WHERE channel = :channel AND status = 'sending' AND attempts >= :limit
+                      AND claimed_at < now() - make_interval(secs => :lease)
+                    """)
+            .param("channel", channel.value())
+            .param("lease", seconds(lease))
+            .param("limit", limit)
+            .update();
     }
 
     /**
@@ -230,7 +257,7 @@ public class DeliveryLedger {
                     UPDATE notifier.delivery SET status = 'pending', attempts = 0, next_attempt_at = now(), claim_token = NULL
                     WHERE id = :id AND status <> 'sending'
                     RETURNING\s"""
-                    + COLUMNS)
+                    + DeliveryRows.COLUMNS)
             .param("id", id)
             .query(DeliveryRows::delivery)
             .optional();

@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class DeliveryRows {
 
+    /** The columns a {@link Delivery} is read from. */
+    static final String COLUMNS = """
+            id, announcement_id, channel, recipient_id, recipient, matched_tags, status, attempts, last_error,
+            next_attempt_at, created_at, sent_at, claim_token, event_kind, event_revision""";
+
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private DeliveryRows() {

@@ -76,7 +76,9 @@ public class Dispatcher implements SmartLifecycle {
             try {
                 dispatch(lane);
             }
-            catch (RuntimeException ex) {
+            catch (Throwable ex) {
+                // Any Throwable: one escaping a scheduled task would end the polling
+                // for good.
                 logger.warn("Could not claim " + lane.channel.channel().value()
                         + " deliveries; trying again at the next poll: " + ex);
             }
@@ -97,7 +99,7 @@ public class Dispatcher implements SmartLifecycle {
                 claimed = this.ledger.claim(lane.channel.channel(), free, this.lease,
                         lane.channel.unavailableRecipients());
             }
-            catch (RuntimeException ex) {
+            catch (Throwable ex) {
                 lane.free.release(free);
                 throw ex;
             }
@@ -124,14 +126,17 @@ public class Dispatcher implements SmartLifecycle {
         try {
             outcome = lane.channel.deliver(delivery);
         }
-        catch (RuntimeException ex) {
+        catch (Throwable ex) {
+            // Any Throwable, an Error too (a StackOverflowError, an OutOfMemoryError
+            // that left the heap once the send's buffers went): the worker lives on and
+            // the delivery is retried on its schedule, rather than left claimed.
             logger.warn("Delivery " + delivery.id() + " failed unexpectedly; it will be retried", ex);
-            outcome = DeliveryOutcome.retry("Unexpected failure: " + ex.getClass().getSimpleName());
+            outcome = DeliveryOutcome.retry("Unexpected failure: " + ex);
         }
         try {
             lane.outcomes.record(delivery, outcome);
         }
-        catch (RuntimeException ex) {
+        catch (Throwable ex) {
             logger.warn("Could not record the outcome of delivery " + delivery.id() + " (" + outcome
                     + "); it stays claimed and is reclaimed after the lease", ex);
         }

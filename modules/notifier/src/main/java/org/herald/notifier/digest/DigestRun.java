@@ -80,7 +80,7 @@ final class DigestRun {
      */
     int retryDue() {
         int sent = 0;
-        for (Digests.ClaimedDigest claimed : this.digests.claimDue(20, this.lease)) {
+        for (Digests.ClaimedDigest claimed : this.digests.claimDue(20, this.lease, this.schedule.maxAttempts())) {
             if (send(claimed)) {
                 sent++;
             }
@@ -94,9 +94,9 @@ final class DigestRun {
             outcome = this.sender.send(digest.id(), digest.memberId(), digest.recipient(), digest.frequency(),
                     digest.periodEnd(), entries(digest.id()));
         }
-        catch (RuntimeException ex) {
+        catch (Throwable ex) {
             logger.warn("Digest " + digest.id() + " failed unexpectedly; it will be retried", ex);
-            outcome = DeliveryOutcome.retry("Unexpected failure: " + ex.getClass().getSimpleName());
+            outcome = DeliveryOutcome.retry("Unexpected failure: " + ex);
         }
         if (outcome instanceof DeliveryOutcome.Sent) {
             return this.digests.finish(digest, "sent", null);

@@ -65,7 +65,7 @@ final class DigestSchedule implements SmartLifecycle {
             try {
                 this.run.run(frequency, end);
             }
-            catch (RuntimeException ex) {
+            catch (Throwable ex) {
                 logger.error("The " + frequency.value() + " digest run for " + end + " failed; run it again with "
                         + "POST /api/v1/digests/run?frequency=" + frequency.value(), ex);
             }
@@ -79,7 +79,7 @@ final class DigestSchedule implements SmartLifecycle {
         try {
             this.run.retryDue();
         }
-        catch (RuntimeException ex) {
+        catch (Throwable ex) {
             logger.warn("Could not look for digests to retry: " + ex);
         }
     }

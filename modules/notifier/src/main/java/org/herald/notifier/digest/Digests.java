@@ -86,20 +86,36 @@ final class Digests {
 
     /**
      * Claims up to {@code limit} digests that are due for a retry, or whose claim is
-     * older than {@code lease}.
+     * older than {@code lease}; one whose claim expired after {@code maxAttempts}
+     * attempts fails instead.
      */
-    List<ClaimedDigest> claimDue(int limit, Duration lease) {
+    List<ClaimedDigest> claimDue(int limit, Duration lease, int maxAttempts) {
+        this.jdbc
+            .sql("""
+                    UPDATE notifier.digest SET status = 'failed', claim_token = NULL,
+                        last_error = 'Gave up after ' || attempts || ' attempts: the last one did not finish within the lease'
+                    WHERE status = 'sending' AND attempts >= :max AND claimed_at < now() - make_interval(secs => :lease)
+                    """)
+            .param("lease", lease.toMillis() / 1000.0)
+            .param("max", maxAttempts)
+            .update();
         return this.jdbc.sql("""
                 UPDATE notifier.digest d
                 SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
                 FROM (SELECT id FROM notifier.digest
                       WHERE ((status = 'pending' AND next_attempt_at <= now())
-                         OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)))
+                         OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)
+                             AND attempts < :max))
                         AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
                       ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
                 WHERE d.id = due.id
                 RETURNING d.id, d.member_id, d.recipient, d.frequency, d.period_end, d.attempts, d.claim_token
-                """).param("lease", lease.toMillis() / 1000.0).param("limit", limit).query(Digests::claimed).list();
+                """)
+            .param("lease", lease.toMillis() / 1000.0)
+            .param("max", maxAttempts)
+            .param("limit", limit)
+            .query(Digests::claimed)
+            .list();
     }
 
     /** The announcements of a digest and the tags each matched. */

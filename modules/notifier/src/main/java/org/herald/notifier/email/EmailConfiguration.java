@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.AnnouncementStore;
+import org.herald.notifier.delivery.DeliveryProperties;
 import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.member.Members;
 import org.herald.notifier.member.Suppressions;
@@ -49,8 +50,8 @@ class EmailConfiguration {
     }
 
     @Bean
-    MailTransport mailTransport(JavaMailSenderImpl mail, EmailProperties properties) {
-        return new MailTransport(mail, properties);
+    MailTransport mailTransport(JavaMailSenderImpl mail, EmailProperties properties, DeliveryProperties delivery) {
+        return new MailTransport(mail, properties, properties.sendTimeout(delivery.dispatch().lease()));
     }
 
     @Bean

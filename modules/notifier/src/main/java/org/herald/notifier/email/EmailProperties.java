@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -39,6 +40,13 @@ import org.springframework.validation.annotation.Validated;
  * the tokens of the unsubscribe and preferences links (at least 32 characters). Secret
  * @param linkTtl {@code herald.notifier.email.link-ttl}: how long such a link works after
  * the email is written
+ * @param sendTimeout {@code herald.notifier.email.send-timeout}: the most one SMTP send
+ * may take as a whole, connecting included; a send still under way then has its
+ * connection closed and is retried. Shorter than {@code herald.notifier.dispatch.lease}
+ * (checked at start-up), so a stalled send is retried rather than left claimed; unset, 60
+ * s or half the lease, whichever is shorter. The socket timeouts
+ * ({@code spring.mail.properties[mail.smtp.timeout]} and the like) bound each read and
+ * write within it
  * @param associationName {@code herald.notifier.email.association-name}: who signs the
  * commentary in emails ("What this means for members")
  */
@@ -52,7 +60,7 @@ public record EmailProperties(@DefaultValue("Herald <herald@localhost>") @NotBla
         @DefaultValue List<@NotBlank String> allowlist,
         @DefaultValue(EmailProperties.DEVELOPMENT_LINK_KEY) @NotBlank @Size(min = 32,
                 message = "must be at least 32 characters") String linkKey,
-        @DefaultValue("90d") @NotNull Duration linkTtl,
+        @DefaultValue("90d") @NotNull Duration linkTtl, @Nullable Duration sendTimeout,
         @DefaultValue(EmailProperties.DEFAULT_ASSOCIATION_NAME) @NotBlank String associationName) {
 
     /** Who signs the commentary when no name is configured. */
@@ -61,12 +69,33 @@ public record EmailProperties(@DefaultValue("Herald <herald@localhost>") @NotBla
     /** The link key used when none is configured: fine on a laptop, never elsewhere. */
     public static final String DEVELOPMENT_LINK_KEY = "herald-development-link-key-NOT-FOR-PRODUCTION";
 
+    /** The longest {@link #sendTimeout()} when none is set. */
+    static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * The send timeout in force with {@code lease}: the one set, or 60 s or half the
+     * lease, whichever is shorter.
+     * @throws IllegalStateException if the one set is not shorter than the lease
+     */
+    Duration sendTimeout(Duration lease) {
+        if (this.sendTimeout == null) {
+            Duration half = lease.dividedBy(2);
+            return (half.compareTo(DEFAULT_SEND_TIMEOUT) < 0) ? half : DEFAULT_SEND_TIMEOUT;
+        }
+        if (this.sendTimeout.compareTo(lease) >= 0) {
+            throw new IllegalStateException("herald.notifier.email.send-timeout (" + this.sendTimeout
+                    + ") must be shorter than herald.notifier.dispatch.lease (" + lease
+                    + "): a send still under way when its lease ends would be sent a second time");
+        }
+        return this.sendTimeout;
+    }
+
     @Override
     public String toString() {
         return "EmailProperties[from=" + this.from + ", messageIdDomain=" + this.messageIdDomain + ", concurrency="
                 + this.concurrency + ", retrySchedule=" + this.retrySchedule + ", rate=" + this.rate + ", idleTimeout="
                 + this.idleTimeout + ", allowlist=" + this.allowlist + ", linkKey=(secret), linkTtl=" + this.linkTtl
-                + ", associationName=" + this.associationName + "]";
+                + ", sendTimeout=" + this.sendTimeout + ", associationName=" + this.associationName + "]";
     }
 
 }

@@ -1,5 +1,6 @@
 package org.herald.notifier.email;
 
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.DeliveryOutcome;
+import org.jspecify.annotations.Nullable;
 import org.herald.notifier.privacy.MaskedAddresses;
 
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -30,7 +32,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * A 5xx reply to the recipient (RCPT) is reported as a {@link MailResult.RecipientRefused
  * refused recipient} (the caller suppresses the member's address); a 5xx to the message
  * fails it for good; anything else (4xx, a refused connection, a timeout) is a temporary
- * failure to retry. Knows nothing of members.
+ * failure to retry, and so is a send that takes longer than
+ * {@code herald.notifier.email.send-timeout} as a whole ({@link SendDeadlines}). Knows
+ * nothing of members.
  */
 final class MailTransport implements AutoCloseable {
 
@@ -46,14 +50,26 @@ final class MailTransport implements AutoCloseable {
 
     private final Semaphore connections;
 
+    private final SendDeadlines deadlines;
+
     private final LinkedBlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
 
     private long nextSlot = System.nanoTime();
 
-    MailTransport(JavaMailSenderImpl mail, EmailProperties properties) {
+    MailTransport(JavaMailSenderImpl mail, EmailProperties properties, Duration sendTimeout) {
         MailProviders.pin();
-        NoDelaySockets.install(mail);
         this.mail = mail;
+        this.deadlines = new SendDeadlines(sendTimeout);
+        // Every SMTP socket from the SendDeadlines, unless one is configured (smtps takes
+        // its SSL sockets from mail.smtps.ssl.socketFactory: only the socket timeouts
+        // bound it).
+        String protocol = (mail.getProtocol() != null) ? mail.getProtocol() : "smtp";
+        if (!Boolean.parseBoolean(mail.getJavaMailProperties().getProperty("mail.smtp.ssl.enable"))) {
+            mail.getJavaMailProperties().putIfAbsent("mail." + protocol + ".socketFactory", this.deadlines);
+        }
+        // Without the deadlines' sockets (which set TCP_NODELAY themselves), no-delay
+        // ones.
+        NoDelaySockets.install(mail);
         this.allowlist = properties.allowlist().stream().map(MailTransport::glob).toList();
         this.idleNanos = properties.idleTimeout().toNanos();
         this.intervalNanos = (properties.rate() > 0) ? (long) (1_000_000_000L / properties.rate()) : 0;
@@ -93,22 +109,35 @@ final class MailTransport implements AutoCloseable {
             return done(DeliveryOutcome.retry("Interrupted"));
         }
         Connection connection = null;
+        SendDeadlines.Deadline deadline = this.deadlines.start();
         try {
-            connection = borrow();
+            connection = borrow(deadline);
             connection.transport.sendMessage(message, message.getAllRecipients());
             connection.lastUsed = System.nanoTime();
+            if (deadline.expired()) {
+                throw new MessagingException("The send ran out of time");
+            }
             this.idle.addFirst(connection);
             connection = null;
             return done(DeliveryOutcome.sent());
         }
         catch (MessagingException | RuntimeException ex) {
+            if (deadline.expired()) {
+                return done(DeliveryOutcome.retry("The SMTP send did not finish within "
+                        + "herald.notifier.email.send-timeout (" + this.deadlines.timeout() + ")"));
+            }
             return SmtpFailures.classify(ex);
         }
         finally {
-            if (connection != null) {
-                connection.close(); // after a failure the session may be in any state
+            deadline.close();
+            try {
+                if (connection != null) {
+                    connection.close(); // after a failure the session may be in any state
+                }
             }
-            this.connections.release();
+            finally {
+                this.connections.release(); // whatever the close threw
+            }
         }
     }
 
@@ -117,9 +146,12 @@ final class MailTransport implements AutoCloseable {
                 || this.allowlist.stream().anyMatch((pattern) -> pattern.matcher(address).matches());
     }
 
-    private Connection borrow() throws MessagingException {
+    private Connection borrow(SendDeadlines.Deadline deadline) throws MessagingException {
         Connection connection;
         while ((connection = this.idle.pollFirst()) != null) {
+            if (connection.socket != null) {
+                deadline.attach(connection.socket);
+            }
             long idleFor = System.nanoTime() - connection.lastUsed;
             // isConnected() asks the server (NOOP): only worth it after a pause.
             if (idleFor < this.idleNanos && (idleFor < 1_000_000_000L || connection.transport.isConnected())) {
@@ -128,8 +160,16 @@ final class MailTransport implements AutoCloseable {
             connection.close();
         }
         Transport transport = this.mail.getSession().getTransport(this.mail.getProtocol());
-        transport.connect(this.mail.getHost(), this.mail.getPort(), this.mail.getUsername(), this.mail.getPassword());
-        return new Connection(transport);
+        Connection fresh = new Connection(transport);
+        try {
+            transport.connect(this.mail.getHost(), this.mail.getPort(), this.mail.getUsername(),
+                    this.mail.getPassword());
+        }
+        finally {
+            fresh.socket = deadline.socket(); // opened by the SendDeadlines, on this
+                                              // thread
+        }
+        return fresh;
     }
 
     private void awaitSlot() {
@@ -165,11 +205,14 @@ final class MailTransport implements AutoCloseable {
         while ((connection = this.idle.pollFirst()) != null) {
             connection.close();
         }
+        this.deadlines.close();
     }
 
     private static final class Connection {
 
         private final Transport transport;
+
+        private @Nullable Socket socket;
 
         private long lastUsed = System.nanoTime();
 

@@ -3,8 +3,6 @@ package org.herald.notifier.matching;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,13 +14,11 @@ import org.herald.notifier.delivery.Channel;
 import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.delivery.NewDelivery;
-import org.herald.notifier.interest.Interest;
-import org.herald.notifier.digest.DigestItems;
-import org.herald.notifier.digest.NewDigestItem;
+import org.herald.notifier.delivery.RetrySchedules;
 import org.herald.notifier.hold.Holds;
-import org.herald.notifier.member.Frequency;
 import org.herald.notifier.member.StoryFollowers;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -31,7 +27,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * member one email delivery (when the most frequent of their matching subscriptions is
  * immediate) or one item for their next daily or weekly digest, and one webhook delivery
  * per matching partner. A later revision is {@code updated}, matched on its own tags:
- * every matching partner gets it; members only when it is a major update. Taking the same
+ * every matching partner gets it; members (and the story's followers) only when it is a
+ * major update. The members' rows are written by SQL from the matching subscriptions
+ * ({@link MemberFanOut}), never read into memory, however many they are. Taking the same
  * record in again records nothing new, so nothing is sent twice. Once the transaction has
  * committed, the dispatcher is told there is work.
  */
@@ -41,13 +39,15 @@ public final class AnnouncementIntake {
 
     private final AnnouncementStore announcements;
 
+    private final MemberFanOut members;
+
     private final Recipients recipients;
 
     private final StoryFollowers followers;
 
     private final DeliveryLedger ledger;
 
-    private final DigestItems digestItems;
+    private final RetrySchedules schedules;
 
     private final TransactionOperations transactions;
 
@@ -55,24 +55,26 @@ public final class AnnouncementIntake {
 
     private final @Nullable Holds holds;
 
-    AnnouncementIntake(AnnouncementStore announcements, Recipients recipients, StoryFollowers followers,
-            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Runnable afterCommit) {
-        this(announcements, recipients, followers, ledger, digestItems, transactions, afterCommit, null);
+    AnnouncementIntake(AnnouncementStore announcements, JdbcClient jdbc, Recipients recipients,
+            StoryFollowers followers, DeliveryLedger ledger, RetrySchedules schedules,
+            TransactionOperations transactions, Runnable afterCommit) {
+        this(announcements, jdbc, recipients, followers, ledger, schedules, transactions, afterCommit, null);
     }
 
     /**
      * As the other constructor, with {@code holds} deciding, in the intake's transaction,
      * whether the fan-out waits for staff.
      */
-    AnnouncementIntake(AnnouncementStore announcements, Recipients recipients, StoryFollowers followers,
-            DeliveryLedger ledger, DigestItems digestItems, TransactionOperations transactions, Runnable afterCommit,
-            @Nullable Holds holds) {
+    AnnouncementIntake(AnnouncementStore announcements, JdbcClient jdbc, Recipients recipients,
+            StoryFollowers followers, DeliveryLedger ledger, RetrySchedules schedules,
+            TransactionOperations transactions, Runnable afterCommit, @Nullable Holds holds) {
         this.holds = holds;
         this.announcements = announcements;
+        this.members = new MemberFanOut(jdbc);
         this.recipients = recipients;
         this.followers = followers;
         this.ledger = ledger;
-        this.digestItems = digestItems;
+        this.schedules = schedules;
         this.transactions = transactions;
         this.afterCommit = afterCommit;
     }
@@ -87,34 +89,25 @@ public final class AnnouncementIntake {
         boolean toMembers = !announcement.isUpdate() || announcement.updateType() == UpdateType.MAJOR;
         Integer recorded = this.transactions.execute((status) -> {
             this.announcements.save(announcement);
+            int recordedNow = 0;
             List<NewDelivery> deliveries = new ArrayList<>();
-            List<NewDigestItem> digestItems = new ArrayList<>();
             if (toMembers) {
-                Map<UUID, Recipients.MemberMatch> matches = this.recipients.members(announcement);
-                matches.forEach((memberId, match) -> {
-                    if (match.frequency() == Frequency.IMMEDIATE) {
-                        deliveries.add(new NewDelivery(announcement.id(), Channel.EMAIL, memberId, match.address(),
-                                match.tags(), kind, revision));
-                    }
-                    else {
-                        digestItems.add(new NewDigestItem(memberId, announcement.id(), match.frequency(), match.tags(),
-                                kind, revision));
-                    }
-                });
+                recordedNow += this.members
+                    .record(announcement, kind, revision,
+                            this.schedules.of(Channel.EMAIL).firstDelay().toMillis() / 1000.0)
+                    .emails();
+                // Followers already told by the fan-out conflict and are left alone.
                 for (StoryFollowers.Follower follower : this.followers.carryOver(announcement.id(),
                         announcement.follows())) {
-                    if (!matches.containsKey(follower.memberId())) {
-                        deliveries.add(new NewDelivery(announcement.id(), Channel.EMAIL, follower.memberId(),
-                                follower.email(), List.of(), kind, revision));
-                    }
+                    deliveries.add(new NewDelivery(announcement.id(), Channel.EMAIL, follower.memberId(),
+                            follower.email(), List.of(), kind, revision));
                 }
             }
             for (Recipients.PartnerMatch partner : this.recipients.partners(announcement)) {
                 deliveries.add(new NewDelivery(announcement.id(), Channel.WEBHOOK, partner.partnerId(), partner.url(),
                         partner.tags(), kind, revision));
             }
-            this.digestItems.record(digestItems);
-            int recordedNow = this.ledger.record(deliveries);
+            recordedNow += this.ledger.record(deliveries);
             if (this.holds != null) {
                 this.holds.consider(announcement.id(), announcement.relevance());
             }

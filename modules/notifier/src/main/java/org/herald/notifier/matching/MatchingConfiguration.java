@@ -4,6 +4,7 @@ import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.Dispatcher;
+import org.herald.notifier.delivery.RetrySchedules;
 import org.herald.notifier.digest.DigestItems;
 import org.herald.notifier.hold.Holds;
 import org.herald.notifier.member.Members;
@@ -12,6 +13,7 @@ import org.herald.notifier.partner.Partners;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -21,11 +23,11 @@ import org.springframework.transaction.support.TransactionOperations;
 class MatchingConfiguration {
 
     @Bean
-    AnnouncementIntake announcementIntake(AnnouncementStore announcements, Members members, Partners partners,
-            StoryFollowers followers, DeliveryLedger ledger, DigestItems digestItems,
+    AnnouncementIntake announcementIntake(AnnouncementStore announcements, JdbcClient jdbc, Members members,
+            Partners partners, StoryFollowers followers, DeliveryLedger ledger, RetrySchedules schedules,
             TransactionOperations transactions, Dispatcher dispatcher, Holds holds) {
-        return new AnnouncementIntake(announcements, new Recipients(members, partners), followers, ledger, digestItems,
-                transactions, dispatcher::wake, holds);
+        return new AnnouncementIntake(announcements, jdbc, new Recipients(members, partners), followers, ledger,
+                schedules, transactions, dispatcher::wake, holds);
     }
 
     @Bean

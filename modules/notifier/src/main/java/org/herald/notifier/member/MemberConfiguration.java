@@ -1,6 +1,7 @@
 package org.herald.notifier.member;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,11 +11,18 @@ import org.springframework.transaction.support.TransactionOperations;
  * The member directory and the suppressed addresses.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MemberProperties.class)
 class MemberConfiguration {
 
     @Bean
-    Members members(JdbcClient jdbc, TransactionOperations transactions, ObjectProvider<MemberChanges> changes) {
-        return new Members(jdbc, transactions, () -> changes.orderedStream().toList());
+    Members members(JdbcClient jdbc, TransactionOperations transactions, MemberProperties properties,
+            ObjectProvider<MemberChanges> changes) {
+        return new Members(jdbc, transactions, properties.maxSubscriptions(), () -> changes.orderedStream().toList());
+    }
+
+    @Bean
+    MemberLists memberLists(JdbcClient jdbc, Members members) {
+        return new MemberLists(jdbc, members);
     }
 
     @Bean

@@ -1,17 +1,22 @@
 package org.herald.notifier.member;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.herald.notifier.member.MemberViews.Created;
 import org.herald.notifier.member.MemberViews.MemberView;
 import org.herald.notifier.member.MemberViews.PageView;
+import org.herald.support.web.KeysetCursor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +38,13 @@ class MemberController {
 
     private final Members members;
 
+    private final MemberLists lists;
+
     private final Suppressions suppressions;
 
-    MemberController(Members members, Suppressions suppressions) {
+    MemberController(Members members, MemberLists lists, Suppressions suppressions) {
         this.members = members;
+        this.lists = lists;
         this.suppressions = suppressions;
     }
 
@@ -53,12 +61,47 @@ class MemberController {
         return ResponseEntity.created(URI.create("/api/v1/members/" + id)).body(new Created(id));
     }
 
+    /**
+     * Members, oldest first, {@code limit} at a time; {@code next} is the next page's
+     * link (also in a {@code Link} header), null on the last. {@code ?email=} is refused:
+     * an address does not belong in a URL (it stays in access logs and histories), so
+     * members are found by address with {@code POST /api/v1/members/search}.
+     */
     @GetMapping
-    PageView list(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        Members.Page found = this.members.page(page, size);
-        return new PageView(found.members().stream().map(MemberView::of).toList(), page, size, found.total(),
-                (found.total() + size - 1) / size);
+    ResponseEntity<PageView> list(
+            @RequestParam(
+                    defaultValue = "" + KeysetCursor.DEFAULT_LIMIT) @Min(1) @Max(KeysetCursor.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String after,
+            @RequestParam(required = false) @Nullable String email) {
+        if (email != null) {
+            throw MemberViews.emailInUrl();
+        }
+        MemberLists.Page found = this.lists.page(KeysetCursor.decode(after), limit);
+        String next = (found.next() != null) ? "/api/v1/members?limit=" + limit + "&after=" + found.next().encode()
+                : null;
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (next != null) {
+            answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return answer.body(new PageView(found.members().stream().map(MemberView::of).toList(), limit, next));
+    }
+
+    /**
+     * The member with an address (compared without regard to case), found without the
+     * address in the URL: {@code {"items": [the member]}}, or no items.
+     */
+    @PostMapping("/search")
+    PageView search(@Valid @RequestBody Search search) {
+        List<MemberView> found = this.lists.findByEmail(search.email()).map(MemberView::of).stream().toList();
+        return new PageView(found, 1, null);
+    }
+
+    /**
+     * A search for a member.
+     *
+     * @param email the address
+     */
+    record Search(@NotBlank @Size(max = 254) String email) {
     }
 
     @GetMapping("/{id}")

@@ -23,7 +23,7 @@ record MemberRequest(
         @NotBlank @Size(max = 254) @Email(regexp = MemberRequest.EMAIL,
                 message = "must be an email address") String email,
         @Size(max = 200) String name, @Size(max = 200) String organisation,
-        @Size(max = 50) List<@NotNull @Valid SubscriptionRequest> subscriptions, @Valid ConsentRequest consent) {
+        @Size(max = 10_000) List<@NotNull @Valid SubscriptionRequest> subscriptions, @Valid ConsentRequest consent) {
 
     static final String EMAIL = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+";
 
@@ -81,7 +81,8 @@ record MemberRequest(
      */
     record Patch(@Size(min = 1, max = 254) @Email(regexp = EMAIL, message = "must be an email address") String email,
             @Size(max = 200) String name, @Size(max = 200) String organisation,
-            @Size(max = 50) List<@NotNull @Valid SubscriptionRequest> subscriptions, @Valid ConsentRequest consent) {
+            @Size(max = 10_000) List<@NotNull @Valid SubscriptionRequest> subscriptions,
+            @Valid ConsentRequest consent) {
     }
 
     /**

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -19,6 +21,14 @@ final class MemberViews {
     static ErrorResponseException notFound(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    static ErrorResponseException emailInUrl() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Members are not looked up by an address in the URL, where it would stay in access logs: "
+                        + "POST /api/v1/members/search with {\"email\": \"...\"}");
+        problem.setTitle("Email address in the URL");
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
     static ErrorResponseException duplicateEmail() {
@@ -85,12 +95,10 @@ final class MemberViews {
      * A page of members.
      *
      * @param items the members on this page, oldest first
-     * @param page the page, from 0
-     * @param size the most members on a page
-     * @param total how many members there are in all
-     * @param totalPages how many pages there are
+     * @param limit the most members on a page
+     * @param next the link to the next page; null on the last
      */
-    record PageView(List<MemberView> items, int page, int size, long total, long totalPages) {
+    record PageView(List<MemberView> items, int limit, @Nullable String next) {
     }
 
 }

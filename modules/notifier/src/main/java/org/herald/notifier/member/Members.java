@@ -1,10 +1,14 @@
 package org.herald.notifier.member;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -26,11 +30,15 @@ public class Members {
 
     private final TransactionOperations transactions;
 
+    private final int maxSubscriptions;
+
     private final Supplier<List<MemberChanges>> changes;
 
-    public Members(JdbcClient jdbc, TransactionOperations transactions, Supplier<List<MemberChanges>> changes) {
+    public Members(JdbcClient jdbc, TransactionOperations transactions, int maxSubscriptions,
+            Supplier<List<MemberChanges>> changes) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.maxSubscriptions = maxSubscriptions;
         this.changes = changes;
     }
 
@@ -38,8 +46,10 @@ public class Members {
      * Adds a member with their subscriptions.
      * @throws DuplicateKeyException if a member has that email address already (in any
      * case)
+     * @throws TooManySubscriptionsException if they are more than a member may have
      */
     UUID create(String email, String name, String organisation, List<Subscription> subscriptions, Consent consent) {
+        checkCount(subscriptions.size());
         UUID id = UUID.randomUUID();
         this.transactions.executeWithoutResult((status) -> {
             this.jdbc
@@ -66,6 +76,9 @@ public class Members {
      */
     boolean update(UUID id, String email, String name, String organisation, @Nullable List<Subscription> subscriptions,
             @Nullable Consent consent) {
+        if (subscriptions != null) {
+            checkCount(subscriptions.size());
+        }
         Boolean updated = this.transactions.execute((status) -> {
             if (consent != null) {
                 MemberRows.recordConsent(this.jdbc, id, consent);
@@ -95,6 +108,7 @@ public class Members {
      * transaction.
      */
     public void replaceSubscriptions(UUID memberId, List<Subscription> subscriptions) {
+        checkCount(subscriptions.size());
         this.transactions.executeWithoutResult((status) -> {
             this.jdbc.sql("DELETE FROM notifier.subscription WHERE member_id = :id").param("id", memberId).update();
             subscriptions.forEach((subscription) -> MemberRows.insertSubscription(this.jdbc, memberId, subscription));
@@ -147,8 +161,31 @@ public class Members {
         }
     }
 
+    /**
+     * Adds a subscription to a member's.
+     * @throws TooManySubscriptionsException if the member has as many as they may
+     */
     void addSubscription(UUID memberId, Subscription subscription) {
-        MemberRows.insertSubscription(this.jdbc, memberId, subscription);
+        this.transactions.executeWithoutResult((status) -> {
+            // The member's row locked, so two additions at once cannot both pass the cap.
+            this.jdbc.sql("SELECT id FROM notifier.member WHERE id = :id FOR UPDATE")
+                .param("id", memberId)
+                .query(UUID.class)
+                .optional();
+            long count = this.jdbc.sql("SELECT count(*) FROM notifier.subscription WHERE member_id = :id")
+                .param("id", memberId)
+                .query(Long.class)
+                .single();
+            checkCount(count + 1);
+            MemberRows.insertSubscription(this.jdbc, memberId, subscription);
+            changed(memberId);
+        });
+    }
+
+    private void checkCount(long subscriptions) {
+        if (subscriptions > this.maxSubscriptions) {
+            throw new TooManySubscriptionsException(this.maxSubscriptions);
+        }
     }
 
     boolean updateSubscription(UUID memberId, Subscription subscription) {
@@ -188,35 +225,12 @@ public class Members {
             .optional();
     }
 
-    /** One page of members, oldest first, with their subscriptions. */
-    Page page(int page, int size) {
-        long total = this.jdbc.sql("SELECT count(*) FROM notifier.member").query(Long.class).single();
-        Map<UUID, Member> members = new LinkedHashMap<>();
-        List<Member> rows = this.jdbc.sql("""
-                SELECT * FROM notifier.member ORDER BY created_at, id LIMIT :size OFFSET :offset
-                """)
-            .param("size", size)
-            .param("offset", (long) page * size)
-            .query((row, rowNum) -> MemberRows.member(row, List.of()))
-            .list();
-        if (rows.isEmpty()) {
-            return new Page(List.of(), total);
-        }
-        Map<UUID, List<Subscription>> subscriptions = new LinkedHashMap<>();
-        rows.forEach((member) -> subscriptions.put(member.id(), new ArrayList<>()));
-        this.jdbc
-            .sql("SELECT * FROM notifier.subscription WHERE member_id = ANY(CAST(:ids AS uuid[])) ORDER BY position")
-            .param("ids", subscriptions.keySet().toArray(new UUID[0]))
-            .query((row, rowNum) -> {
-                subscriptions.get(row.getObject("member_id", UUID.class)).add(MemberRows.subscription(row, rowNum));
-                return null;
-            })
-            .list();
-        rows.forEach((member) -> members.put(member.id(),
-                new Member(member.id(), member.email(), member.name(), member.organisation(),
-                        subscriptions.get(member.id()), member.createdAt(), member.suppressedAt(),
-                        member.suppressedReason(), member.consent())));
-        return new Page(List.copyOf(members.values()), total);
+    static Member member(ResultSet row, List<Subscription> subscriptions) throws SQLException {
+        return MemberRows.member(row, subscriptions);
+    }
+
+    static Subscription subscription(ResultSet row, int rowNum) throws SQLException {
+        return MemberRows.subscription(row, rowNum);
     }
 
     /**

@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.herald.support.web.InvalidFieldsException;
+import org.herald.support.web.KeysetCursor;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -57,11 +60,28 @@ class PartnerController {
         return ResponseEntity.created(URI.create("/api/v1/partners/" + registered.id())).body(registered);
     }
 
+    /**
+     * Partners, oldest first, {@code limit} at a time; {@code next} is the next page's
+     * link (also in a {@code Link} header), null on the last.
+     */
     @GetMapping
-    PartnerPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        List<PartnerView> items = this.partners.page(page, size).stream().map(PartnerView::of).toList();
-        return new PartnerPage(items, page, size, this.partners.count());
+    ResponseEntity<PartnerPage> list(
+            @RequestParam(
+                    defaultValue = "" + KeysetCursor.DEFAULT_LIMIT) @Min(1) @Max(KeysetCursor.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String after) {
+        List<Partner> found = this.partners.page(KeysetCursor.decode(after), limit + 1);
+        String next = null;
+        if (found.size() > limit) {
+            found = found.subList(0, limit);
+            Partner last = found.get(limit - 1);
+            next = "/api/v1/partners?limit=" + limit + "&after="
+                    + new KeysetCursor(last.createdAt(), last.id()).encode();
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (next != null) {
+            answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return answer.body(new PartnerPage(found.stream().map(PartnerView::of).toList(), limit, next));
     }
 
     @GetMapping("/{id}")
@@ -135,7 +155,14 @@ class PartnerController {
 
     }
 
-    record PartnerPage(List<PartnerView> items, int page, int size, long total) {
+    /**
+     * A page of partners.
+     *
+     * @param items the partners on this page, oldest first
+     * @param limit the most partners on a page
+     * @param next the link to the next page; null on the last
+     */
+    record PartnerPage(List<PartnerView> items, int limit, @Nullable String next) {
     }
 
 }

@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.herald.support.web.KeysetCursor;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -69,17 +73,19 @@ public class Partners {
             .list();
     }
 
-    /** One page of every partner, oldest first. */
-    public List<Partner> page(int page, int size) {
-        return this.jdbc.sql("SELECT * FROM notifier.partner ORDER BY created_at, id LIMIT :size OFFSET :offset")
-            .param("size", size)
-            .param("offset", (long) page * size)
-            .query(Partners::partner)
-            .list();
-    }
-
-    public long count() {
-        return this.jdbc.sql("SELECT count(*) FROM notifier.partner").query(Long.class).single();
+    /**
+     * Up to {@code limit} partners after {@code after} (from the start if null), oldest
+     * first.
+     */
+    public List<Partner> page(@Nullable KeysetCursor after, int limit) {
+        String where = (after != null) ? "WHERE (created_at, id) > (:afterAt, :afterId) " : "";
+        var query = this.jdbc.sql("SELECT * FROM notifier.partner " + where + "ORDER BY created_at, id LIMIT :limit")
+            .param("limit", limit);
+        if (after != null) {
+            query = query.param("afterAt", OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))
+                .param("afterId", after.id());
+        }
+        return query.query(Partners::partner).list();
     }
 
     /**

@@ -16,6 +16,7 @@ import org.herald.notifier.member.Frequency;
 import org.herald.notifier.member.Member;
 import org.herald.notifier.member.Members;
 import org.herald.notifier.member.Subscription;
+import org.herald.notifier.member.TooManySubscriptionsException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -98,7 +99,13 @@ class PreferencesController {
                 return form(HttpStatus.BAD_REQUEST, token, member, rows,
                         "Tags are words of letters, digits and hyphens, separated by commas; nothing was saved.");
             }
-            this.members.replaceSubscriptions(member.id(), subscriptions);
+            try {
+                this.members.replaceSubscriptions(member.id(), subscriptions);
+            }
+            catch (TooManySubscriptionsException ex) {
+                return form(HttpStatus.UNPROCESSABLE_CONTENT, token, member, rows,
+                        "You may have at most " + ex.max() + " subscriptions; nothing was saved.");
+            }
             Member saved = this.members.find(member.id()).orElse(member);
             return form(HttpStatus.OK, token, saved, rows(saved), "Your choices are saved.");
         });

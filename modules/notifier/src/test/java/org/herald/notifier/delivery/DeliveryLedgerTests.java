@@ -38,6 +38,8 @@ class DeliveryLedgerTests {
 
     private DeliveryLedger ledger;
 
+    private LedgerQueries queries;
+
     private AnnouncementTagged announcement;
 
     @BeforeEach
@@ -55,6 +57,7 @@ class DeliveryLedgerTests {
         RetrySchedules schedules = new RetrySchedules(new RetrySchedule(List.of(Duration.ZERO, Duration.ofMinutes(5))),
                 Map.of());
         this.ledger = new DeliveryLedger(jdbc, new JdbcTemplate(dataSource), schedules);
+        this.queries = new LedgerQueries(jdbc);
         this.announcement = Announcements.taggedWith("ledger", 2);
         new AnnouncementStore(jdbc, JsonMapper.shared()).save(this.announcement);
     }
@@ -65,7 +68,7 @@ class DeliveryLedgerTests {
         assertThat(this.ledger.record(deliveries)).isEqualTo(2);
         assertThat(this.ledger.record(deliveries)).isZero();
         assertThat(this.ledger.record(List.of(email("b@example.org"), email("c@example.org")))).isEqualTo(1);
-        assertThat(this.ledger.forAnnouncement(this.announcement.id())).hasSize(3)
+        assertThat(this.queries.forAnnouncement(this.announcement.id(), null, 100)).hasSize(3)
             .allSatisfy((delivery) -> assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING));
     }
 
@@ -81,7 +84,7 @@ class DeliveryLedgerTests {
         assertThat(this.ledger.claim(Channel.EMAIL, 10, Duration.ofMinutes(2))).isEmpty();
         assertThat(this.ledger.claim(Channel.WEBHOOK, 10, Duration.ofMinutes(2))).isEmpty();
         assertThat(this.ledger.markSent(claimed.get(0))).isTrue();
-        assertThat(this.ledger.find(claimed.get(0).id())).hasValueSatisfying((delivery) -> {
+        assertThat(this.queries.find(claimed.get(0).id())).hasValueSatisfying((delivery) -> {
             assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
             assertThat(delivery.sentAt()).isNotNull();
         });
@@ -96,7 +99,7 @@ class DeliveryLedgerTests {
         assertThat(second.attempts()).isEqualTo(2);
         assertThat(this.ledger.markFailed(first, "late answer of the crashed dispatcher")).isFalse();
         assertThat(this.ledger.markSent(second)).isTrue();
-        assertThat(this.ledger.find(first.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(this.queries.find(first.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
     }
 
     @Test
@@ -161,7 +164,7 @@ class DeliveryLedgerTests {
             assertThat(delivery.attempts()).isEqualTo(2);
             assertThat(delivery.lastError()).isEqualTo("421 try later");
         });
-        assertThat(this.ledger.find(claimed.get(0).id()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(this.queries.find(claimed.get(0).id()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
     }
 
     @Test

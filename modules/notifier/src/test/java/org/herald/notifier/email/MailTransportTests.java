@@ -36,7 +36,7 @@ class MailTransportTests {
     @Test
     void sendsOverSocketsWithoutNaglesDelay() throws Exception {
         JavaMailSenderImpl mail = sender();
-        MailTransport transport = new MailTransport(mail, properties());
+        MailTransport transport = new MailTransport(mail, properties(), Duration.ofSeconds(60));
 
         Object factory = mail.getSession().getProperties().get(NoDelaySockets.PROPERTY);
         assertThat(factory).isInstanceOf(SocketFactory.class);
@@ -56,7 +56,7 @@ class MailTransportTests {
 
     @Test
     void namesAngusMailAsTheStreamProviderSoNoMimePartLooksItUp() {
-        new MailTransport(sender(), properties()).close();
+        new MailTransport(sender(), properties(), Duration.ofSeconds(60)).close();
 
         assertThat(System.getProperty(MailProviders.STREAM_PROVIDER)).isEqualTo(MailProviders.ANGUS_STREAM_PROVIDER);
         assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
@@ -71,7 +71,7 @@ class MailTransportTests {
         properties.put(NoDelaySockets.PROPERTY, configured);
         mail.setJavaMailProperties(properties);
 
-        new MailTransport(mail, properties()).close();
+        new MailTransport(mail, properties(), Duration.ofSeconds(60)).close();
 
         assertThat(mail.getSession().getProperties().get(NoDelaySockets.PROPERTY)).isSameAs(configured);
     }
@@ -83,7 +83,7 @@ class MailTransportTests {
         properties.setProperty("mail.smtp.ssl.enable", "true");
         mail.setJavaMailProperties(properties);
 
-        new MailTransport(mail, properties()).close();
+        new MailTransport(mail, properties(), Duration.ofSeconds(60)).close();
 
         assertThat(mail.getSession().getProperties()).doesNotContainKey(NoDelaySockets.PROPERTY);
     }
@@ -98,7 +98,7 @@ class MailTransportTests {
 
     private static EmailProperties properties() {
         return new EmailProperties("Herald <herald@localhost>", "herald", 1, List.of(), 0, Duration.ofSeconds(30),
-                List.of(), EmailProperties.DEVELOPMENT_LINK_KEY, Duration.ofDays(90), "The association");
+                List.of(), EmailProperties.DEVELOPMENT_LINK_KEY, Duration.ofDays(90), null, "The association");
     }
 
     private static MimeMessage message(MailTransport transport, int i) throws Exception {
