@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.herald.events.AnnouncementTagged;
+import org.herald.events.EvidenceWords;
 import org.herald.events.TagMatch;
 import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.member.Frequency;

@@ -1,10 +1,6 @@
 package org.herald.tagger.preview;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import org.herald.events.Evidence;
+import org.herald.events.EvidenceWords;
 import org.herald.events.TagMatch;
 
 /**
@@ -16,7 +12,7 @@ import org.herald.events.TagMatch;
  * title): Aluminium is on the UK Critical Minerals List}</li>
  * <li>a similarity: {@code resembles: <example> (similarity 0.71) — "<sentence>"}</li>
  * </ul>
- * The notifier's emails say the same in the same words.
+ * The words are those of {@link EvidenceWords}, which the notifier's emails use too.
  */
 final class WhyTagged {
 
@@ -24,39 +20,11 @@ final class WhyTagged {
     }
 
     static String line(TagMatch tag) {
-        String explanation = explanation(tag.evidence());
+        String explanation = EvidenceWords.explanation(tag.evidence());
         if (explanation.isEmpty()) {
             return tag.tag();
         }
         return tag.tag() + (tag.implied() ? " — " : ": ") + explanation;
-    }
-
-    /** The evidence in words, without the tag's name. */
-    static String explanation(List<Evidence> evidence) {
-        List<String> found = new ArrayList<>();
-        for (Evidence item : evidence) {
-            if (item.kind() == Evidence.Kind.IMPLIED) {
-                String chain = found.isEmpty() ? "" : " (" + matched(found, evidence) + ")";
-                String reason = (item.sentence() != null && !item.sentence().isBlank()) ? ": " + item.sentence() : "";
-                return "implied by " + item.term() + chain + reason;
-            }
-            found.add(words(item));
-        }
-        return String.join("; ", found);
-    }
-
-    private static String matched(List<String> found, List<Evidence> evidence) {
-        String joined = String.join("; ", found);
-        return (evidence.get(0).kind() == Evidence.Kind.TERM) ? "matched " + joined : joined;
-    }
-
-    private static String words(Evidence item) {
-        if (item.kind() == Evidence.Kind.SIMILARITY) {
-            String example = (item.example() != null) ? item.example() : item.term();
-            String sentence = (item.sentence() != null) ? " — \"" + item.sentence() + "\"" : "";
-            return "resembles: " + example + String.format(Locale.ROOT, " (similarity %.2f)", item.weight()) + sentence;
-        }
-        return "\"" + item.term() + "\" in the " + item.field();
     }
 
 }

@@ -1,14 +1,12 @@
-package org.herald.notifier.email;
+package org.herald.events;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.herald.events.Evidence;
-
 /**
- * A tag's evidence in plain words, for "why you got this" (the tagger's preview says the
- * same in the same words):
+ * A tag's evidence in plain words, the same wherever people read it: the notifier's "why
+ * you got this" and the tagger's preview:
  * <ul>
  * <li>terms: {@code "critical minerals" in the title; "mineral supply" in the
  * summary}</li>
@@ -17,13 +15,13 @@ import org.herald.events.Evidence;
  * minerals" in the title): Aluminium is on the UK Critical Minerals List}</li>
  * </ul>
  */
-final class EvidenceWords {
+public final class EvidenceWords {
 
     private EvidenceWords() {
     }
 
     /** The evidence in words, without the tag's name; empty for no evidence. */
-    static String explanation(List<Evidence> evidence) {
+    public static String explanation(List<Evidence> evidence) {
         List<String> found = new ArrayList<>();
         for (Evidence item : evidence) {
             if (item.kind() == Evidence.Kind.IMPLIED) {
