@@ -2,6 +2,7 @@ package org.herald.notifier.delivery;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,6 +47,15 @@ public interface DeliveryChannel {
      */
     default Set<UUID> unavailableRecipients() {
         return Set.of();
+    }
+
+    /**
+     * Why {@code delivery} may not be sent again by hand (staff resending it), as its
+     * recipient is now; empty if it may. Asked before the delivery is put back in the
+     * ledger; the send itself checks again.
+     */
+    default Optional<String> refusesResend(Delivery delivery) {
+        return Optional.empty();
     }
 
     /**

@@ -52,6 +52,20 @@ final class EmailSender implements DeliveryChannel {
         return new Settings(Channel.EMAIL, this.properties.concurrency(), this.properties.retrySchedule(), 0);
     }
 
+    /**
+     * The rules of a send, asked before a resend: never to a member who was erased, whose
+     * address is suppressed, or who no longer follows what it is about.
+     */
+    @Override
+    public Optional<String> refusesResend(Delivery delivery) {
+        Optional<AnnouncementTagged> announcement = this.announcements.find(delivery);
+        if (announcement.isEmpty()) {
+            return Optional.of("The announcement is no longer stored");
+        }
+        boolean story = delivery.matchedTags().isEmpty();
+        return this.mail.refuses(delivery.recipientId(), (member) -> story || member.wants(announcement.get()));
+    }
+
     @Override
     public DeliveryOutcome deliver(Delivery delivery) {
         Optional<AnnouncementTagged> announcement = this.announcements.find(delivery);
