@@ -102,16 +102,15 @@ class ConsoleController {
      */
     @PostMapping("/console/announcements/{id}/deliveries/{deliveryId}/resend")
     ModelAndView resend(@PathVariable UUID id, @PathVariable UUID deliveryId, Model model) {
-        Resends.Result result = this.resends.resend(deliveryId);
-        if (result instanceof Resends.Result.Requeued requeued && requeued.delivery().announcementId().equals(id)) {
+        Resends.Result result = this.resends.resend(deliveryId, id);
+        if (result instanceof Resends.Result.Requeued) {
             RedirectView redirect = new RedirectView("/console/announcements/" + id + "?resent", true, false);
             redirect.setStatusCode(HttpStatus.SEE_OTHER);
             redirect.setExposeModelAttributes(false);
             return new ModelAndView(redirect);
         }
         String reason = (result instanceof Resends.Result.Refused refused) ? refused.reason()
-                : (result instanceof Resends.Result.NotFound) ? "There is no such delivery"
-                        : "It is not one of this announcement's deliveries";
+                : "This announcement has no such delivery";
         model.addAttribute("resent", false);
         model.addAttribute("resendRefused", "Not sent again: " + reason + ".");
         String view = announcementPage(id, model);

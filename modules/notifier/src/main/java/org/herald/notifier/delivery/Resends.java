@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,8 +36,16 @@ public class Resends {
 
     /** Sends the delivery again, unless a rule refuses it. */
     public Result resend(UUID id) {
+        return resend(id, null);
+    }
+
+    /**
+     * Sends the delivery again, unless a rule refuses it; as if there were none unless it
+     * is one of {@code announcementId}'s (any announcement's if null).
+     */
+    public Result resend(UUID id, @Nullable UUID announcementId) {
         Optional<Delivery> found = this.ledger.find(id);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || (announcementId != null && !found.get().announcementId().equals(announcementId))) {
             return new Result.NotFound();
         }
         Delivery delivery = found.get();
