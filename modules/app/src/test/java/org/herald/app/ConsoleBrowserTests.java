@@ -201,9 +201,13 @@ class ConsoleBrowserTests {
             .containsExactlyInAnyOrder("buyer@alumina.example", "policy@smelter.example");
         assertThat(mail.getReceivedMessages()[0].getSubject()).contains("Memorandum of Understanding");
 
-        driver.get(base + "/console/announcements/" + MOU_ID);
-        assertThat(driver.findElements(By.cssSelector("#deliveries td.status"))).extracting((cell) -> cell.getText())
-            .containsExactly("sent", "sent");
+        // The SMTP server has the message a moment before the ledger records it sent.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            driver.get(base + "/console/announcements/" + MOU_ID);
+            assertThat(driver.findElements(By.cssSelector("#deliveries td.status")))
+                .extracting((cell) -> cell.getText())
+                .containsExactly("sent", "sent");
+        });
         browser.screenshot("announcement-sent");
         driver.get(base + "/console/health");
         assertThat(driver.findElement(By.id("channels")).getText()).contains("email 2 0 0");
