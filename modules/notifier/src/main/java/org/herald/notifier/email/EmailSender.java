@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.delivery.AnnouncementStore;
@@ -16,6 +17,8 @@ import org.herald.notifier.delivery.Delivery;
 import org.herald.notifier.delivery.DeliveryChannel;
 import org.herald.notifier.delivery.DeliveryOutcome;
 import org.herald.notifier.delivery.EventKind;
+import org.herald.notifier.member.Member;
+import org.herald.notifier.member.Members;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +42,8 @@ final class EmailSender implements DeliveryChannel {
 
     private final MemberLinks links;
 
+    private final Members members;
+
     private final EmailProperties properties;
 
     /**
@@ -50,6 +55,9 @@ final class EmailSender implements DeliveryChannel {
 
     private static final int CONTENTS = 64;
 
+    /** The members read with the claim, by delivery, until its send takes them. */
+    private final Map<UUID, Member> claimedMembers = new ConcurrentHashMap<>();
+
     private final Map<ContentKey, Content> contents = new LinkedHashMap<>(16, 0.75f, true) {
 
         @Override
@@ -60,7 +68,8 @@ final class EmailSender implements DeliveryChannel {
     };
 
     EmailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements, CommentaryStore commentaries,
-            MemberLinks links, EmailProperties properties) {
+            Members members, MemberLinks links, EmailProperties properties) {
+        this.members = members;
         this.links = links;
         this.mail = mail;
         this.composer = composer;
@@ -72,6 +81,22 @@ final class EmailSender implements DeliveryChannel {
     @Override
     public Settings settings() {
         return new Settings(Channel.EMAIL, this.properties.concurrency(), this.properties.retrySchedule(), 0);
+    }
+
+    /**
+     * Reads the members of the claimed deliveries in one go (two queries a claim rather
+     * than two an email), for their sends moments later; a member the read did not find
+     * is read again at the send.
+     */
+    @Override
+    public void claimed(List<Delivery> deliveries) {
+        Map<UUID, Member> found = this.members.findAll(deliveries.stream().map(Delivery::recipientId).toList());
+        for (Delivery delivery : deliveries) {
+            Member member = found.get(delivery.recipientId());
+            if (member != null) {
+                this.claimedMembers.put(delivery.id(), member);
+            }
+        }
     }
 
     @Override
@@ -88,7 +113,8 @@ final class EmailSender implements DeliveryChannel {
         EmailEvent event = new EmailEvent(delivery.eventKind(), delivery.eventRevision(), content.commentary(),
                 content.followsUp(), "");
         boolean story = delivery.matchedTags().isEmpty();
-        return this.mail.send(delivery.recipientId(), (member) -> story || member.wants(announcement),
+        return this.mail.send(delivery.recipientId(), this.claimedMembers.remove(delivery.id()),
+                (member) -> story || member.wants(announcement),
                 (member, links) -> this.composer.compose(announcement,
                         event.withFollowLink(this.links.follow(delivery.recipientId(), delivery.announcementId())),
                         new EmailRecipient(delivery.recipientId(), member.email(), member.name()),
