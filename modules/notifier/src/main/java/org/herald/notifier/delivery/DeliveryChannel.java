@@ -49,6 +49,14 @@ public interface DeliveryChannel {
     }
 
     /**
+     * Told of the deliveries just claimed for it, before any of them is handed to
+     * {@link #deliver}: a channel may read at once what their sends will need. Must leave
+     * each send correct without it (a failure here is only logged).
+     */
+    default void claimed(List<Delivery> deliveries) {
+    }
+
+    /**
      * Makes one attempt. Never throws for a failure of the recipient: reports it as the
      * outcome.
      */

@@ -104,6 +104,15 @@ public class Dispatcher implements SmartLifecycle {
                 throw ex;
             }
             lane.free.release(free - claimed.size());
+            if (!claimed.isEmpty()) {
+                try {
+                    lane.channel.claimed(claimed);
+                }
+                catch (RuntimeException ex) {
+                    logger.warn("Could not read ahead for the " + claimed.size() + " claimed "
+                            + lane.channel.channel().value() + " deliveries; each reads alone: " + ex);
+                }
+            }
             for (Delivery delivery : claimed) {
                 lane.workers.execute(() -> {
                     try {
