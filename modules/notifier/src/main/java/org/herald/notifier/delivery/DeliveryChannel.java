@@ -49,6 +49,17 @@ public interface DeliveryChannel {
     }
 
     /**
+     * Claims up to {@code limit} of this channel's due deliveries for sending (the claim
+     * committed before it returns): by default
+     * {@link DeliveryLedger#claim(Channel, int, Duration, Set) as the ledger does},
+     * leaving the {@link #unavailableRecipients()} alone. A channel with limits of its
+     * own claims within them.
+     */
+    default List<Delivery> claim(DeliveryLedger ledger, int limit, Duration lease) {
+        return ledger.claim(channel(), limit, lease, unavailableRecipients());
+    }
+
+    /**
      * Makes one attempt. Never throws for a failure of the recipient: reports it as the
      * outcome.
      */
