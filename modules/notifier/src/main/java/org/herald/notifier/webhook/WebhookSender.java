@@ -74,7 +74,7 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     private final Clock clock;
 
     /** What the claimed deliveries need, read with their claim, until each is sent. */
-    private final Map<UUID, Prepared> prepared = new ConcurrentHashMap<>();
+    private final Map<UUID, ClaimReads> prepared = new ConcurrentHashMap<>();
 
     WebhookSender(GuardedHttpClient http, WebhookSigner signer, WebhookPayload payloads, WebhookAttempts attempts,
             EndpointHealth health, Partners partners, AnnouncementStore announcements, CommentaryStore commentaries,
@@ -116,30 +116,54 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     }
 
     /**
-     * Reads what the claimed deliveries need — their endpoints, each announcement and
-     * commentary once — in a few queries for the whole claim rather than three for each
-     * delivery. Read after the claim, as each send's own reads would be; a delivery not
-     * prepared (the reads failed) reads its own.
+     * Makes the claimed deliveries read what they need — their endpoints, each
+     * announcement and commentary once — in a few queries for the whole claim rather than
+     * three for each delivery, on the first of their workers to need it (not on the
+     * dispatcher's thread, which goes on claiming). Read after the claim, as each send's
+     * own reads would be; if the reads fail, each delivery reads its own.
      */
     private void prepare(List<Delivery> claimed) {
         if (claimed.isEmpty()) {
             return;
         }
-        try {
-            Map<UUID, PartnerEndpoint> endpoints = this.partners
-                .endpoints(claimed.stream().map(Delivery::recipientId).toList());
-            Map<String, Event> events = new HashMap<>();
-            for (Delivery delivery : claimed) {
-                Event event = events.computeIfAbsent(
-                        delivery.announcementId() + "/" + delivery.eventKind() + "/" + delivery.eventRevision(),
-                        (key) -> event(delivery));
-                this.prepared.put(delivery.id(),
-                        new Prepared(Optional.ofNullable(endpoints.get(delivery.recipientId())), event));
+        ClaimReads reads = new ClaimReads(claimed);
+        claimed.forEach((delivery) -> this.prepared.put(delivery.id(), reads));
+    }
+
+    /** The reads of one claim's deliveries, made once, by the first that asks. */
+    private final class ClaimReads {
+
+        private final List<Delivery> claimed;
+
+        private @Nullable Map<UUID, Prepared> read;
+
+        ClaimReads(List<Delivery> claimed) {
+            this.claimed = claimed;
+        }
+
+        synchronized @Nullable Prepared of(Delivery delivery) {
+            if (this.read == null) {
+                this.read = new HashMap<>();
+                try {
+                    Map<UUID, PartnerEndpoint> endpoints = WebhookSender.this.partners
+                        .endpoints(this.claimed.stream().map(Delivery::recipientId).toList());
+                    Map<String, Event> events = new HashMap<>();
+                    for (Delivery claim : this.claimed) {
+                        Event event = events.computeIfAbsent(
+                                claim.announcementId() + "/" + claim.eventKind() + "/" + claim.eventRevision(),
+                                (key) -> event(claim));
+                        this.read.put(claim.id(),
+                                new Prepared(Optional.ofNullable(endpoints.get(claim.recipientId())), event));
+                    }
+                }
+                catch (RuntimeException ex) {
+                    this.read.clear();
+                    logger.debug("Could not read a claim's deliveries at once; each reads its own: " + ex);
+                }
             }
+            return this.read.get(delivery.id());
         }
-        catch (RuntimeException ex) {
-            logger.debug("Could not read a claim's deliveries at once; each reads its own: " + ex);
-        }
+
     }
 
     private Event event(Delivery delivery) {
@@ -151,7 +175,8 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     @Override
     public DeliveryOutcome deliver(Delivery delivery) {
-        Prepared prepared = this.prepared.remove(delivery.id());
+        ClaimReads reads = this.prepared.remove(delivery.id());
+        Prepared prepared = (reads != null) ? reads.of(delivery) : null;
         Optional<PartnerEndpoint> found = (prepared != null) ? prepared.endpoint()
                 : this.partners.endpoint(delivery.recipientId());
         if (found.isEmpty()) {
