@@ -135,16 +135,23 @@ final class EndpointLimits {
      * requests under way.
      */
     private List<Bucket> refill(String ids, Duration lease) {
+        // The lock first, in a statement of its own: the count below must be read by a
+        // statement that starts once the lock is held (each statement reads what was
+        // committed when it started), so that it sees the claims of the instance that
+        // held the lock before.
+        this.jdbc.sql("""
+                SELECT partner_id FROM notifier.endpoint_bucket WHERE partner_id = ANY (CAST(:ids AS uuid[]))
+                ORDER BY partner_id
+                FOR UPDATE
+                """).param("ids", ids).query(UUID.class).list();
         return this.jdbc
             .sql("""
                     UPDATE notifier.endpoint_bucket b
                     SET tokens = least(p.rate, b.tokens + p.rate * greatest(0, extract(epoch FROM clock_timestamp() - b.refilled_at))),
                         refilled_at = greatest(b.refilled_at, clock_timestamp())
-                    FROM (SELECT partner_id FROM notifier.endpoint_bucket WHERE partner_id = ANY (CAST(:ids AS uuid[]))
-                          ORDER BY partner_id FOR UPDATE) locked,
-                         (SELECT id, coalesce(rate_limit, :rate) AS rate FROM notifier.partner
+                    FROM (SELECT id, coalesce(rate_limit, :rate) AS rate FROM notifier.partner
                           WHERE id = ANY (CAST(:ids AS uuid[]))) p
-                    WHERE b.partner_id = locked.partner_id AND b.partner_id = p.id
+                    WHERE b.partner_id = p.id
                     RETURNING b.partner_id, b.tokens, p.rate,
                               (SELECT count(*) FROM notifier.delivery d
                                WHERE d.channel = 'webhook' AND d.status = 'sending' AND d.recipient_id = b.partner_id
