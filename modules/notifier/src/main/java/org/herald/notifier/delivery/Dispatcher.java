@@ -96,8 +96,7 @@ public class Dispatcher implements SmartLifecycle {
             }
             List<Delivery> claimed;
             try {
-                claimed = this.ledger.claim(lane.channel.channel(), free, this.lease,
-                        lane.channel.unavailableRecipients());
+                claimed = lane.channel.claim(this.ledger, free, this.lease);
             }
             catch (Throwable ex) {
                 lane.free.release(free);
