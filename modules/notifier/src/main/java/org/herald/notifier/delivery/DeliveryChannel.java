@@ -50,14 +50,15 @@ public interface DeliveryChannel {
     }
 
     /**
-<<<<<<< HEAD
      * Why {@code delivery} may not be sent again by hand (staff resending it), as its
      * recipient is now; empty if it may. Asked before the delivery is put back in the
      * ledger; the send itself checks again.
      */
     default Optional<String> refusesResend(Delivery delivery) {
         return Optional.empty();
-=======
+    }
+
+    /**
      * Claims up to {@code limit} of this channel's due deliveries for sending (the claim
      * committed before it returns): by default
      * {@link DeliveryLedger#claim(Channel, int, Duration, Set) as the ledger does},
@@ -75,7 +76,6 @@ public interface DeliveryChannel {
      * each send correct without it (a failure here is only logged).
      */
     default void claimed(List<Delivery> deliveries) {
->>>>>>> main
     }
 
     /**
