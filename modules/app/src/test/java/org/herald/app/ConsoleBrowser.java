@@ -80,6 +80,16 @@ final class ConsoleBrowser implements AutoCloseable {
         return target;
     }
 
+    /**
+     * Saves the page as {@link #screenshot(String)} does, scrolled so that the element
+     * {@code id} is at the top (what the screenshot is about may be below the fold).
+     */
+    Path screenshot(String name, String id) throws IOException {
+        ((org.openqa.selenium.JavascriptExecutor) this.driver)
+            .executeScript("document.getElementById(arguments[0]).scrollIntoView(true)", id);
+        return screenshot(name);
+    }
+
     @Override
     public void close() {
         this.driver.quit();

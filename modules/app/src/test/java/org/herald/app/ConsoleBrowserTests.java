@@ -20,7 +20,12 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.herald.events.AnnouncementIds;
+import org.herald.events.Topics;
 import org.herald.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +38,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -91,7 +97,8 @@ class ConsoleBrowserTests {
                 "--spring.mail.port=" + mail.getSmtp().getPort(), "--herald.admin-api-keys=" + ADMIN_KEY,
                 "--herald.publisher.api-keys=" + PUBLISH_KEY, "--herald.notifier.email.link-key=" + Pipeline.LINK_KEY,
                 "--herald.notifier.webhooks.secret-key=" + Pipeline.SECRET_KEY,
-                "--herald.notifier.dispatch.poll-interval=200ms", "--herald.notifier.hold.min-recipients=2");
+                "--herald.notifier.dispatch.poll-interval=200ms", "--herald.notifier.hold.min-recipients=2",
+                "--herald.notifier.members.max-subscriptions=2");
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
         for (String email : List.of("buyer@alumina.example", "policy@smelter.example")) {
             HttpResponse<String> member = send("POST", "/api/v1/members", ADMIN_KEY, """
@@ -194,9 +201,13 @@ class ConsoleBrowserTests {
             .containsExactlyInAnyOrder("buyer@alumina.example", "policy@smelter.example");
         assertThat(mail.getReceivedMessages()[0].getSubject()).contains("Memorandum of Understanding");
 
-        driver.get(base + "/console/announcements/" + MOU_ID);
-        assertThat(driver.findElements(By.cssSelector("#deliveries td.status"))).extracting((cell) -> cell.getText())
-            .containsExactly("sent", "sent");
+        // The SMTP server has the message a moment before the ledger records it sent.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            driver.get(base + "/console/announcements/" + MOU_ID);
+            assertThat(driver.findElements(By.cssSelector("#deliveries td.status")))
+                .extracting((cell) -> cell.getText())
+                .containsExactly("sent", "sent");
+        });
         browser.screenshot("announcement-sent");
         driver.get(base + "/console/health");
         assertThat(driver.findElement(By.id("channels")).getText()).contains("email 2 0 0");
@@ -250,6 +261,135 @@ class ConsoleBrowserTests {
 
     @Test
     @Order(6)
+    void addsAMemberByTheApisRulesAndTheSubscriptionCap() throws Exception {
+        WebDriver driver = browser();
+        driver.get(base + "/console/members");
+        driver.findElement(By.id("add-member-link")).click();
+        waitFor(driver, By.id("email")).sendKeys("not-an-email");
+        driver.findElement(By.id("tags-0")).sendKeys("aluminium");
+        driver.findElement(By.id("add-member")).click();
+        assertThat(waitFor(driver, By.id("form-errors")).getText()).contains("Email: must be an email address");
+
+        WebElement email = driver.findElement(By.id("email"));
+        email.clear();
+        email.sendKeys("analyst@refinery.example");
+        driver.findElement(By.id("tags-1")).sendKeys("lithium");
+        driver.findElement(By.id("tags-2")).sendKeys("copper, bad tag!");
+        driver.findElement(By.id("add-member")).click();
+        assertThat(waitFor(driver, By.id("form-errors")).getText())
+            .contains("Subscription 3, tags: must be a tag: letters, digits and hyphens");
+        WebElement third = driver.findElement(By.id("tags-2"));
+        third.clear();
+        third.sendKeys("copper");
+        driver.findElement(By.id("add-member")).click();
+        assertThat(waitFor(driver, By.id("form-errors")).getText())
+            .contains("A member may have at most 2 subscriptions");
+        browser.screenshot("member-new-refused");
+        assertThat(send("POST", "/api/v1/members/search", ADMIN_KEY, "{\"email\":\"analyst@refinery.example\"}").body())
+            .as("nothing added while refused")
+            .contains("\"items\":[]");
+
+        driver.findElement(By.id("tags-2")).clear();
+        WebElement first = driver.findElement(By.id("tags-0"));
+        first.clear();
+        first.sendKeys("aluminium, steel");
+        new Select(driver.findElement(By.id("frequency-1"))).selectByValue("daily");
+        driver.findElement(By.id("add-member")).click();
+        assertThat(waitFor(driver, By.id("notice")).getText()).isEqualTo("Member added.");
+        assertThat(driver.getCurrentUrl()).as("no address in the URL").doesNotContain("refinery");
+        assertThat(driver.findElement(By.id("tags-0")).getAttribute("value")).isEqualTo("aluminium, steel");
+        assertThat(driver.findElement(By.id("tags-1")).getAttribute("value")).isEqualTo("lithium");
+        browser.screenshot("member");
+        String added = send("POST", "/api/v1/members/search", ADMIN_KEY, "{\"email\":\"analyst@refinery.example\"}")
+            .body();
+        assertThat(added).contains("\"tags\":[\"aluminium\",\"steel\"]", "\"tags\":[\"lithium\"]", "\"daily\"",
+                "\"method\":\"admin-api\"");
+        HttpResponse<String> duplicate = send("POST", "/api/v1/members", ADMIN_KEY,
+                "{\"email\":\"Analyst@Refinery.example\"}");
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(7)
+    void editsAMembersSubscriptions() throws Exception {
+        WebDriver driver = browser();
+        driver.get(base + "/console/members");
+        waitFor(driver, By.id("q")).sendKeys("smelter");
+        driver.findElement(By.cssSelector("form[role=search] button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#members tbody tr"), 1));
+        driver.findElement(By.cssSelector("#members tbody tr a.edit")).click();
+        WebElement tags = waitFor(driver, By.id("tags-0"));
+        assertThat(tags.getAttribute("value")).isEqualTo("critical-minerals");
+        assertThat(driver.getCurrentUrl()).doesNotContain("smelter");
+        browser.screenshot("member-subscriptions", "subscriptions-form");
+        tags.clear();
+        driver.findElement(By.id("save-subscriptions")).click();
+        assertThat(waitFor(driver, By.id("notice")).getText()).isEqualTo("Subscriptions saved.");
+        assertThat(driver.findElement(By.id("tags-0")).getAttribute("value")).isEmpty();
+        assertThat(send("POST", "/api/v1/members/search", ADMIN_KEY, "{\"email\":\"policy@smelter.example\"}").body())
+            .contains("\"subscriptions\":[]");
+    }
+
+    @Test
+    @Order(8)
+    void resendsADeliveryButNeverToAMemberWhoUnsubscribed() throws Exception {
+        WebDriver driver = browser();
+        int before = mail.getReceivedMessages().length;
+        driver.get(base + "/console/announcements/" + MOU_ID);
+        driver.findElement(By.xpath("//tr[contains(., 'buyer@alumina.example')]//button[@class='resend']")).click();
+        assertThat(waitFor(driver, By.id("resent")).getText()).contains("Sent again");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.getReceivedMessages().length == before + 1);
+        assertThat(Arrays.stream(mail.getReceivedMessages()).map(ConsoleBrowserTests::recipient))
+            .as("the resend went to the buyer, once more")
+            .filteredOn("buyer@alumina.example"::equals)
+            .hasSize(2);
+        assertThat(Arrays.stream(mail.getReceivedMessages()).map(ConsoleBrowserTests::subject))
+            .allMatch((subject) -> subject.contains("Memorandum of Understanding"));
+        driver.get(base + "/console/announcements/" + MOU_ID);
+        browser.screenshot("announcement-resent", "deliveries");
+
+        driver.findElement(By.xpath("//tr[contains(., 'policy@smelter.example')]//button[@class='resend']")).click();
+        assertThat(waitFor(driver, By.id("resend-refused")).getText())
+            .isEqualTo("Not sent again: The member unsubscribed from what this announcement is about.");
+        browser.screenshot("announcement-resend-refused", "resend-refused");
+
+        String deliveries = send("GET", "/api/v1/deliveries?announcementId=" + MOU_ID, ADMIN_KEY, null).body();
+        Matcher smelter = Pattern.compile("\"id\":\"([^\"]+)\"[^}]*\"recipient\":\"policy@smelter.example\"")
+            .matcher(deliveries);
+        assertThat(smelter.find()).as(deliveries).isTrue();
+        HttpResponse<String> refused = send("POST", "/api/v1/deliveries/" + smelter.group(1) + "/retry", ADMIN_KEY,
+                null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("Resend refused", "unsubscribed");
+        await().during(Duration.ofSeconds(1))
+            .atMost(Duration.ofSeconds(3))
+            .until(() -> mail.getReceivedMessages().length == before + 1);
+    }
+
+    @Test
+    @Order(9)
+    void showsTheDeadLettersOnTheHealthPage() throws Exception {
+        WebDriver driver = browser();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ANNOUNCEMENTS_TAGGED, "poison", "{not json")).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            driver.get(base + "/console/health");
+            return driver.findElement(By.id("dead-letters")).getText().contains(Topics.ANNOUNCEMENTS_TAGGED + ".dlt 1");
+        });
+        String deadLetters = driver.findElement(By.id("dead-letter-topics")).getText();
+        assertThat(deadLetters).contains(Topics.ANNOUNCEMENTS + ".dlt 0")
+            .contains(Topics.ANNOUNCEMENTS_TAGGED + " offset")
+            .containsIgnoringCase("deserializ");
+        browser.screenshot("health-dead-letters", "dead-letters");
+    }
+
+    @Test
+    @Order(10)
     void signsOut() throws Exception {
         WebDriver driver = browser();
         driver.get(base + "/console/announcements");
@@ -261,7 +401,7 @@ class ConsoleBrowserTests {
     }
 
     @Test
-    @Order(7)
+    @Order(11)
     void refusesAFormPostWithoutItsCsrfToken() throws Exception {
         String session = signInOverHttp(ADMIN_KEY).orElseThrow();
         HttpResponse<String> noToken = form("/console/sending/pause", session, Map.of());
@@ -281,7 +421,7 @@ class ConsoleBrowserTests {
     }
 
     @Test
-    @Order(8)
+    @Order(12)
     void refusesAWrongKeyAndSetsAStrictHttpOnlyCookieForTheRightOne() throws Exception {
         assertThat(signInOverHttp("not-an-admin-key")).isEmpty();
         HttpResponse<String> signIn = signInResponse(ADMIN_KEY);
@@ -369,6 +509,15 @@ class ConsoleBrowserTests {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String subject(Message message) {
+        try {
+            return message.getSubject();
+        }
+        catch (jakarta.mail.MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static String recipient(Message message) {

@@ -5,7 +5,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -234,6 +236,57 @@ class PrivacyTests {
             .query(String.class)
             .list();
         assertThat(statuses).as("the counts stay, anonymised").containsExactly("failed", "sent");
+    }
+
+    @Test
+    void aResendByStaffGoesOnlyToAMemberWhoStillWantsIt(TestApi api, TestMembers members, TaggedTopic topic) {
+        String run = Announcements.run();
+        String tag = "resend-" + run;
+        String keeps = "keeps-" + run + "@example.org";
+        String leaves = "leaves-" + run + "@example.org";
+        String bounced = "bounced-" + run + "@example.org";
+        String erased = "gone-" + run + "@example.org";
+        Map<String, String> ids = new HashMap<>();
+        for (String address : List.of(keeps, leaves, bounced, erased)) {
+            ids.put(address, members.create(address, sub(tag, "immediate")));
+        }
+        AnnouncementTagged announcement = topic.publish(Announcements.taggedWith(tag, 1));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> api.deliveries(announcement.id())
+                .findValues("status")
+                .stream()
+                .filter((status) -> status.asString().equals("sent"))
+                .count() == 4);
+        Map<String, String> deliveries = new HashMap<>();
+        api.deliveries(announcement.id())
+            .forEach((delivery) -> deliveries.put(delivery.get("recipient").asString(), delivery.get("id").asString()));
+        assertThat(api.call("PATCH", "/api/v1/members/" + ids.get(leaves), "{\"subscriptions\":[]}").statusCode())
+            .isEqualTo(200);
+        this.jdbc
+            .sql("UPDATE notifier.member SET suppressed_at = now(), suppressed_reason = '550 no such user'"
+                    + " WHERE id = :id")
+            .param("id", UUID.fromString(ids.get(bounced)))
+            .update();
+        assertThat(api.call("DELETE", "/api/v1/members/" + ids.get(erased), null).statusCode()).isEqualTo(204);
+
+        Map<String, String> refusals = Map.of(leaves, "unsubscribed from what this announcement is about", bounced,
+                "address is suppressed (550 no such user)", erased, "was erased");
+        refusals.forEach((address, reason) -> {
+            HttpResponse<String> refused = api.post("/api/v1/deliveries/" + deliveries.get(address) + "/retry", "");
+            assertThat(refused.statusCode()).as(address).isEqualTo(409);
+            assertThat(TestApi.json(refused).get("title").asString()).isEqualTo("Resend refused");
+            assertThat(TestApi.json(refused).get("detail").asString()).contains(reason);
+        });
+        HttpResponse<String> resent = api.post("/api/v1/deliveries/" + deliveries.get(keeps) + "/retry", "");
+        assertThat(resent.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.receivedBy(keeps).size() == 2);
+        for (String address : List.of(leaves, bounced)) {
+            assertThat(smtp.receivedBy(address)).as(address).hasSize(1);
+            assertThat(this.jdbc.sql("SELECT status FROM notifier.delivery WHERE id = :id")
+                .param("id", UUID.fromString(deliveries.get(address)))
+                .query(String.class)
+                .single()).as("left as it was").isEqualTo("sent");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.Dispatcher;
+import org.herald.notifier.delivery.Resends;
 import org.herald.notifier.hold.Holds;
 import org.herald.notifier.hold.SendingPause;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The notifier's console pages: announcements (newest first, searchable by title), one
@@ -33,6 +36,8 @@ class ConsoleController {
 
     private static final int PAGE_SIZE = 50;
 
+    private static final int LATEST_DEAD_LETTERS = 5;
+
     private final ConsoleQueries queries;
 
     private final AnnouncementStore announcements;
@@ -43,8 +48,14 @@ class ConsoleController {
 
     private final Dispatcher dispatcher;
 
+    private final Resends resends;
+
+    private final DeadLetterTopics deadLetters;
+
     ConsoleController(ConsoleQueries queries, AnnouncementStore announcements, Holds holds, SendingPause pause,
-            Dispatcher dispatcher) {
+            Dispatcher dispatcher, Resends resends, DeadLetterTopics deadLetters) {
+        this.resends = resends;
+        this.deadLetters = deadLetters;
         this.queries = queries;
         this.announcements = announcements;
         this.holds = holds;
@@ -69,7 +80,12 @@ class ConsoleController {
     }
 
     @GetMapping("/console/announcements/{id}")
-    String announcement(@PathVariable UUID id, Model model) {
+    String announcement(@PathVariable UUID id, @RequestParam(required = false) @Nullable String resent, Model model) {
+        model.addAttribute("resent", resent != null);
+        return announcementPage(id, model);
+    }
+
+    private String announcementPage(UUID id, Model model) {
         AnnouncementTagged announcement = this.announcements.find(id)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No announcement " + id));
         model.addAttribute("item", new AnnouncementsPage(announcement, this.queries.deliveryCounts(List.of(id)).get(id),
@@ -78,6 +94,28 @@ class ConsoleController {
         model.addAttribute("statuses", ConsoleQueries.STATUSES);
         model.addAttribute("sending", this.pause.state());
         return "console/announcement";
+    }
+
+    /**
+     * Sends one delivery of the announcement again ({@link Resends}, the rules of the
+     * API's retry); a refusal is shown on the page, {@code 409}.
+     */
+    @PostMapping("/console/announcements/{id}/deliveries/{deliveryId}/resend")
+    ModelAndView resend(@PathVariable UUID id, @PathVariable UUID deliveryId, Model model) {
+        Resends.Result result = this.resends.resend(deliveryId, id);
+        if (result instanceof Resends.Result.Requeued) {
+            RedirectView redirect = new RedirectView("/console/announcements/" + id + "?resent", true, false);
+            redirect.setStatusCode(HttpStatus.SEE_OTHER);
+            redirect.setExposeModelAttributes(false);
+            return new ModelAndView(redirect);
+        }
+        String reason = (result instanceof Resends.Result.Refused refused) ? refused.reason()
+                : "This announcement has no such delivery";
+        model.addAttribute("resent", false);
+        model.addAttribute("resendRefused", "Not sent again: " + reason + ".");
+        String view = announcementPage(id, model);
+        return new ModelAndView(view, model.asMap(),
+                (result instanceof Resends.Result.NotFound) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
     }
 
     @PostMapping("/console/announcements/{id}/approve")
@@ -100,6 +138,7 @@ class ConsoleController {
         model.addAttribute("endpoints", this.queries.failingEndpoints());
         model.addAttribute("chart", DeliveryChart.svg(this.queries.sentPerMinute(60)));
         model.addAttribute("held", this.holds.waiting());
+        model.addAttribute("deadLetters", this.deadLetters.read(LATEST_DEAD_LETTERS));
         model.addAttribute("sending", this.pause.state());
         return "console/health";
     }

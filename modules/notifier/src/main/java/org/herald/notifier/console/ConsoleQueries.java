@@ -94,12 +94,13 @@ class ConsoleQueries {
      */
     List<DeliveryLine> deliveries(UUID announcementId, int limit) {
         return this.jdbc.sql("""
-                SELECT channel, recipient, status, attempts, last_error, sent_at FROM notifier.delivery
+                SELECT id, channel, recipient, status, attempts, last_error, sent_at FROM notifier.delivery
                 WHERE announcement_id = :id ORDER BY channel, created_at, id LIMIT :limit
                 """).param("id", announcementId).param("limit", limit).query((rs, row) -> {
             Timestamp sent = rs.getTimestamp("sent_at");
-            return new DeliveryLine(rs.getString("channel"), rs.getString("recipient"), rs.getString("status"),
-                    rs.getInt("attempts"), rs.getString("last_error"), (sent != null) ? sent.toInstant() : null);
+            return new DeliveryLine(rs.getObject("id", UUID.class), rs.getString("channel"), rs.getString("recipient"),
+                    rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
+                    (sent != null) ? sent.toInstant() : null);
         }).list();
     }
 
@@ -189,8 +190,19 @@ class ConsoleQueries {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    public record DeliveryLine(String channel, String recipient, String status, int attempts,
+    public record DeliveryLine(UUID id, String channel, String recipient, String status, int attempts,
             @Nullable String lastError, @Nullable Instant sentAt) {
+
+        /** Whether staff may send it again from its page: it was sent, or it failed. */
+        public boolean resendable() {
+            return "sent".equals(this.status) || "failed".equals(this.status);
+        }
+
+        @Override
+        public String toString() {
+            return "DeliveryLine[id=" + this.id + ", channel=" + this.channel + ", status=" + this.status + "]";
+        }
+
     }
 
     public record MemberLine(UUID id, String email, @Nullable String name, @Nullable String organisation,

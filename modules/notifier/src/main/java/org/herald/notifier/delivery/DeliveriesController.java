@@ -2,14 +2,12 @@ package org.herald.notifier.delivery;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,16 +30,13 @@ class DeliveriesController {
 
     static final int MAX_LIMIT = 1000;
 
-    private final DeliveryLedger ledger;
-
     private final LedgerQueries queries;
 
-    private final ObjectProvider<Dispatcher> dispatcher;
+    private final Resends resends;
 
-    DeliveriesController(DeliveryLedger ledger, LedgerQueries queries, ObjectProvider<Dispatcher> dispatcher) {
-        this.ledger = ledger;
+    DeliveriesController(LedgerQueries queries, Resends resends) {
         this.queries = queries;
-        this.dispatcher = dispatcher;
+        this.resends = resends;
     }
 
     /**
@@ -78,20 +73,31 @@ class DeliveriesController {
     }
 
     /**
-     * Sends one delivery again, whatever became of it: due now, with a fresh retry
-     * schedule.
+     * Sends one delivery again (failed, sent, or waiting for a retry): due now, with a
+     * fresh schedule, through the ledger as any other. Refused with a {@code 409} problem
+     * and the reason while it is being sent, while its fan-out is held or after it was
+     * cancelled, and for a member who was erased, whose address is suppressed or who
+     * unsubscribed from what it is about ({@link Resends}).
      */
     @PostMapping("/api/v1/deliveries/{id}/retry")
     ResponseEntity<DeliveryView> retry(@PathVariable UUID id) {
-        Optional<Delivery> requeued = this.ledger.resend(id);
-        if (requeued.isPresent()) {
-            this.dispatcher.ifAvailable(Dispatcher::wake);
-            return ResponseEntity.accepted().body(DeliveryView.of(requeued.get()));
+        Resends.Result result = this.resends.resend(id);
+        if (result instanceof Resends.Result.Requeued requeued) {
+            return ResponseEntity.accepted().body(DeliveryView.of(requeued.delivery()));
         }
-        HttpStatus status = this.queries.find(id).isPresent() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
-        String detail = (status == HttpStatus.CONFLICT) ? "Delivery " + id + " is being sent right now"
-                : "No delivery has id " + id;
-        throw new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+        if (result instanceof Resends.Result.Refused refused) {
+            throw problem(HttpStatus.CONFLICT, "Delivery " + id + " is not sent again: " + refused.reason(),
+                    "Resend refused");
+        }
+        throw problem(HttpStatus.NOT_FOUND, "No delivery has id " + id, null);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String detail, @Nullable String title) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (title != null) {
+            problem.setTitle(title);
+        }
+        return new ErrorResponseException(status, problem, null);
     }
 
     record DeliveryView(UUID id, UUID announcementId, String kind, int revision, String channel, String recipient,

@@ -2,6 +2,7 @@ package org.herald.notifier.delivery;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,12 +50,22 @@ public interface DeliveryChannel {
     }
 
     /**
+     * Why {@code delivery} may not be sent again by hand (staff resending it), as its
+     * recipient is now; empty if it may. Asked before the delivery is put back in the
+     * ledger; the send itself checks again.
+     */
+    default Optional<String> refusesResend(Delivery delivery) {
+        return Optional.empty();
+    }
+
+    /**
      * Claims up to {@code limit} of this channel's due deliveries for sending (the claim
      * committed before it returns): by default
      * {@link DeliveryLedger#claim(Channel, int, Duration, Set) as the ledger does},
      * leaving the {@link #unavailableRecipients()} alone. A channel with limits of its
      * own claims within them.
      */
+
     default List<Delivery> claim(DeliveryLedger ledger, int limit, Duration lease) {
         return ledger.claim(channel(), limit, lease, unavailableRecipients());
     }

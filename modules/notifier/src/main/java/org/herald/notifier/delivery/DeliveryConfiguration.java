@@ -51,6 +51,13 @@ class DeliveryConfiguration {
     }
 
     @Bean
+    Resends resends(DeliveryLedger ledger, JdbcClient jdbc, ObjectProvider<DeliveryChannel> channels,
+            ObjectProvider<Dispatcher> dispatcher) {
+        return new Resends(ledger, jdbc, () -> channels.orderedStream().toList(),
+                () -> dispatcher.ifAvailable(Dispatcher::wake));
+    }
+
+    @Bean
     Dispatcher dispatcher(DeliveryLedger ledger, ObjectProvider<DeliveryChannel> channels, RetrySchedules schedules,
             MeterRegistry meters, DeliveryProperties properties) {
         List<DeliveryChannel> all = channels.orderedStream().toList();

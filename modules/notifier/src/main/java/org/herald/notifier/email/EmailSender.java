@@ -84,6 +84,20 @@ final class EmailSender implements DeliveryChannel {
     }
 
     /**
+     * The rules of a send, asked before a resend: never to a member who was erased, whose
+     * address is suppressed, or who no longer follows what it is about.
+     */
+    @Override
+    public Optional<String> refusesResend(Delivery delivery) {
+        Optional<AnnouncementTagged> announcement = this.announcements.find(delivery);
+        if (announcement.isEmpty()) {
+            return Optional.of("The announcement is no longer stored");
+        }
+        boolean story = delivery.matchedTags().isEmpty();
+        return this.mail.refuses(delivery.recipientId(), (member) -> story || member.wants(announcement.get()));
+    }
+
+    /**
      * Reads the members of the claimed deliveries in one go (two queries a claim rather
      * than two an email), for their sends moments later; a member the read did not find
      * is read again at the send.

@@ -49,6 +49,25 @@ final class MemberMail {
     }
 
     /**
+     * Why no email may go to the member now, by the rules {@link #send} applies; empty if
+     * one may.
+     */
+    Optional<String> refuses(UUID memberId, Predicate<Member> wanted) {
+        Optional<Member> member = this.members.find(memberId);
+        if (member.isEmpty()) {
+            return Optional.of("The member was erased: nothing is sent to them again");
+        }
+        if (member.get().suppressed()) {
+            return Optional.of("The member's address is suppressed (" + member.get().suppressedReason()
+                    + "): unsuppress it first");
+        }
+        if (!wanted.test(member.get())) {
+            return Optional.of("The member unsubscribed from what this announcement is about");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Sends the email {@code compose} writes for the member.
      * @param memberId the member
      * @param wanted whether the member, as they are now, still follows what the email is

@@ -1,5 +1,7 @@
 package org.herald.notifier.member;
 
+import jakarta.validation.Validator;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +20,11 @@ class MemberConfiguration {
     Members members(JdbcClient jdbc, TransactionOperations transactions, MemberProperties properties,
             ObjectProvider<MemberChanges> changes) {
         return new Members(jdbc, transactions, properties.maxSubscriptions(), () -> changes.orderedStream().toList());
+    }
+
+    @Bean
+    MemberForms memberForms(Members members, Validator validator) {
+        return new MemberForms(members, validator);
     }
 
     @Bean
