@@ -2,6 +2,7 @@ package org.herald.notifier.delivery;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.herald.events.AnnouncementTagged;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +19,8 @@ public class AnnouncementStore {
 
     private final JdbcClient jdbc;
 
+    private final AtomicLong changes = new AtomicLong();
+
     private final JsonMapper json;
 
     public AnnouncementStore(JdbcClient jdbc, JsonMapper json) {
@@ -30,6 +33,7 @@ public class AnnouncementStore {
      * becomes the latest unless a later revision was taken in before it.
      */
     public void save(AnnouncementTagged announcement) {
+        this.changes.incrementAndGet();
         String payload = this.json.writeValueAsString(announcement);
         this.jdbc.sql("""
                 INSERT INTO notifier.announcement (id, payload, relevance, revision)
@@ -89,6 +93,14 @@ public class AnnouncementStore {
 
     private AnnouncementTagged read(String payload) {
         return this.json.readValue(payload, AnnouncementTagged.class);
+    }
+
+    /**
+     * How many changes this instance has made: a reader that keeps what it read for a
+     * moment reads again once this moves.
+     */
+    public long changes() {
+        return this.changes.get();
     }
 
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.herald.events.AnnouncementTagged;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,8 @@ public class CommentaryStore {
 
     private final JdbcClient jdbc;
 
+    private final AtomicLong changes = new AtomicLong();
+
     public CommentaryStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -31,6 +34,7 @@ public class CommentaryStore {
      * @return the new version; empty if the announcement is unknown
      */
     public Optional<Commentary> add(UUID announcementId, String text) {
+        this.changes.incrementAndGet();
         boolean known = this.jdbc.sql("SELECT id FROM notifier.announcement WHERE id = :id FOR UPDATE")
             .param("id", announcementId)
             .query(UUID.class)
@@ -96,6 +100,14 @@ public class CommentaryStore {
     private static Commentary row(ResultSet row, int rowNum) throws SQLException {
         return new Commentary(row.getObject("announcement_id", UUID.class), row.getInt("seq"), row.getString("text"),
                 DeliveryRows.instant(row, "created_at"));
+    }
+
+    /**
+     * How many changes this instance has made: a reader that keeps what it read for a
+     * moment reads again once this moves.
+     */
+    public long changes() {
+        return this.changes.get();
     }
 
 }

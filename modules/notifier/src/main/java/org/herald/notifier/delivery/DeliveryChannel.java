@@ -49,6 +49,25 @@ public interface DeliveryChannel {
     }
 
     /**
+     * Claims up to {@code limit} of this channel's due deliveries for sending (the claim
+     * committed before it returns): by default
+     * {@link DeliveryLedger#claim(Channel, int, Duration, Set) as the ledger does},
+     * leaving the {@link #unavailableRecipients()} alone. A channel with limits of its
+     * own claims within them.
+     */
+    default List<Delivery> claim(DeliveryLedger ledger, int limit, Duration lease) {
+        return ledger.claim(channel(), limit, lease, unavailableRecipients());
+    }
+
+    /**
+     * Told of the deliveries just claimed for it, before any of them is handed to
+     * {@link #deliver}: a channel may read at once what their sends will need. Must leave
+     * each send correct without it (a failure here is only logged).
+     */
+    default void claimed(List<Delivery> deliveries) {
+    }
+
+    /**
      * Makes one attempt. Never throws for a failure of the recipient: reports it as the
      * outcome.
      */

@@ -7,14 +7,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static java.util.stream.Collectors.joining;
 import static org.herald.notifier.delivery.DeliveryRows.COLUMNS;
@@ -39,16 +45,24 @@ import static org.herald.notifier.delivery.DeliveryRows.uuidArray;
  */
 public class DeliveryLedger {
 
+    private static final Duration EXPIRED_CHECK = Duration.ofSeconds(1);
+
     private final JdbcClient jdbc;
 
     private final JdbcTemplate batch;
 
     private final RetrySchedules schedules;
 
+    private final TransactionTemplate transactions;
+
+    /** When the limited claim last failed the expired claims out of attempts. */
+    private final AtomicLong expiredCheckedAt = new AtomicLong(System.nanoTime() - EXPIRED_CHECK.toNanos());
+
     public DeliveryLedger(JdbcClient jdbc, JdbcTemplate batch, RetrySchedules schedules) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.schedules = schedules;
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(batch.getDataSource()));
     }
 
     /**
@@ -147,6 +161,98 @@ public class DeliveryLedger {
             .param("limit", limit)
             .query(DeliveryRows::delivery)
             .list();
+    }
+
+    /**
+     * Claims as {@link #claim(Channel, int, Duration, Set)} does, but no more of each
+     * recipient's deliveries than {@code limits} grant, in one transaction with them: the
+     * due and expired rows are looked up (up to {@code scan}, oldest due first, locked),
+     * the limits asked about their recipients (and locked as they see fit), and the rows
+     * they admit claimed. Rows left out stay pending for a later claim.
+     */
+    public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped, int scan,
+            RecipientLimits limits) {
+        long now = System.nanoTime();
+        long last = this.expiredCheckedAt.get();
+        if (now - last >= EXPIRED_CHECK.toNanos() && this.expiredCheckedAt.compareAndSet(last, now)) {
+            // Once a second rather than each claim: a statement fewer per claim.
+            failExpiredAtLimit(channel, lease);
+        }
+        List<Delivery> claimed = this.transactions.execute((status) -> {
+            List<Candidate> candidates = this.jdbc
+                .sql("""
+                        SELECT id, recipient_id FROM (
+                            SELECT * FROM (SELECT id, recipient_id, next_attempt_at FROM notifier.delivery
+                                  WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
+                                    AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                                    WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
+                                  ORDER BY next_attempt_at
+                                  LIMIT :scan
+                                  FOR UPDATE SKIP LOCKED) pending
+                            UNION ALL
+                            SELECT * FROM (SELECT id, recipient_id, next_attempt_at FROM notifier.delivery
+                                  WHERE channel = :channel AND status = 'sending'
+                                    AND claimed_at < now() - make_interval(secs => :lease)
+                                    AND attempts < :maxAttempts
+                                    AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                                    AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                                    WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
+                                  ORDER BY claimed_at
+                                  LIMIT :scan
+                                  FOR UPDATE SKIP LOCKED) expired) candidates
+                        ORDER BY next_attempt_at
+                        """)
+                .param("channel", channel.value())
+                .param("skipped", uuidArray(skipped))
+                .param("lease", seconds(lease))
+                .param("maxAttempts", this.schedules.of(channel).maxAttempts())
+                .param("scan", Math.max(scan, limit))
+                .query((row, rowNum) -> new Candidate(row.getObject("id", UUID.class),
+                        row.getObject("recipient_id", UUID.class)))
+                .list();
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            Set<UUID> recipients = new LinkedHashSet<>();
+            candidates.forEach((candidate) -> recipients.add(candidate.recipientId()));
+            Map<UUID, Integer> left = new HashMap<>(limits.available(recipients));
+            Map<UUID, Integer> taken = new HashMap<>();
+            List<UUID> chosen = new ArrayList<>();
+            for (Candidate candidate : candidates) {
+                if (chosen.size() == limit) {
+                    break;
+                }
+                int allowed = left.getOrDefault(candidate.recipientId(), 0);
+                if (allowed > 0) {
+                    left.put(candidate.recipientId(), allowed - 1);
+                    taken.merge(candidate.recipientId(), 1, Integer::sum);
+                    chosen.add(candidate.id());
+                }
+            }
+            if (chosen.isEmpty()) {
+                return List.of();
+            }
+            limits.taken(taken);
+            return this.jdbc
+                .sql("""
+                        UPDATE notifier.delivery d
+                        SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
+                        WHERE d.id = ANY (CAST(:ids AS uuid[]))
+                        RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
+                                  d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
+                                  d.event_kind, d.event_revision
+                        """)
+                .param("ids", uuidArray(chosen))
+                .query(DeliveryRows::delivery)
+                .list();
+        });
+        return (claimed != null) ? claimed : List.of();
+    }
+
+    private record Candidate(UUID id, UUID recipientId) {
     }
 
     /**

@@ -96,14 +96,22 @@ public class Dispatcher implements SmartLifecycle {
             }
             List<Delivery> claimed;
             try {
-                claimed = this.ledger.claim(lane.channel.channel(), free, this.lease,
-                        lane.channel.unavailableRecipients());
+                claimed = lane.channel.claim(this.ledger, free, this.lease);
             }
             catch (Throwable ex) {
                 lane.free.release(free);
                 throw ex;
             }
             lane.free.release(free - claimed.size());
+            if (!claimed.isEmpty()) {
+                try {
+                    lane.channel.claimed(claimed);
+                }
+                catch (RuntimeException ex) {
+                    logger.warn("Could not read ahead for the " + claimed.size() + " claimed "
+                            + lane.channel.channel().value() + " deliveries; each reads alone: " + ex);
+                }
+            }
             for (Delivery delivery : claimed) {
                 lane.workers.execute(() -> {
                     try {

@@ -1,11 +1,14 @@
 package org.herald.notifier.email;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +27,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * Writes the email that tells a member about one announcement: the title as subject, the
@@ -50,6 +54,10 @@ final class EmailComposer {
     private final String messageIdDomain;
 
     private final String associationName;
+
+    private final Slots slots = new Slots();
+
+    private final RenderedCache rendered = new RenderedCache();
 
     EmailComposer(ITemplateEngine templates, String from, String messageIdDomain) {
         this(templates, from, messageIdDomain, EmailProperties.DEFAULT_ASSOCIATION_NAME);
@@ -96,6 +104,44 @@ final class EmailComposer {
      */
     ComposedEmail compose(AnnouncementTagged announcement, EmailEvent event, EmailRecipient recipient,
             List<String> matchedTags, MemberLinks.Links links) {
+        Rendered rendered = this.rendered.get(announcement, event, matchedTags);
+        String followLink = event.followLink();
+        String text = rendered.text.fill(links, followLink, false).strip() + "\n";
+        String html = rendered.html.fill(links, followLink, true);
+        return new ComposedEmail(this.from, recipient.address(), recipient.name(), rendered.subject, text, html,
+                messageId(announcement, event, recipient), links.unsubscribe());
+    }
+
+    /**
+     * The email as
+     * {@link #compose(AnnouncementTagged, EmailEvent, EmailRecipient, List, MemberLinks.Links)}
+     * writes it, rendered by the templates for this member alone: what the cached
+     * rendering must equal, kept for the tests that check it does.
+     */
+    ComposedEmail composeUncached(AnnouncementTagged announcement, EmailEvent event, EmailRecipient recipient,
+            List<String> matchedTags, MemberLinks.Links links) {
+        String subject = subject(announcement, event);
+        Context context = context(announcement, event, matchedTags, subject, links, event.followLink());
+        String text = this.templates.process("email/announcement.txt", context).strip() + "\n";
+        String html = this.templates.process("email/announcement.html", context);
+        return new ComposedEmail(this.from, recipient.address(), recipient.name(), subject, text, html,
+                messageId(announcement, event, recipient), links.unsubscribe());
+    }
+
+    /**
+     * The part of an announcement's email that is the same for every member it goes to,
+     * rendered once: the templates with a slot for each member's links.
+     */
+    private Rendered render(AnnouncementTagged announcement, EmailEvent event, List<String> matchedTags) {
+        String subject = subject(announcement, event);
+        Context context = context(announcement, event, matchedTags, subject,
+                new MemberLinks.Links(this.slots.unsubscribe, this.slots.preferences),
+                event.followLink().isEmpty() ? "" : this.slots.follow);
+        return new Rendered(subject, this.slots.split(this.templates.process("email/announcement.txt", context)),
+                this.slots.split(this.templates.process("email/announcement.html", context)));
+    }
+
+    private static String subject(AnnouncementTagged announcement, EmailEvent event) {
         String subject = subject(announcement.title());
         if (event.kind() == EventKind.UPDATED) {
             subject = subject("Updated: " + subject);
@@ -103,28 +149,31 @@ final class EmailComposer {
         else if (event.kind() == EventKind.COMMENTED) {
             subject = subject("What this means for members: " + subject);
         }
+        return subject;
+    }
+
+    private Context context(AnnouncementTagged announcement, EmailEvent event, List<String> matchedTags, String subject,
+            MemberLinks.Links links, String followLink) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("subject", subject);
         variables.put("announcement", announcement);
         variables.put("link", linkOrEmpty(announcement.url()));
         variables.put("published", published(announcement));
         variables.put("reasons", reasons(announcement, matchedTags));
-        variables.put("name", (recipient.name() != null) ? recipient.name() : "");
         variables.put("links", links);
         variables.put("update", (event.kind() == EventKind.UPDATED) ? whatChanged(announcement) : "");
         variables.put("commentary", commentary(event.commentary()));
         variables.put("followsUp", event.followsUp());
-        variables.put("followLink", event.followLink());
+        variables.put("followLink", followLink);
         Context context = new Context(Locale.UK);
         context.setVariables(variables);
-        String text = this.templates.process("email/announcement.txt", context).strip() + "\n";
-        String html = this.templates.process("email/announcement.html", context);
+        return context;
+    }
+
+    private String messageId(AnnouncementTagged announcement, EmailEvent event, EmailRecipient recipient) {
         String eventPart = (event.kind() == EventKind.PUBLISHED) ? ""
                 : "." + event.kind().value() + "-" + event.revision();
-        String messageId = "<" + announcement.id() + eventPart + "." + recipient.memberId() + "@" + this.messageIdDomain
-                + ">";
-        return new ComposedEmail(this.from, recipient.address(), recipient.name(), subject, text, html, messageId,
-                links.unsubscribe());
+        return "<" + announcement.id() + eventPart + "." + recipient.memberId() + "@" + this.messageIdDomain + ">";
     }
 
     /**
@@ -259,6 +308,125 @@ final class EmailComposer {
      * @param signedBy the association's name
      */
     record CommentaryView(String html, String text, String signedBy) {
+    }
+
+    /**
+     * An announcement's email rendered for no member in particular: the subject, and the
+     * text and HTML with a slot for each member's links.
+     */
+    private record Rendered(String subject, Slotted text, Slotted html) {
+    }
+
+    /**
+     * The renderings of the announcements being sent, the most recently used
+     * {@value #SIZE} of them: one for each announcement as stored (its revision and
+     * tagging), event, commentary, follow-ups and set of matching tags, so a fan-out
+     * renders its templates once rather than once a member.
+     */
+    private final class RenderedCache {
+
+        private static final int SIZE = 64;
+
+        private final Map<RenderedKey, Rendered> renderings = new LinkedHashMap<>(16, 0.75f, true) {
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<RenderedKey, Rendered> eldest) {
+                return size() > SIZE;
+            }
+
+        };
+
+        Rendered get(AnnouncementTagged announcement, EmailEvent event, List<String> matchedTags) {
+            RenderedKey key = new RenderedKey(announcement, event.kind(), event.revision(), event.commentary(),
+                    event.followsUp(), List.copyOf(matchedTags), !event.followLink().isEmpty());
+            Rendered found;
+            synchronized (this.renderings) {
+                found = this.renderings.get(key);
+            }
+            if (found != null) {
+                return found;
+            }
+            Rendered fresh = render(announcement, event, matchedTags);
+            synchronized (this.renderings) {
+                this.renderings.put(key, fresh);
+            }
+            return fresh;
+        }
+
+    }
+
+    private record RenderedKey(AnnouncementTagged announcement, EventKind kind, int revision,
+            @Nullable String commentary, List<EmailEvent.FollowedUp> followsUp, List<String> matchedTags,
+            boolean followLink) {
+    }
+
+    /**
+     * The stand-ins rendered in place of a member's links: letters and digits (nothing
+     * any escaping changes) with a random part no announcement can know.
+     */
+    private static final class Slots {
+
+        private final String nonce = "hrld" + Long.toHexString(new SecureRandom().nextLong() | Long.MIN_VALUE);
+
+        private final String unsubscribe = this.nonce + "u";
+
+        private final String preferences = this.nonce + "p";
+
+        private final String follow = this.nonce + "f";
+
+        Slotted split(String rendered) {
+            List<String> pieces = new ArrayList<>();
+            List<Integer> slots = new ArrayList<>();
+            int from = 0;
+            int at;
+            while ((at = rendered.indexOf(this.nonce, from)) >= 0) {
+                int end = at + this.nonce.length();
+                int slot = switch (rendered.charAt(end)) {
+                    case 'u' -> Slotted.UNSUBSCRIBE;
+                    case 'p' -> Slotted.PREFERENCES;
+                    default -> Slotted.FOLLOW;
+                };
+                pieces.add(rendered.substring(from, at));
+                slots.add(slot);
+                from = end + 1;
+            }
+            pieces.add(rendered.substring(from));
+            return new Slotted(pieces.toArray(new String[0]), slots.stream().mapToInt(Integer::intValue).toArray(),
+                    rendered.length());
+        }
+
+    }
+
+    /**
+     * A rendering with slots: {@code pieces[i]}, then slot {@code slots[i]}, and so on,
+     * the last piece after the last slot.
+     */
+    private record Slotted(String[] pieces, int[] slots, int length) {
+
+        static final int UNSUBSCRIBE = 0;
+
+        static final int PREFERENCES = 1;
+
+        static final int FOLLOW = 2;
+
+        /**
+         * The rendering with a member's links in its slots, escaped for HTML as the
+         * templates escape an attribute's value ({@code th:href}) when {@code html}.
+         */
+        String fill(MemberLinks.Links links, String followLink, boolean html) {
+            String[] values = { links.unsubscribe(), links.preferences(), followLink };
+            if (html) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = HtmlEscape.escapeHtml4Xml(values[i]);
+                }
+            }
+            StringBuilder filled = new StringBuilder(this.length + 3 * 200);
+            for (int i = 0; i < this.slots.length; i++) {
+                filled.append(this.pieces[i]).append(values[this.slots[i]]);
+            }
+            return filled.append(this.pieces[this.pieces.length - 1]).toString();
+        }
+
     }
 
 }

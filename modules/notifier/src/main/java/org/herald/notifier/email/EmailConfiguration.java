@@ -61,8 +61,8 @@ class EmailConfiguration {
 
     @Bean
     EmailSender emailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements,
-            CommentaryStore commentaries, MemberLinks links, EmailProperties properties) {
-        return new EmailSender(mail, composer, announcements, commentaries, links, properties);
+            CommentaryStore commentaries, Members members, MemberLinks links, EmailProperties properties) {
+        return new EmailSender(mail, composer, announcements, commentaries, members, links, properties);
     }
 
     @Bean

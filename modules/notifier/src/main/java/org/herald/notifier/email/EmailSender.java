@@ -1,9 +1,13 @@
 package org.herald.notifier.email;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.delivery.AnnouncementStore;
@@ -13,6 +17,9 @@ import org.herald.notifier.delivery.Delivery;
 import org.herald.notifier.delivery.DeliveryChannel;
 import org.herald.notifier.delivery.DeliveryOutcome;
 import org.herald.notifier.delivery.EventKind;
+import org.herald.notifier.member.Member;
+import org.herald.notifier.member.Members;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends one announcement email per delivery, by {@link MemberMail}, to the member's
@@ -35,10 +42,34 @@ final class EmailSender implements DeliveryChannel {
 
     private final MemberLinks links;
 
+    private final Members members;
+
     private final EmailProperties properties;
 
+    /**
+     * How long an announcement read for one email serves the next ones of the same event:
+     * a change made by another instance (a re-tag, a new commentary) reaches the emails
+     * within this time; one made by this instance, at once.
+     */
+    static final Duration CONTENT_TTL = Duration.ofSeconds(1);
+
+    private static final int CONTENTS = 64;
+
+    /** The members read with the claim, by delivery, until its send takes them. */
+    private final Map<UUID, Member> claimedMembers = new ConcurrentHashMap<>();
+
+    private final Map<ContentKey, Content> contents = new LinkedHashMap<>(16, 0.75f, true) {
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ContentKey, Content> eldest) {
+            return size() > CONTENTS;
+        }
+
+    };
+
     EmailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements, CommentaryStore commentaries,
-            MemberLinks links, EmailProperties properties) {
+            Members members, MemberLinks links, EmailProperties properties) {
+        this.members = members;
         this.links = links;
         this.mail = mail;
         this.composer = composer;
@@ -52,29 +83,88 @@ final class EmailSender implements DeliveryChannel {
         return new Settings(Channel.EMAIL, this.properties.concurrency(), this.properties.retrySchedule(), 0);
     }
 
+    /**
+     * Reads the members of the claimed deliveries in one go (two queries a claim rather
+     * than two an email), for their sends moments later; a member the read did not find
+     * is read again at the send.
+     */
+    @Override
+    public void claimed(List<Delivery> deliveries) {
+        Map<UUID, Member> found = this.members.findAll(deliveries.stream().map(Delivery::recipientId).toList());
+        for (Delivery delivery : deliveries) {
+            Member member = found.get(delivery.recipientId());
+            if (member != null) {
+                this.claimedMembers.put(delivery.id(), member);
+            }
+        }
+    }
+
     @Override
     public DeliveryOutcome deliver(Delivery delivery) {
-        Optional<AnnouncementTagged> announcement = this.announcements.find(delivery);
-        if (announcement.isEmpty()) {
+        Optional<Content> found = content(delivery);
+        if (found.isEmpty()) {
             return DeliveryOutcome.failed("The announcement is no longer stored");
         }
-        String commentary = this.commentaries.forDelivery(delivery, announcement.get());
-        if (delivery.eventKind() == EventKind.COMMENTED && commentary == null) {
+        Content content = found.get();
+        if (delivery.eventKind() == EventKind.COMMENTED && content.commentary() == null) {
             return DeliveryOutcome.failed("The commentary is no longer stored");
         }
+        AnnouncementTagged announcement = content.announcement();
+        EmailEvent event = new EmailEvent(delivery.eventKind(), delivery.eventRevision(), content.commentary(),
+                content.followsUp(), "");
+        boolean story = delivery.matchedTags().isEmpty();
+        return this.mail.send(delivery.recipientId(), this.claimedMembers.remove(delivery.id()),
+                (member) -> story || member.wants(announcement),
+                (member, links) -> this.composer.compose(announcement,
+                        event.withFollowLink(this.links.follow(delivery.recipientId(), delivery.announcementId())),
+                        new EmailRecipient(delivery.recipientId(), member.email(), member.name()),
+                        delivery.matchedTags(), links));
+    }
+
+    /**
+     * What the delivery's email says of its announcement: read from the database, or as
+     * read for another delivery of the same event less than {@link #CONTENT_TTL} ago and
+     * before any change this instance made since (a fan-out reads it once a moment, not
+     * once a member).
+     */
+    private Optional<Content> content(Delivery delivery) {
+        ContentKey key = new ContentKey(delivery.announcementId(), delivery.eventKind(), delivery.eventRevision());
+        long changes = this.announcements.changes() + this.commentaries.changes();
+        long now = System.nanoTime();
+        Content cached;
+        synchronized (this.contents) {
+            cached = this.contents.get(key);
+        }
+        if (cached != null && cached.changes() == changes && now - cached.readAt() < CONTENT_TTL.toNanos()) {
+            return Optional.of(cached);
+        }
+        Optional<AnnouncementTagged> announcement = this.announcements.find(delivery);
+        if (announcement.isEmpty()) {
+            return Optional.empty();
+        }
+        String commentary = this.commentaries.forDelivery(delivery, announcement.get());
         List<EmailEvent.FollowedUp> followsUp = new ArrayList<>();
         for (UUID followed : announcement.get().follows()) {
             this.announcements.find(followed)
                 .ifPresent((earlier) -> followsUp.add(new EmailEvent.FollowedUp(EmailComposer.subject(earlier.title()),
                         EmailComposer.linkOrEmpty(earlier.url()))));
         }
-        EmailEvent event = new EmailEvent(delivery.eventKind(), delivery.eventRevision(), commentary, followsUp, "");
-        boolean story = delivery.matchedTags().isEmpty();
-        return this.mail.send(delivery.recipientId(), (member) -> story || member.wants(announcement.get()),
-                (member, links) -> this.composer.compose(announcement.get(),
-                        event.withFollowLink(this.links.follow(delivery.recipientId(), delivery.announcementId())),
-                        new EmailRecipient(delivery.recipientId(), member.email(), member.name()),
-                        delivery.matchedTags(), links));
+        Content fresh = new Content(announcement.get(), commentary, List.copyOf(followsUp), now, changes);
+        synchronized (this.contents) {
+            this.contents.put(key, fresh);
+        }
+        return Optional.of(fresh);
+    }
+
+    private record ContentKey(UUID announcementId, EventKind kind, int revision) {
+    }
+
+    /**
+     * An announcement as one event's emails show it, with when it was read and the
+     * stores' count of changes then.
+     */
+    private record Content(AnnouncementTagged announcement, @Nullable String commentary,
+            List<EmailEvent.FollowedUp> followsUp, long readAt, long changes) {
     }
 
 }

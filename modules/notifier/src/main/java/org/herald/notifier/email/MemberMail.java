@@ -58,7 +58,16 @@ final class MemberMail {
      */
     DeliveryOutcome send(UUID memberId, Predicate<Member> wanted,
             BiFunction<Member, MemberLinks.Links, @Nullable ComposedEmail> compose) {
-        Optional<Member> member = this.members.find(memberId);
+        return send(memberId, null, wanted, compose);
+    }
+
+    /**
+     * Sends as {@link #send(UUID, Predicate, BiFunction)} does, to the member as read
+     * with the delivery's claim, moments before, if they were.
+     */
+    DeliveryOutcome send(UUID memberId, @Nullable Member read, Predicate<Member> wanted,
+            BiFunction<Member, MemberLinks.Links, @Nullable ComposedEmail> compose) {
+        Optional<Member> member = (read != null) ? Optional.of(read) : this.members.find(memberId);
         if (member.isEmpty()) {
             return DeliveryOutcome.failed("The member no longer exists");
         }

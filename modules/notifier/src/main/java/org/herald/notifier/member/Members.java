@@ -7,8 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -223,6 +225,32 @@ public class Members {
             .param("id", id)
             .query((row, rowNum) -> MemberRows.member(row, subscriptions))
             .optional();
+    }
+
+    /**
+     * The members of {@code ids} that exist, with their subscriptions, by id: two queries
+     * however many (the members of a claim read at once).
+     */
+    public Map<UUID, Member> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] array = ids.stream().distinct().toArray(UUID[]::new);
+        Map<UUID, List<Subscription>> subscriptions = new HashMap<>();
+        this.jdbc.sql("SELECT * FROM notifier.subscription WHERE member_id = ANY(:ids) ORDER BY member_id, position")
+            .param("ids", array)
+            .query((ResultSet row) -> {
+                subscriptions.computeIfAbsent(row.getObject("member_id", UUID.class), (id) -> new ArrayList<>())
+                    .add(MemberRows.subscription(row, 0));
+            });
+        Map<UUID, Member> members = new HashMap<>();
+        this.jdbc.sql("SELECT * FROM notifier.member WHERE id = ANY(:ids)")
+            .param("ids", array)
+            .query((ResultSet row) -> {
+                UUID id = row.getObject("id", UUID.class);
+                members.put(id, MemberRows.member(row, subscriptions.getOrDefault(id, List.of())));
+            });
+        return members;
     }
 
     static Member member(ResultSet row, List<Subscription> subscriptions) throws SQLException {

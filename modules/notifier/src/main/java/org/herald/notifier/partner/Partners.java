@@ -8,9 +8,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.herald.support.web.KeysetCursor;
 import org.jspecify.annotations.Nullable;
@@ -107,6 +111,34 @@ public class Partners {
             return new PartnerEndpoint(row.getObject("id", UUID.class), row.getString("url"), row.getBoolean("enabled"),
                     row.getObject("rate_limit", Integer.class), secrets);
         }).optional();
+    }
+
+    /**
+     * The endpoints of {@code ids} (those that exist) with their secrets decrypted, in
+     * one query: as {@link #endpoint(UUID)}, for a batch of deliveries.
+     */
+    public Map<UUID, PartnerEndpoint> endpoints(Collection<UUID> ids) {
+        Map<UUID, PartnerEndpoint> endpoints = new HashMap<>();
+        this.jdbc.sql("""
+                SELECT id, url, enabled, rate_limit, secret_sealed,
+                       CASE WHEN previous_secret_expires_at > now() THEN previous_secret_sealed END AS previous_sealed
+                FROM notifier.partner WHERE id = ANY (CAST(:ids AS uuid[]))
+                """)
+            .param("ids", ids.stream().map(UUID::toString).distinct().collect(Collectors.joining(",", "{", "}")))
+            .query((row, rowNum) -> {
+                UUID id = row.getObject("id", UUID.class);
+                List<String> secrets = new ArrayList<>();
+                secrets.add(this.secrets.open(row.getBytes("secret_sealed"), id));
+                byte[] previous = row.getBytes("previous_sealed");
+                if (previous != null) {
+                    secrets.add(this.secrets.open(previous, id));
+                }
+                return new PartnerEndpoint(id, row.getString("url"), row.getBoolean("enabled"),
+                        row.getObject("rate_limit", Integer.class), secrets);
+            })
+            .list()
+            .forEach((endpoint) -> endpoints.put(endpoint.id(), endpoint));
+        return endpoints;
     }
 
     /**

@@ -3,7 +3,6 @@ package org.herald.notifier.webhook;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.herald.support.net.AddressGuard;
 import org.herald.support.net.AddressGuard.Lookup;
 import org.herald.support.net.Hosts;
 import org.herald.support.net.Network;
+import org.herald.support.net.RefusedAddressException;
 
 /**
  * The guard against server-side request forgery: webhooks go only to http(s) URLs (https
@@ -40,8 +40,6 @@ final class EndpointGuard implements EndpointRules {
 
     private final boolean requireHttps;
 
-    private final Lookup lookup;
-
     private final AddressGuard addresses;
 
     /**
@@ -52,7 +50,6 @@ final class EndpointGuard implements EndpointRules {
     EndpointGuard(List<Network> allowed, boolean requireHttps, Lookup lookup) {
         this.allowed = List.copyOf(allowed);
         this.requireHttps = requireHttps;
-        this.lookup = lookup;
         this.addresses = new AddressGuard(allowed, requireHttps, lookup, ALLOWED_NETWORKS);
     }
 
@@ -96,7 +93,8 @@ final class EndpointGuard implements EndpointRules {
     }
 
     /**
-     * Resolves {@code host} and checks every address.
+     * Resolves {@code host} and checks every address ({@link AddressGuard#resolve}, its
+     * refusal worded for webhooks).
      * @return the addresses the guard admits, in the resolver's order; only these may be
      * connected to
      * @throws RefusedEndpointException if the host is spelled ambiguously, or the guard
@@ -105,29 +103,14 @@ final class EndpointGuard implements EndpointRules {
      */
     InetAddress[] resolve(String host) throws UnknownHostException {
         checkSpelling(host);
-        String name = Hosts.unbracketed(host);
-        InetAddress[] addresses = this.lookup.resolve(name);
-        if (addresses == null || addresses.length == 0) {
-            throw new UnknownHostException(name);
+        try {
+            return this.addresses.resolve(host);
         }
-        List<InetAddress> admitted = new ArrayList<>();
-        String firstRefusal = null;
-        for (InetAddress address : addresses) {
-            Optional<String> why = refusal(address);
-            if (why.isEmpty()) {
-                admitted.add(address);
-            }
-            else if (firstRefusal == null) {
-                String resolved = name.equalsIgnoreCase(address.getHostAddress()) ? ""
-                        : " (" + name + " resolves to " + address.getHostAddress() + ")";
-                firstRefusal = address.getHostAddress() + " is " + why.get() + resolved;
-            }
-        }
-        if (admitted.isEmpty()) {
+        catch (RefusedAddressException ex) {
+            // AddressGuard's refusal, worded for webhooks.
             throw new RefusedEndpointException(
-                    firstRefusal + "; webhooks to it are refused unless " + ALLOWED_NETWORKS + " admits it");
+                    ex.getMessage().replace("; it is refused unless", "; webhooks to it are refused unless"));
         }
-        return admitted.toArray(new InetAddress[0]);
     }
 
     /** Why {@code address} is refused, or empty if it is admitted. */

@@ -36,9 +36,12 @@ final class EndpointHealth {
         this.clock = clock;
     }
 
+    /**
+     * Counts a failed attempt against its endpoint (a success is written with the
+     * attempt's log, {@link WebhookAttempts}).
+     */
     void record(PartnerEndpoint endpoint, GuardedHttpClient.Exchange exchange) {
         if (exchange.outcome() instanceof DeliveryOutcome.Sent) {
-            this.partners.recordSuccess(endpoint.id());
             return;
         }
         Optional<Partner> disabled;

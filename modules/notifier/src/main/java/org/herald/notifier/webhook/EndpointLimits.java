@@ -1,25 +1,41 @@
 package org.herald.notifier.webhook;
 
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+import org.herald.notifier.delivery.RecipientLimits;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What each endpoint may take: a token bucket of its rate limit (messages per second, a
- * second's worth of burst) and a cap on the requests under way to it. A slow or hanging
- * endpoint holds at most the cap of the channel's workers; the rest go on serving the
- * others.
+ * What each endpoint may take, held in PostgreSQL so that it binds every notifier
+ * instance together (ADR 7): a token bucket of its rate limit (messages per second, a
+ * second's worth of burst) in {@code notifier.endpoint_bucket}, and a cap on the requests
+ * under way to it, which are its claimed ({@code sending}) webhook deliveries. Both are
+ * read and taken in the claim's transaction, under the lock of the endpoint's bucket row,
+ * so two instances claiming for one endpoint at once take turns; a crashed instance's
+ * requests stop counting when their claims' lease runs out, as the ledger reclaims them.
+ * A slow or hanging endpoint holds at most the cap of the channel's workers; the rest go
+ * on serving the others.
+ * <p>
+ * Endpoints found at their limit are remembered here for a moment (until a token is due,
+ * or {@link #BUSY_WAIT} at their cap), so the next claims leave their deliveries alone
+ * rather than read them again: a hint, not the limit.
  */
 final class EndpointLimits {
 
-    private static final Duration BUSY_WAIT = Duration.ofSeconds(1);
+    static final Duration BUSY_WAIT = Duration.ofMillis(100);
 
-    private static final Duration LEAST_WAIT = Duration.ofMillis(50);
+    private static final Duration LEAST_WAIT = Duration.ofMillis(20);
+
+    private final JdbcClient jdbc;
 
     private final int defaultRate;
 
@@ -27,98 +43,144 @@ final class EndpointLimits {
 
     private final LongSupplier nanoTime;
 
-    private final Map<UUID, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /** Endpoints at their limit, and until when ({@link System#nanoTime()}). */
+    private final Map<UUID, Long> unavailable = new ConcurrentHashMap<>();
 
     /**
      * @param defaultRate messages per second for an endpoint without its own limit
-     * @param maxInFlight requests under way to one endpoint at once
-     * @param nanoTime the clock ({@link System#nanoTime()}, but for tests)
+     * @param maxInFlight requests under way to one endpoint at once, across instances
+     * @param nanoTime the clock of the hints ({@link System#nanoTime()}, but for tests)
      */
-    EndpointLimits(int defaultRate, int maxInFlight, LongSupplier nanoTime) {
+    EndpointLimits(JdbcClient jdbc, int defaultRate, int maxInFlight, LongSupplier nanoTime) {
+        this.jdbc = jdbc;
         this.defaultRate = defaultRate;
         this.maxInFlight = maxInFlight;
         this.nanoTime = nanoTime;
     }
 
     /**
-     * Takes a place for one request to {@code endpoint}, to be given back with
-     * {@link #finish}.
-     * @param rate its own rate limit, or null for the default
-     * @return empty if the request may go now; else how long to wait before asking again
+     * The limits for one claim, in its transaction.
+     * @param lease the dispatcher's lease: a claim older than it is no longer under way
      */
-    Optional<Duration> tryStart(UUID endpoint, Integer rate) {
-        int perSecond = (rate != null) ? rate : this.defaultRate;
-        return this.endpoints.computeIfAbsent(endpoint, (id) -> new Endpoint(perSecond, this.nanoTime.getAsLong()))
-            .tryStart(perSecond, this.maxInFlight, this.nanoTime.getAsLong());
+    RecipientLimits within(Duration lease) {
+        return new RecipientLimits() {
+
+            @Override
+            public Map<UUID, Integer> available(Set<UUID> recipients) {
+                return EndpointLimits.this.available(recipients, lease);
+            }
+
+            @Override
+            public void taken(Map<UUID, Integer> claimed) {
+                EndpointLimits.this.taken(claimed);
+            }
+
+        };
     }
 
-    /** Gives back the place {@link #tryStart} took. */
-    void finish(UUID endpoint) {
-        Endpoint state = this.endpoints.get(endpoint);
-        if (state != null) {
-            state.finish();
+    /**
+     * Locks the endpoints' buckets (in the order of their ids, so two claims never wait
+     * for each other in a circle), refills them and counts their requests under way.
+     */
+    Map<UUID, Integer> available(Set<UUID> endpoints, Duration lease) {
+        String ids = array(endpoints);
+        List<Bucket> buckets = refill(ids, lease);
+        if (buckets.size() < endpoints.size()) {
+            // An endpoint's first claim: its bucket starts full.
+            this.jdbc.sql("""
+                    INSERT INTO notifier.endpoint_bucket (partner_id, tokens, refilled_at)
+                    SELECT id, coalesce(rate_limit, :rate), clock_timestamp() FROM notifier.partner
+                    WHERE id = ANY (CAST(:ids AS uuid[]))
+                    ORDER BY id
+                    ON CONFLICT (partner_id) DO NOTHING
+                    """).param("ids", ids).param("rate", this.defaultRate).update();
+            buckets = refill(ids, lease);
         }
+        Map<UUID, Integer> available = new HashMap<>();
+        long now = this.nanoTime.getAsLong();
+        for (Bucket bucket : buckets) {
+            int places = this.maxInFlight - bucket.inFlight();
+            int tokens = (int) Math.floor(bucket.tokens());
+            available.put(bucket.id(), Math.max(0, Math.min(places, tokens)));
+            if (places <= 0) {
+                this.unavailable.put(bucket.id(), now + BUSY_WAIT.toNanos());
+            }
+            else if (tokens < 1) {
+                long nanos = (long) Math.ceil((1 - bucket.tokens()) / bucket.rate() * 1_000_000_000L);
+                this.unavailable.put(bucket.id(), now + Math.max(nanos, LEAST_WAIT.toNanos()));
+            }
+        }
+        for (UUID endpoint : endpoints) {
+            // No bucket: the partner is gone; the send fails the delivery.
+            available.putIfAbsent(endpoint, this.maxInFlight);
+        }
+        return available;
     }
 
-    /** The endpoints that would not take a request now. */
+    void taken(Map<UUID, Integer> claimed) {
+        this.jdbc.sql("""
+                UPDATE notifier.endpoint_bucket b SET tokens = b.tokens - c.taken
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:counts AS int[])) AS c(id, taken)
+                WHERE b.partner_id = c.id
+                """)
+            .param("ids", array(claimed.keySet()))
+            .param("counts", claimed.values().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+            .update();
+    }
+
+    /**
+     * Locks the buckets of {@code ids} in the order of their ids (so two claims never
+     * wait for each other in a circle), refills them by the database's clock, read once
+     * they are locked (the same clock for every instance), and counts each endpoint's
+     * requests under way.
+     */
+    private List<Bucket> refill(String ids, Duration lease) {
+        // The lock first, in a statement of its own: the count below must be read by a
+        // statement that starts once the lock is held (each statement reads what was
+        // committed when it started), so that it sees the claims of the instance that
+        // held the lock before.
+        this.jdbc.sql("""
+                SELECT partner_id FROM notifier.endpoint_bucket WHERE partner_id = ANY (CAST(:ids AS uuid[]))
+                ORDER BY partner_id
+                FOR UPDATE
+                """).param("ids", ids).query(UUID.class).list();
+        return this.jdbc
+            .sql("""
+                    UPDATE notifier.endpoint_bucket b
+                    SET tokens = least(p.rate, b.tokens + p.rate * greatest(0, extract(epoch FROM clock_timestamp() - b.refilled_at))),
+                        refilled_at = greatest(b.refilled_at, clock_timestamp())
+                    FROM (SELECT id, coalesce(rate_limit, :rate) AS rate FROM notifier.partner
+                          WHERE id = ANY (CAST(:ids AS uuid[]))) p
+                    WHERE b.partner_id = p.id
+                    RETURNING b.partner_id, b.tokens, p.rate,
+                              (SELECT count(*) FROM notifier.delivery d
+                               WHERE d.channel = 'webhook' AND d.status = 'sending' AND d.recipient_id = b.partner_id
+                                 AND d.claimed_at >= now() - make_interval(secs => :lease)) AS in_flight
+                    """)
+            .param("ids", ids)
+            .param("rate", this.defaultRate)
+            .param("lease", lease.toMillis() / 1000.0)
+            .query((row, rowNum) -> new Bucket(row.getObject("partner_id", UUID.class), row.getDouble("tokens"),
+                    row.getInt("rate"), row.getInt("in_flight")))
+            .list();
+    }
+
+    /** The endpoints found at their limit a moment ago: a hint for the next claim. */
     Set<UUID> unavailable() {
         long now = this.nanoTime.getAsLong();
-        Set<UUID> busy = new HashSet<>();
-        this.endpoints.forEach((id, state) -> {
-            if (!state.available(this.maxInFlight, now)) {
-                busy.add(id);
-            }
-        });
-        return busy;
+        this.unavailable.values().removeIf((until) -> until - now <= 0);
+        return Set.copyOf(this.unavailable.keySet());
     }
 
-    private static final class Endpoint {
-
-        private double tokens;
-
-        private long refilledAt;
-
-        private int rate;
-
-        private int inFlight;
-
-        Endpoint(int rate, long now) {
-            this.rate = rate;
-            this.tokens = rate;
-            this.refilledAt = now;
+    private static String array(Iterable<UUID> ids) {
+        StringBuilder array = new StringBuilder("{");
+        for (UUID id : ids) {
+            array.append((array.length() > 1) ? "," : "").append(id);
         }
+        return array.append('}').toString();
+    }
 
-        synchronized Optional<Duration> tryStart(int rate, int maxInFlight, long now) {
-            this.rate = rate;
-            refill(now);
-            if (this.inFlight >= maxInFlight) {
-                return Optional.of(BUSY_WAIT);
-            }
-            if (this.tokens < 1) {
-                long nanos = (long) Math.ceil((1 - this.tokens) / this.rate * 1_000_000_000L);
-                Duration wait = Duration.ofNanos(nanos);
-                return Optional.of((wait.compareTo(LEAST_WAIT) < 0) ? LEAST_WAIT : wait);
-            }
-            this.tokens -= 1;
-            this.inFlight++;
-            return Optional.empty();
-        }
-
-        synchronized void finish() {
-            this.inFlight = Math.max(0, this.inFlight - 1);
-        }
-
-        synchronized boolean available(int maxInFlight, long now) {
-            refill(now);
-            return this.inFlight < maxInFlight && this.tokens >= 1;
-        }
-
-        private void refill(long now) {
-            double elapsed = (now - this.refilledAt) / 1_000_000_000.0;
-            this.tokens = Math.min(this.rate, this.tokens + elapsed * this.rate);
-            this.refilledAt = now;
-        }
-
+    private record Bucket(UUID id, double tokens, int rate, int inFlight) {
     }
 
 }

@@ -7,12 +7,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The log of every HTTP attempt of a webhook: when, the answer's status code, how long it
  * took, what went wrong. The next retry is read from the ledger, so it is always the
- * current one.
+ * current one. Attempts that end together are written together ({@link GroupCommit}),
+ * with the success of their endpoints (its {@code last_success_at}, written at most once
+ * a second an endpoint), in one transaction: a commit per batch rather than two per
+ * request.
  */
 final class WebhookAttempts {
 
@@ -20,23 +26,68 @@ final class WebhookAttempts {
 
     private final JdbcClient jdbc;
 
-    WebhookAttempts(JdbcClient jdbc) {
+    private final JdbcTemplate batch;
+
+    private final TransactionTemplate transactions;
+
+    private final GroupCommit<Logged> log;
+
+    WebhookAttempts(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(batch.getDataSource()));
+        this.log = new GroupCommit<>(this::write);
     }
 
-    void record(UUID deliveryId, UUID partnerId, int attempt, Integer statusCode, long latencyMillis, String error) {
-        this.jdbc.sql("""
-                INSERT INTO notifier.webhook_attempt (delivery_id, partner_id, attempt, status_code, latency_ms, error)
-                VALUES (:delivery, :partner, :attempt, :status, :latency, :error)
-                """)
-            .param("delivery", deliveryId)
-            .param("partner", partnerId)
-            .param("attempt", attempt)
-            .param("status", statusCode, java.sql.Types.INTEGER)
-            .param("latency", (int) Math.min(latencyMillis, Integer.MAX_VALUE))
-            .param("error",
-                    (error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error)
-            .update();
+    /**
+     * Logs an attempt, and if it succeeded the endpoint's success; returns once they are
+     * committed.
+     */
+    void record(UUID deliveryId, UUID partnerId, int attempt, Integer statusCode, long latencyMillis, String error,
+            boolean success) {
+        this.log.write(new Logged(deliveryId, partnerId, attempt, statusCode,
+                (int) Math.min(latencyMillis, Integer.MAX_VALUE),
+                (error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error,
+                success));
+    }
+
+    private void write(List<Logged> attempts) {
+        this.transactions.executeWithoutResult((status) -> {
+            this.batch.batchUpdate(
+                    """
+                            INSERT INTO notifier.webhook_attempt (delivery_id, partner_id, attempt, status_code, latency_ms, error)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            """,
+                    attempts, attempts.size(), (statement, logged) -> {
+                        statement.setObject(1, logged.deliveryId());
+                        statement.setObject(2, logged.partnerId());
+                        statement.setInt(3, logged.attempt());
+                        statement.setObject(4, logged.statusCode(), java.sql.Types.INTEGER);
+                        statement.setInt(5, logged.latencyMillis());
+                        statement.setString(6, logged.error());
+                    });
+            String succeeded = attempts.stream()
+                .filter(Logged::success)
+                .map((logged) -> logged.partnerId().toString())
+                .distinct()
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+            if (!succeeded.equals("{}")) {
+                // A healthy endpoint's success is written at most once a second: each
+                // write locks its partner's row, which every request would otherwise
+                // queue on.
+                this.jdbc.sql("""
+                        UPDATE notifier.partner SET failing_since = NULL, last_success_at = now()
+                        WHERE id = ANY (CAST(:ids AS uuid[]))
+                          AND (failing_since IS NOT NULL OR last_success_at IS NULL
+                               OR last_success_at < now() - interval '1 second')
+                        """).param("ids", succeeded).update();
+            }
+        });
+    }
+
+    private record Logged(UUID deliveryId, UUID partnerId, int attempt, Integer statusCode, int latencyMillis,
+            String error, boolean success) {
     }
 
     /** The latest attempts to a partner's endpoint, newest first. */

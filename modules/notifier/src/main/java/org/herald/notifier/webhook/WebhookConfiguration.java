@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -41,19 +42,22 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookAttempts webhookAttempts(JdbcClient jdbc) {
-        return new WebhookAttempts(jdbc);
+    WebhookAttempts webhookAttempts(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        return new WebhookAttempts(jdbc, jdbcTemplate);
     }
 
     @Bean
     WebhookSender webhookSender(Partners partners, AnnouncementStore announcements, CommentaryStore commentaries,
             JsonMapper json, WebhookProperties properties, EndpointGuard guard, WebhookAttempts attempts,
-            JavaMailSender mail, @Value("${herald.notifier.email.from:Herald <herald@localhost>}") String from) {
+            JavaMailSender mail, JdbcClient jdbc,
+            @Value("${herald.notifier.email.from:Herald <herald@localhost>}") String from) {
         Clock clock = Clock.systemUTC();
         EndpointHealth health = new EndpointHealth(partners, new EndpointNotices(mail, from), properties.disableAfter(),
                 clock);
         return new WebhookSender(new GuardedHttpClient(properties, guard, clock), new WebhookSigner(),
-                new WebhookPayload(json), attempts, health, partners, announcements, commentaries, properties, clock);
+                new WebhookPayload(json), attempts, health, partners, announcements, commentaries, properties,
+                new EndpointLimits(jdbc, properties.rateLimit(), properties.endpointConcurrency(), System::nanoTime),
+                clock);
     }
 
 }

@@ -3,10 +3,13 @@ package org.herald.notifier.webhook;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.delivery.AnnouncementStore;
@@ -15,10 +18,13 @@ import org.herald.notifier.delivery.Commentary;
 import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.delivery.Delivery;
 import org.herald.notifier.delivery.DeliveryChannel;
+import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.DeliveryOutcome;
 import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.partner.PartnerEndpoint;
 import org.herald.notifier.partner.Partners;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +40,16 @@ import org.jspecify.annotations.Nullable;
  * Each attempt is logged ({@link WebhookAttempts}) and counts for or against the
  * {@link EndpointHealth endpoint's health}: failing without a success for
  * {@code disable-after} disables it, and its contact is told. An endpoint's rate limit
- * and cap on requests under way defer a delivery rather than hold a worker.
+ * and cap on requests under way bind every notifier instance together: deliveries are
+ * claimed within them ({@link EndpointLimits}), so one at its limit is left pending
+ * rather than holding a worker.
  */
 final class WebhookSender implements DeliveryChannel, AutoCloseable {
+
+    private static final Log logger = LogFactory.getLog(WebhookSender.class);
+
+    /** How many due rows a claim looks at, per worker it claims for. */
+    private static final int SCAN_PER_WORKER = 4;
 
     private final GuardedHttpClient http;
 
@@ -60,9 +73,12 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     private final Clock clock;
 
+    /** What the claimed deliveries need, read with their claim, until each is sent. */
+    private final Map<UUID, ClaimReads> prepared = new ConcurrentHashMap<>();
+
     WebhookSender(GuardedHttpClient http, WebhookSigner signer, WebhookPayload payloads, WebhookAttempts attempts,
             EndpointHealth health, Partners partners, AnnouncementStore announcements, CommentaryStore commentaries,
-            WebhookProperties properties, Clock clock) {
+            WebhookProperties properties, EndpointLimits limits, Clock clock) {
         this.http = http;
         this.signer = signer;
         this.payloads = payloads;
@@ -73,7 +89,7 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         this.commentaries = commentaries;
         this.properties = properties;
         this.clock = clock;
-        this.limits = new EndpointLimits(properties.rateLimit(), properties.endpointConcurrency(), System::nanoTime);
+        this.limits = limits;
     }
 
     @Override
@@ -87,9 +103,82 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         return this.limits.unavailable();
     }
 
+    /**
+     * Claims within each endpoint's limits, in the claim's transaction, so that they hold
+     * across instances.
+     */
+    @Override
+    public List<Delivery> claim(DeliveryLedger ledger, int limit, Duration lease) {
+        List<Delivery> claimed = ledger.claim(Channel.WEBHOOK, limit, lease, this.limits.unavailable(),
+                limit * SCAN_PER_WORKER, this.limits.within(lease));
+        prepare(claimed);
+        return claimed;
+    }
+
+    /**
+     * Makes the claimed deliveries read what they need — their endpoints, each
+     * announcement and commentary once — in a few queries for the whole claim rather than
+     * three for each delivery, on the first of their workers to need it (not on the
+     * dispatcher's thread, which goes on claiming). Read after the claim, as each send's
+     * own reads would be; if the reads fail, each delivery reads its own.
+     */
+    private void prepare(List<Delivery> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        ClaimReads reads = new ClaimReads(claimed);
+        claimed.forEach((delivery) -> this.prepared.put(delivery.id(), reads));
+    }
+
+    /** The reads of one claim's deliveries, made once, by the first that asks. */
+    private final class ClaimReads {
+
+        private final List<Delivery> claimed;
+
+        private @Nullable Map<UUID, Prepared> read;
+
+        ClaimReads(List<Delivery> claimed) {
+            this.claimed = claimed;
+        }
+
+        synchronized @Nullable Prepared of(Delivery delivery) {
+            if (this.read == null) {
+                this.read = new HashMap<>();
+                try {
+                    Map<UUID, PartnerEndpoint> endpoints = WebhookSender.this.partners
+                        .endpoints(this.claimed.stream().map(Delivery::recipientId).toList());
+                    Map<String, Event> events = new HashMap<>();
+                    for (Delivery claim : this.claimed) {
+                        Event event = events.computeIfAbsent(
+                                claim.announcementId() + "/" + claim.eventKind() + "/" + claim.eventRevision(),
+                                (key) -> event(claim));
+                        this.read.put(claim.id(),
+                                new Prepared(Optional.ofNullable(endpoints.get(claim.recipientId())), event));
+                    }
+                }
+                catch (RuntimeException ex) {
+                    this.read.clear();
+                    logger.debug("Could not read a claim's deliveries at once; each reads its own: " + ex);
+                }
+            }
+            return this.read.get(delivery.id());
+        }
+
+    }
+
+    private Event event(Delivery delivery) {
+        Optional<AnnouncementTagged> announcement = this.announcements.find(delivery);
+        Optional<Commentary> commentary = announcement.isPresent()
+                ? this.commentaries.forWebhook(delivery, announcement.get()) : Optional.empty();
+        return new Event(announcement, commentary);
+    }
+
     @Override
     public DeliveryOutcome deliver(Delivery delivery) {
-        Optional<PartnerEndpoint> found = this.partners.endpoint(delivery.recipientId());
+        ClaimReads reads = this.prepared.remove(delivery.id());
+        Prepared prepared = (reads != null) ? reads.of(delivery) : null;
+        Optional<PartnerEndpoint> found = (prepared != null) ? prepared.endpoint()
+                : this.partners.endpoint(delivery.recipientId());
         if (found.isEmpty()) {
             return DeliveryOutcome.failed("The partner no longer exists");
         }
@@ -97,34 +186,42 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         if (!endpoint.enabled()) {
             return DeliveryOutcome.failed("The partner's endpoint is disabled");
         }
-        Optional<AnnouncementTagged> announcement = this.announcements.find(delivery);
+        Event event = (prepared != null) ? prepared.event() : event(delivery);
+        Optional<AnnouncementTagged> announcement = event.announcement();
         if (announcement.isEmpty()) {
             return DeliveryOutcome.failed("The announcement is no longer stored");
         }
-        Optional<Commentary> commentary = this.commentaries.forWebhook(delivery, announcement.get());
+        Optional<Commentary> commentary = event.commentary();
         if (delivery.eventKind() == EventKind.COMMENTED && commentary.isEmpty()) {
             return DeliveryOutcome.failed("The commentary is no longer stored");
         }
-        Optional<Duration> wait = this.limits.tryStart(endpoint.id(), endpoint.rateLimit());
-        if (wait.isPresent()) {
-            return DeliveryOutcome.deferred(wait.get());
-        }
+        String body = this.payloads.body(announcement.get(), delivery.eventKind(), commentary.orElse(null),
+                delivery.createdAt());
+        Map<String, String> headers = this.signer.headers(delivery.id().toString(), this.clock.instant(), body,
+                endpoint.secrets());
+        long started = System.nanoTime();
+        GuardedHttpClient.Exchange exchange = this.http.post(endpoint.url(), headers, body);
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         try {
-            String body = this.payloads.body(announcement.get(), delivery.eventKind(), commentary.orElse(null),
-                    delivery.createdAt());
-            Map<String, String> headers = this.signer.headers(delivery.id().toString(), this.clock.instant(), body,
-                    endpoint.secrets());
-            long started = System.nanoTime();
-            GuardedHttpClient.Exchange exchange = this.http.post(endpoint.url(), headers, body);
-            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             this.attempts.record(delivery.id(), endpoint.id(), delivery.attempts(), exchange.statusCode(), millis,
-                    errorOf(exchange.outcome()));
-            this.health.record(endpoint, exchange);
-            return exchange.outcome();
+                    errorOf(exchange.outcome()), exchange.outcome() instanceof DeliveryOutcome.Sent);
         }
-        finally {
-            this.limits.finish(endpoint.id());
+        catch (RuntimeException ex) {
+            // The request was made: its outcome goes to the ledger whatever the log's
+            // fate
+            // (a retry would send it again).
+            logger.warn("Could not log attempt " + delivery.attempts() + " of delivery " + delivery.id() + ": " + ex);
         }
+        this.health.record(endpoint, exchange);
+        return exchange.outcome();
+    }
+
+    /** A claimed delivery's endpoint and event, read with the rest of its claim. */
+    private record Prepared(Optional<PartnerEndpoint> endpoint, Event event) {
+    }
+
+    /** An announcement at the revision an event carries, with its commentary. */
+    private record Event(Optional<AnnouncementTagged> announcement, Optional<Commentary> commentary) {
     }
 
     private static @Nullable String errorOf(DeliveryOutcome outcome) {

@@ -1,0 +1,23 @@
+package org.herald.notifier.delivery;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Limits on how many of a recipient's deliveries may be claimed at once, held in the
+ * database so that they bind every dispatcher together: both methods run in the claim's
+ * transaction, so what {@link #available} locks stays locked until the claim commits.
+ */
+public interface RecipientLimits {
+
+    /**
+     * How many deliveries each of {@code recipients} may take now; a recipient left out
+     * may take none.
+     */
+    Map<UUID, Integer> available(Set<UUID> recipients);
+
+    /** Takes what was claimed, {@code claimed} deliveries a recipient. */
+    void taken(Map<UUID, Integer> claimed);
+
+}
