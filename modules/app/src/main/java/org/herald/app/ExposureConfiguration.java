@@ -79,13 +79,4 @@ class ExposureConfiguration {
         }
     }
 
-    /**
-     * Where the front door listens.
-     *
-     * @param address {@code server.address}
-     * @param beyondThisMachine whether it is other than loopback
-     */
-    record Exposure(String address, boolean beyondThisMachine) {
-    }
-
 }

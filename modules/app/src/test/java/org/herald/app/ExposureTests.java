@@ -13,12 +13,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.herald.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The app is safe by default: it listens on 127.0.0.1 unless told otherwise, refuses any
  * other address while the local keys or development secrets are in use, and its webhook
- * receiver takes bodies up to a limit.
+ * receiver takes bodies up to a limit; beyond this machine it serves no dev inbox unless
+ * told to.
  */
 class ExposureTests {
 
@@ -47,6 +52,10 @@ class ExposureTests {
 
     @RegisterExtension
     static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    private static EmbeddedKafkaKraftBroker broker;
+
+    private static int started;
 
     @TempDir
     Path dataDirectory;
@@ -80,7 +89,7 @@ class ExposureTests {
         this.exposure.withPropertyValues(OWN_SECRETS)
             .withPropertyValues("server.address=0.0.0.0")
             .run((context) -> assertThat(context).hasNotFailed()
-                .getBean(ExposureConfiguration.Exposure.class)
+                .getBean(Exposure.class)
                 .satisfies((exposure) -> assertThat(exposure.beyondThisMachine()).isTrue()));
         this.exposure.withPropertyValues("server.address=127.0.0.1", "herald.admin-api-keys=local-admin-key")
             .run((context) -> assertThat(context).hasNotFailed());
@@ -88,23 +97,14 @@ class ExposureTests {
 
     @Test
     void listensOnLoopbackByDefaultAndCapsTheWebhookReceiversBody() throws Exception {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr",
-                "1", "auto.create.topics.enable", "false"));
-        broker.afterPropertiesSet();
-        TestDatabase.Database database = TestDatabase.create();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HeraldApplication.class).run(
-                "--server.port=0", "--herald.data-dir=" + this.dataDirectory, "--herald.local=true",
-                "--herald.kafka.partitions=1", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=", "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + mail.getSmtp().getPort(), "--herald.embedded.webhooks.max-body-bytes=1000")) {
+        try (ConfigurableApplicationContext app = startWithBroker()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             assertThat(app.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
             assertThat(post(port, "/dev/webhooks/somebody", "x".repeat(1000)).statusCode()).isEqualTo(204);
             HttpResponse<String> tooLarge = post(port, "/dev/webhooks/somebody", "x".repeat(1001));
             assertThat(tooLarge.statusCode()).isEqualTo(413);
             assertThat(tooLarge.body()).contains("herald.embedded.webhooks.max-body-bytes");
+            assertThat(get(port, "/dev/inbox/emails").statusCode()).isEqualTo(200);
             Optional<InetAddress> external = nonLoopbackAddress();
             if (external.isPresent()) {
                 assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> {
@@ -114,9 +114,69 @@ class ExposureTests {
                 });
             }
         }
-        finally {
-            broker.destroy();
+    }
+
+    @Test
+    void servesNoDevInboxBeyondThisMachineUnlessToldTo() throws Exception {
+        String[] beyond = Stream
+            .concat(Stream.of("--server.address=0.0.0.0"), Stream.of(OWN_SECRETS).map((p) -> "--" + p))
+            .toArray(String[]::new);
+        try (ConfigurableApplicationContext app = startWithBroker(beyond)) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            for (String path : List.of("/dev/inbox", "/dev/inbox/emails", "/dev/inbox/webhooks",
+                    "/dev/inbox/emails/1")) {
+                HttpResponse<String> refused = get(port, path);
+                assertThat(refused.statusCode()).as(path).isEqualTo(403);
+                assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(refused.body()).contains("herald.dev-inbox.enabled");
+            }
+            HttpResponse<String> home = get(port, "/");
+            assertThat(home.statusCode()).isEqualTo(302);
+            assertThat(home.headers().firstValue("Location"))
+                .hasValueSatisfying((location) -> assertThat(location).endsWith("/console"));
         }
+        String[] told = Stream.concat(Stream.of(beyond), Stream.of("--herald.dev-inbox.enabled=true"))
+            .toArray(String[]::new);
+        try (ConfigurableApplicationContext app = startWithBroker(told)) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            assertThat(get(port, "/dev/inbox/emails").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * The app on the class's broker, a database of its own and GreenMail, with these
+     * arguments too.
+     */
+    private ConfigurableApplicationContext startWithBroker(String... arguments) {
+        TestDatabase.Database database = TestDatabase.create();
+        String[] common = { "--server.port=0", "--herald.data-dir=" + this.dataDirectory.resolve("app" + (++started)),
+                "--herald.local=true", "--herald.kafka.partitions=1",
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=", "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + mail.getSmtp().getPort(), "--herald.embedded.webhooks.max-body-bytes=1000" };
+        return new SpringApplicationBuilder(HeraldApplication.class)
+            .run(Stream.concat(Stream.of(common), Stream.of(arguments)).toArray(String[]::new));
+    }
+
+    @BeforeAll
+    static void startBroker() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr",
+                "1", "auto.create.topics.enable", "false"));
+        broker.afterPropertiesSet();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.destroy();
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(int port, String path, String body)

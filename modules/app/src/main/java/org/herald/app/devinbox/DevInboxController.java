@@ -2,12 +2,14 @@ package org.herald.app.devinbox;
 
 import java.util.List;
 
+import org.herald.app.Exposure;
 import org.herald.embedded.mail.CapturedEmail;
 import org.herald.embedded.mail.EmbeddedSmtp;
 import org.herald.embedded.webhook.ReceivedWebhook;
 import org.herald.embedded.webhook.WebhookInbox;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,10 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code /dev/inbox}: the captured emails (each viewable as it renders) and the received
  * webhooks with their signature check; {@code /dev/inbox/emails} and
  * {@code /dev/inbox/webhooks} give the same as JSON.
+ * <p>
+ * The emails carry members' addresses and their signed links, so the inbox is served only
+ * while the front door listens on loopback, unless {@code herald.dev-inbox.enabled} says
+ * otherwise: beyond this machine it answers 403 and {@code /} goes to the console.
  */
 @Controller
 class DevInboxController {
@@ -33,13 +39,23 @@ class DevInboxController {
 
     private final WebhookInbox webhooks;
 
-    DevInboxController(ObjectProvider<EmbeddedSmtp> smtp, WebhookInbox webhooks) {
+    private final boolean served;
+
+    DevInboxController(ObjectProvider<EmbeddedSmtp> smtp, WebhookInbox webhooks, Exposure exposure,
+            Environment environment) {
         this.smtp = smtp;
         this.webhooks = webhooks;
+        this.served = environment.getProperty("herald.dev-inbox.enabled", Boolean.class, !exposure.beyondThisMachine());
     }
 
-    @GetMapping({ "/", "/dev", "/dev/inbox" })
+    @GetMapping("/")
+    String home(Model model) {
+        return this.served ? inbox(model) : "redirect:/console";
+    }
+
+    @GetMapping({ "/dev", "/dev/inbox" })
     String inbox(Model model) {
+        requireServed();
         EmbeddedSmtp server = this.smtp.getIfAvailable();
         model.addAttribute("capturing", server != null);
         model.addAttribute("emails", (server != null) ? server.messages() : List.of());
@@ -50,6 +66,7 @@ class DevInboxController {
     @GetMapping(path = "/dev/inbox/emails", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     List<CapturedEmail> emails() {
+        requireServed();
         EmbeddedSmtp server = this.smtp.getIfAvailable();
         return (server != null) ? server.messages() : List.of();
     }
@@ -57,11 +74,13 @@ class DevInboxController {
     @GetMapping(path = "/dev/inbox/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     List<ReceivedWebhook> webhooks() {
+        requireServed();
         return this.webhooks.webhooks();
     }
 
     @GetMapping("/dev/inbox/emails/{id}")
     ResponseEntity<String> email(@PathVariable String id) {
+        requireServed();
         EmbeddedSmtp server = this.smtp.getIfAvailable();
         CapturedEmail email = (server != null) ? server.message(id).orElse(null) : null;
         if (email == null) {
@@ -72,6 +91,15 @@ class DevInboxController {
             .header("Content-Security-Policy", EMAIL_POLICY)
             .contentType(html ? MediaType.TEXT_HTML : MediaType.TEXT_PLAIN)
             .body(html ? email.html() : String.valueOf(email.text()));
+    }
+
+    private void requireServed() {
+        if (!this.served) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "The dev inbox is not served while the app listens beyond this machine (server.address): "
+                            + "it shows members' emails and their signed links. Set herald.dev-inbox.enabled=true "
+                            + "to serve it anyway.");
+        }
     }
 
 }
