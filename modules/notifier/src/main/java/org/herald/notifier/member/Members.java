@@ -282,13 +282,4 @@ public class Members {
             .list();
     }
 
-    /**
-     * One page of members.
-     *
-     * @param members the members on the page
-     * @param total how many members there are in all
-     */
-    record Page(List<Member> members, long total) {
-    }
-
 }
