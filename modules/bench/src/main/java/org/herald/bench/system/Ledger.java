@@ -87,6 +87,25 @@ final class Ledger {
     }
 
     /**
+     * When the notifier took each of {@code announcements} in from the tagged topic
+     * ({@code notifier.announcement.received_at}, epoch seconds).
+     */
+    Map<UUID, Double> received(Collection<UUID> announcements) throws SQLException {
+        try (Connection connection = this.stack.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT id, extract(epoch FROM received_at) FROM notifier.announcement WHERE id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("uuid", announcements.toArray()));
+            Map<UUID, Double> received = new HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    received.put(rows.getObject(1, UUID.class), rows.getDouble(2));
+                }
+            }
+            return received;
+        }
+    }
+
+    /**
      * An announcement's deliveries on one channel.
      *
      * @param sent rows sent
