@@ -47,7 +47,7 @@ record Options(int members, Set<String> scenarios, int rounds, int partners, int
               --rounds N                  Herald and ceiling runs, alternating, per scenario; medians (3)
               --partners N                webhook endpoints each webhook announcement goes to (100)
               --announcements N           announcements in the webhook stream (50)
-              --pipeline-announcements N  announcements the pipeline publishes at once, fan-out 1 (200)
+              --pipeline-announcements N  announcements the pipeline publishes at once, fan-out 1 (100)
               --latency-rate R            announcements/s of the latency run (half the pipeline's rate;
                                           needed when the pipeline does not run)
               --latency-seconds N         how long the latency run publishes (20)
@@ -69,7 +69,7 @@ record Options(int members, Set<String> scenarios, int rounds, int partners, int
         int rounds = 3;
         int partners = 100;
         int announcements = 50;
-        int pipelineAnnouncements = 200;
+        int pipelineAnnouncements = 100;
         Double latencyRate = null;
         int latencySeconds = 20;
         List<Integer> notifiers = List.of(1, 2);
