@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The audience of the pipeline and latency scenarios: one member subscribed to the MoU's
  * tag, so each announcement yields one email, and (for latency) one partner endpoint on
@@ -17,7 +19,7 @@ final class FanOutOne implements AutoCloseable {
 
     private final UUID member = UUID.randomUUID();
 
-    private UUID partner;
+    private @Nullable UUID partner;
 
     private FanOutOne(Stack stack) {
         this.stack = stack;
@@ -40,10 +42,6 @@ final class FanOutOne implements AutoCloseable {
             this.partner = publisher.partner("bench-solo", this.stack.receiver("/hook/solo").toString(), Members.TAG,
                     WebhookScenario.RATE_LIMIT);
         }
-    }
-
-    boolean hasPartner() {
-        return this.partner != null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.herald.bench.system;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,7 +44,7 @@ final class KafkaRelay {
             admin.createTopics(List.of(new NewTopic(in, 1, (short) 1), new NewTopic(out, 1, (short) 1))).all().get();
         }
         byte[] value = new byte[bytes];
-        java.util.Arrays.fill(value, (byte) 'a');
+        Arrays.fill(value, (byte) 'a');
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (int i = 0; i < count; i++) {
                 producer.send(new ProducerRecord<>(in, value));
