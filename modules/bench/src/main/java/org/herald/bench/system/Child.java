@@ -1,6 +1,7 @@
 package org.herald.bench.system;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,16 +24,28 @@ final class Child implements AutoCloseable {
 
     private final Path log;
 
+    private final int port;
+
     private Process process;
 
     Child(String name, List<String> command, Path log) {
+        this(name, command, log, 0);
+    }
+
+    /** A child serving HTTP on {@code port}. */
+    Child(String name, List<String> command, Path log, int port) {
         this.name = name;
         this.command = List.copyOf(command);
         this.log = log;
+        this.port = port;
     }
 
     String name() {
         return this.name;
+    }
+
+    int port() {
+        return this.port;
     }
 
     Child start() {
@@ -73,6 +86,20 @@ final class Child implements AutoCloseable {
         }
         catch (IOException ex) {
             return "(no log: " + ex + ")";
+        }
+    }
+
+    /** The last {@code chars} characters of its log. */
+    String tailChars(int chars) {
+        try (RandomAccessFile file = new RandomAccessFile(this.log.toFile(), "r")) {
+            long start = Math.max(0, file.length() - chars);
+            byte[] bytes = new byte[(int) (file.length() - start)];
+            file.seek(start);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        catch (IOException ex) {
+            return "";
         }
     }
 

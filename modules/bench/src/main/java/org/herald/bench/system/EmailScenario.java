@@ -1,13 +1,7 @@
 package org.herald.bench.system;
 
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +39,7 @@ final class EmailScenario {
     void run(Report report) throws Exception {
         int members = this.options.members();
         long seedStart = System.nanoTime();
-        seed(members);
+        Members.ensure(this.stack, members);
         this.out.printf(Locale.ROOT, "  seeded %,d members in %.1f s%n", members,
                 (System.nanoTime() - seedStart) / 1e9);
         MailCeiling ceiling = new MailCeiling(this.stack.smtpPort);
@@ -90,50 +84,12 @@ final class EmailScenario {
 
     private Run herald(int round, int members) throws Exception {
         UUID id = this.publisher.publish(Publisher.MOU, "bench-email-" + round + "-" + System.nanoTime());
-        Instant accepted = Instant.now();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        try (Connection connection = this.stack.connect(); PreparedStatement count = connection.prepareStatement("""
-                SELECT count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE status = 'failed'),
-                       extract(epoch FROM min(sent_at)), extract(epoch FROM max(sent_at))
-                FROM notifier.delivery WHERE announcement_id = ? AND channel = 'email'""")) {
-            count.setObject(1, id);
-            while (true) {
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    long sent = row.getLong(1);
-                    long failed = row.getLong(2);
-                    if (sent + failed >= members) {
-                        if (failed > 0) {
-                            this.out.println("  warning: " + failed + " emails failed; see the notifier's log");
-                        }
-                        double start = accepted.getEpochSecond() + accepted.getNano() / 1e9;
-                        double first = row.getDouble(3);
-                        double last = row.getDouble(4);
-                        return new Run(sent / Math.max(last - first, 1e-3), first - start, last - start);
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(
-                                "Only " + sent + " of " + members + " emails sent in " + TIMEOUT);
-                    }
-                }
-                Processes.pause(100);
-            }
+        double accepted = Processes.epochSeconds();
+        Ledger.Fanout fanout = new Ledger(this.stack).awaitFanout(id, "email", members, TIMEOUT);
+        if (fanout.failed() > 0) {
+            this.out.println("  warning: " + fanout.failed() + " emails failed; see the notifier's log");
         }
-    }
-
-    private void seed(int members) throws SQLException {
-        try (Connection connection = this.stack.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    INSERT INTO notifier.member (id, email, name)
-                    SELECT gen_random_uuid(), 'member' || g || '@bench.example', 'Member ' || g
-                    FROM generate_series(1, %d) g""".formatted(members));
-            statement.execute("""
-                    INSERT INTO notifier.subscription (id, member_id, tags, match_mode, min_relevance, frequency)
-                    SELECT gen_random_uuid(), id, ARRAY['critical-minerals'], 'any', 0, 'immediate'
-                    FROM notifier.member WHERE email LIKE '%@bench.example'""");
-            statement.execute("ANALYZE notifier.member");
-            statement.execute("ANALYZE notifier.subscription");
-        }
+        return new Run(fanout.rate(), fanout.firstSent() - accepted, fanout.lastSent() - accepted);
     }
 
     private record Run(double rate, double firstSeconds, double lastSeconds) {

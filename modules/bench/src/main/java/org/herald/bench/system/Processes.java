@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 
 /** Small helpers of the benchmark's processes: free ports, pauses, a fresh directory. */
@@ -20,6 +21,15 @@ final class Processes {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * The wall clock, in epoch seconds (the ledger's {@code sent_at} are on the same
+     * clock).
+     */
+    static double epochSeconds() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() + now.getNano() / 1e9;
     }
 
     static void pause(long millis) {

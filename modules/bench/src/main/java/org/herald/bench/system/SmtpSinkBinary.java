@@ -10,11 +10,11 @@ import java.util.List;
 final class SmtpSinkBinary {
 
     static final String HINT = """
-            The email scenario needs Postfix's smtp-sink, a real SMTP server that discards what it receives.
+            The benchmark needs Postfix's smtp-sink, a real SMTP server that discards what it receives (every
+            scenario: the notifier is not ready without its mail server).
             On Debian or Ubuntu, install Postfix without configuring it:
               echo "postfix postfix/main_mailer_type select No configuration" | sudo debconf-set-selections
-              sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q postfix
-            or run the other scenarios only: --scenarios webhooks,memory""";
+              sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q postfix""";
 
     private SmtpSinkBinary() {
     }

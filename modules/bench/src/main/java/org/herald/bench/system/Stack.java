@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything the benchmark runs against, each a process of its own on free ports: the
  * Kafka broker, PostgreSQL (the server on 127.0.0.1:5432 if it answers, with a fresh
- * database, else an embedded one), Postfix's {@code smtp-sink}, the webhook receiver, and
- * the publisher, tagger and notifier from their executable jars with production settings
- * (durable commits, acks=all, the recommended heap).
+ * database, else an embedded one), Postfix's {@code smtp-sink} (always: the notifier's
+ * health needs its mail server), the webhook receiver, and the publisher, tagger and one
+ * or more notifiers from their executable jars with production settings (durable commits,
+ * acks=all, the recommended heap).
  */
 final class Stack implements AutoCloseable {
 
@@ -47,9 +48,9 @@ final class Stack implements AutoCloseable {
 
     final int taggerPort = Processes.freePort();
 
-    final int notifierPort = Processes.freePort();
-
     final List<Child> services = new ArrayList<>();
+
+    private final List<Integer> notifierPorts = new ArrayList<>();
 
     private final List<Child> children = new ArrayList<>();
 
@@ -65,13 +66,23 @@ final class Stack implements AutoCloseable {
 
     private @Nullable String localDatabase;
 
+    private @Nullable Child smtpSink;
+
+    private String java = "";
+
+    private Path logs = Path.of(".");
+
+    private Path work = Path.of(".");
+
+    private List<String> datasource = List.of();
+
     private Stack(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
     }
 
     static Stack start(Options options, PrintStream out) {
-        String sink = options.runs("email") ? SmtpSinkBinary.find() : null;
+        String sink = SmtpSinkBinary.find();
         Stack stack = new Stack(options, out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-reaper"));
         try {
@@ -84,14 +95,17 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    private void startAll(@Nullable String sink) {
+    private void startAll(String sink) {
         Path work = this.options.work().toAbsolutePath();
+        this.work = work;
         Processes.deleteRecursively(work);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        this.java = java;
         String benchJar = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0])
             .toAbsolutePath()
             .toString();
         Path logs = work.resolve("logs");
+        this.logs = logs;
         Child broker = child(new Child("broker", List.of(java, "-Xmx512m", "-jar", benchJar, "broker",
                 work.resolve("broker").toString(), Integer.toString(this.kafkaPort)), logs.resolve("broker.log")));
         Child database = null;
@@ -110,10 +124,9 @@ final class Stack implements AutoCloseable {
             this.databaseDescription = "an embedded PostgreSQL 15 on port " + port;
         }
         String user = System.getProperty("user.name");
-        if (sink != null) {
-            child(new Child("smtp-sink", List.of(sink, "-u", user, "127.0.0.1:" + this.smtpPort, "1000"),
-                    logs.resolve("smtp-sink.log")));
-        }
+        // -c: a running count of messages received, read by smtpMessages()
+        this.smtpSink = child(new Child("smtp-sink",
+                List.of(sink, "-c", "-u", user, "127.0.0.1:" + this.smtpPort, "1000"), logs.resolve("smtp-sink.log")));
         Child receiver = child(new Child("receiver",
                 List.of(java, "-Xmx256m", "-jar", benchJar, "receiver", Integer.toString(this.receiverPort)),
                 logs.resolve("receiver.log")));
@@ -123,13 +136,39 @@ final class Stack implements AutoCloseable {
             awaitReady(db, () -> db.logContains(ChildMains.READY));
         }
         awaitReady(receiver, () -> receiver.logContains(ChildMains.READY));
-        List<String> datasource = List.of("--spring.datasource.url=" + this.jdbcUrl,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=");
-        List<String> publisher = new ArrayList<>(datasource);
+        this.datasource = List.of("--spring.datasource.url=" + this.jdbcUrl, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=");
+        List<String> publisher = new ArrayList<>(this.datasource);
         publisher.add("--herald.publisher.api-keys=" + PUBLISH_KEY);
-        service(java, "publisher", this.publisherPort, logs, publisher, List.of());
-        service(java, "tagger", this.taggerPort, logs, List.of(), List.of());
-        List<String> notifier = new ArrayList<>(datasource);
+        service("publisher", "publisher", this.publisherPort, publisher, List.of());
+        service("tagger", "tagger", this.taggerPort, List.of(), List.of());
+        startNotifier();
+        for (Child service : this.services) {
+            awaitHealthy(service);
+        }
+    }
+
+    /**
+     * Starts notifiers until {@code count} run (same broker, same database); waits for
+     * them.
+     */
+    void startNotifiers(int count) {
+        List<Child> started = new ArrayList<>();
+        while (this.notifierPorts.size() < count) {
+            started.add(startNotifier());
+        }
+        started.forEach(this::awaitHealthy);
+    }
+
+    int notifiers() {
+        return this.notifierPorts.size();
+    }
+
+    private Child startNotifier() {
+        int instance = this.notifierPorts.size() + 1;
+        int port = Processes.freePort();
+        this.notifierPorts.add(port);
+        List<String> notifier = new ArrayList<>(this.datasource);
         notifier.addAll(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtpPort,
                 "--herald.notifier.email.link-key=bench-link-key-0123456789abcdef-0123",
                 "--herald.notifier.webhooks.secret-key=YmVuY2gtc2VjcmV0LWtleS0zMi1ieXRlcy1sb25nISE=",
@@ -139,14 +178,29 @@ final class Stack implements AutoCloseable {
         if (this.options.emailConcurrency() != null) {
             notifier.add("--herald.notifier.email.concurrency=" + this.options.emailConcurrency());
         }
+        String name = (instance == 1) ? "notifier" : "notifier-" + instance;
         List<String> jvm = this.options.jfr()
-                ? List.of("-XX:StartFlightRecording=filename=" + work.resolve("notifier.jfr") + ",settings=profile")
+                ? List.of("-XX:StartFlightRecording=filename=" + this.work.resolve(name + ".jfr") + ",settings=profile")
                 : List.of();
-        service(java, "notifier", this.notifierPort, logs, notifier, jvm);
-        for (Child service : this.services) {
-            int port = port(service);
-            awaitReady(service, () -> status(URI.create("http://127.0.0.1:" + port + "/actuator/health")) == 200);
+        return service(name, "notifier", port, notifier, jvm);
+    }
+
+    /**
+     * Messages {@code smtp-sink} has received since it started, from the last of its
+     * running counters ({@code sess=N quit=N mesg=N}) in its log.
+     */
+    long smtpMessages() {
+        Child sink = this.smtpSink;
+        String tail = (sink != null) ? sink.tailChars(200) : "";
+        int at = tail.lastIndexOf("mesg=");
+        if (at < 0) {
+            return 0;
         }
+        int end = at + 5;
+        while (end < tail.length() && Character.isDigit(tail.charAt(end))) {
+            end++;
+        }
+        return Long.parseLong(tail.substring(at + 5, end));
     }
 
     String jdbcUrl() {
@@ -166,33 +220,32 @@ final class Stack implements AutoCloseable {
     }
 
     URI notifier(String path) {
-        return URI.create("http://127.0.0.1:" + this.notifierPort + path);
+        return URI.create("http://127.0.0.1:" + this.notifierPorts.get(0) + path);
     }
 
     URI receiver(String path) {
         return URI.create("http://127.0.0.1:" + this.receiverPort + path);
     }
 
-    private int port(Child service) {
-        return switch (service.name()) {
-            case "publisher" -> this.publisherPort;
-            case "tagger" -> this.taggerPort;
-            default -> this.notifierPort;
-        };
-    }
-
-    private void service(String java, String name, int port, Path logs, List<String> extra, List<String> jvm) {
-        Path jar = this.options.jars().resolve(name).resolve("target").resolve("herald-" + name + ".jar");
+    private Child service(String name, String module, int port, List<String> extra, List<String> jvm) {
+        Path jar = this.options.jars().resolve(module).resolve("target").resolve("herald-" + module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": build the services first (./mvnw -q -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(java, SERVICE_HEAP));
+        List<String> command = new ArrayList<>(List.of(this.java, SERVICE_HEAP));
         command.addAll(jvm);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + this.kafkaPort,
                 "--herald.admin-api-keys=" + ADMIN_KEY));
         command.addAll(extra);
-        this.services.add(child(new Child(name, command, logs.resolve(name + ".log"))));
+        Child service = child(new Child(name, command, this.logs.resolve(name + ".log"), port));
+        this.services.add(service);
+        return service;
+    }
+
+    private void awaitHealthy(Child service) {
+        URI health = URI.create("http://127.0.0.1:" + service.port() + "/actuator/health");
+        awaitReady(service, () -> status(health) == 200);
     }
 
     private Child child(Child child) {

@@ -10,8 +10,8 @@ import java.util.OptionalLong;
  * {@link Stack}, runs the chosen scenarios, prints a table and writes it as JSON
  * (docs/performance.md).
  * <p>
- * {@code java -jar modules/bench/target/herald-bench.jar [--members N] [--scenarios webhooks,email,memory] ...}
- * (see {@link Options}).
+ * {@code java -jar modules/bench/target/herald-bench.jar [--members N] [--scenarios pipeline,latency,...] ...}
+ * (see {@link Options#HELP}).
  */
 public final class SystemBenchmark {
 
@@ -28,6 +28,11 @@ public final class SystemBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Options.wantsHelp(args)) {
+            System.out.print(Options.HELP);
+            System.exit(0);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -47,6 +52,26 @@ public final class SystemBenchmark {
         System.exit(0);
     }
 
+    /** The pipeline, then latency at half its rate, each announcement to one member. */
+    private void fanOutOne(Stack stack, Publisher publisher, Report report) throws Exception {
+        try (FanOutOne audience = FanOutOne.seed(stack)) {
+            Double rate = this.options.latencyRate();
+            if (this.options.runs("pipeline")) {
+                this.out.println("Pipeline:");
+                double max = new PipelineScenario(stack, this.options, publisher, this.out).run(report);
+                if (rate == null) {
+                    rate = max / 2;
+                }
+            }
+            if (this.options.runs("latency") && rate != null) {
+                this.out.printf(Locale.ROOT, "Latency (%.1f announcements/s for %d s):%n", rate,
+                        this.options.latencySeconds());
+                audience.withPartner(publisher);
+                new LatencyScenario(stack, this.options, publisher, this.out).run(report, rate);
+            }
+        }
+    }
+
     void run() throws Exception {
         long started = System.nanoTime();
         Report report = new Report();
@@ -59,6 +84,9 @@ public final class SystemBenchmark {
             report.fact("service heap", Stack.SERVICE_HEAP);
             this.out.printf(Locale.ROOT, "  everything up in %.1f s%n", (System.nanoTime() - started) / 1e9);
             Publisher publisher = new Publisher(stack);
+            if (this.options.runs("pipeline") || this.options.runs("latency")) {
+                fanOutOne(stack, publisher, report);
+            }
             if (this.options.runs("webhooks")) {
                 this.out.println("Webhooks:");
                 new WebhookScenario(stack, this.options, publisher, this.out).run(report);
@@ -66,6 +94,10 @@ public final class SystemBenchmark {
             if (this.options.runs("email")) {
                 this.out.println("Email fan-out:");
                 new EmailScenario(stack, this.options, publisher, this.out).run(report);
+            }
+            if (this.options.runs("scale-out")) {
+                this.out.println("Scale-out (email fan-out, " + this.options.notifiers() + " notifiers):");
+                new ScaleOutScenario(stack, this.options, publisher, this.out).run(report);
             }
             if (this.options.runs("memory")) {
                 for (Child service : stack.services) {

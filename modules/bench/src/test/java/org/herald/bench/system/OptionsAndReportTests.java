@@ -37,9 +37,32 @@ class OptionsAndReportTests {
         Options options = Options.parse();
 
         assertThat(options.members()).isEqualTo(20_000);
-        assertThat(options.scenarios()).containsExactly("webhooks", "email", "memory");
+        assertThat(options.scenarios()).containsExactly("pipeline", "latency", "webhooks", "email", "memory");
         assertThat(options.emailConcurrency()).isNull();
+        assertThat(options.latencyRate()).isNull();
+        assertThat(options.notifiers()).containsExactly(1, 2);
         assertThat(options.rounds()).isEqualTo(3);
+    }
+
+    @Test
+    void runsScaleOutAndLatencyAloneWithTheirOptions() {
+        Options options = Options.parse("--scenarios", "scale-out,latency", "--notifiers", "1,2,3", "--latency-rate",
+                "4.5", "--latency-seconds", "10");
+
+        assertThat(options.scenarios()).containsExactly("latency", "scale-out");
+        assertThat(options.notifiers()).containsExactly(1, 2, 3);
+        assertThat(options.latencyRate()).isEqualTo(4.5);
+        assertThat(options.latencySeconds()).isEqualTo(10);
+    }
+
+    @Test
+    void refusesLatencyWithoutARateToRunAt() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--scenarios", "latency"))
+            .withMessageContaining("--latency-rate");
+        assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--notifiers", "1,0"))
+            .withMessageContaining("positive");
+        assertThat(Options.wantsHelp("--members", "5", "--help")).isTrue();
+        assertThat(Options.HELP).contains("--notifiers LIST").contains("scale-out").contains("--latency-rate R");
     }
 
     @Test
