@@ -57,6 +57,8 @@ public final class CombinedTagger implements Tagger, AutoCloseable {
 
     private final Implications implications;
 
+    private final double[] thresholds;
+
     /**
      * A tagger of {@code reader}'s taxonomy with {@code weights}; {@code version} is the
      * taxonomy version it reports.
@@ -101,6 +103,13 @@ public final class CombinedTagger implements Tagger, AutoCloseable {
                         + "; refit them (docs/tagging.md)");
             }
         }
+        RelevanceGate gate = weights.relevance();
+        if (!gate.isNone() && gate.embedding().length != reader.embedder().dimension()) {
+            throw new InvalidTaxonomyException("Weights " + weightsOrigin + ": relevance.embedding has "
+                    + gate.embedding().length + " numbers, the model's embeddings " + reader.embedder().dimension()
+                    + "; refit them (docs/tagging.md)");
+        }
+        this.thresholds = tags.stream().mapToDouble(TagDefinition::threshold).toArray();
         for (String name : weights.words().tags().keySet()) {
             if (!this.tagIndexes.containsKey(name)) {
                 throw new InvalidTaxonomyException("Weights " + weightsOrigin + " have word weights for tag '" + name
@@ -165,11 +174,14 @@ public final class CombinedTagger implements Tagger, AutoCloseable {
         Neighbours.Neighbourhood neighbourhood = this.weights.neighbours()
             .near(signals.reading().document(), this.tagNames, -1);
         double[] words = this.weights.words().scores(signals.words(), this.tagNames);
+        boolean open = this.weights.relevance()
+            .probability(signals, this.thresholds, this.weights.neighbours(),
+                    this.weights.words()) >= this.weights.relevance().threshold();
         for (int tag = 0; tag < count; tag++) {
             double[] features = Features.of(signals, tag, definitions.get(tag), this.centroids[tag], neighbourhood,
                     words[tag]);
             probability[tag] = Features.probability(this.coefficients[tag], features);
-            passed[tag] = !signals.terms().vetoed()[tag] && probability[tag] >= this.weights.threshold();
+            passed[tag] = open && !signals.terms().vetoed()[tag] && probability[tag] >= this.weights.threshold();
         }
         boolean[] given = new boolean[count];
         List<TagMatch> tags = new ArrayList<>();
