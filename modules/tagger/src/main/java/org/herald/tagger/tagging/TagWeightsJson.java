@@ -202,8 +202,8 @@ final class TagWeightsJson {
             }
         }
         for (String key : required) {
-            if (!node.has(key)
-                    && !(path.isEmpty() && (key.equals("fittedOn") || key.equals("features") || key.equals("words")))) {
+            if (!node.has(key) && !(path.isEmpty() && (key.equals("fittedOn") || key.equals("features")
+                    || key.equals("words") || key.equals("relevance")))) {
                 throw new IllegalArgumentException(path + key + ": missing");
             }
         }
