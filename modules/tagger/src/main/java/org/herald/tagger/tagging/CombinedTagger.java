@@ -23,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  * the announcement's sentences resemble each tag's description and examples, and the
  * labelled announcements that have it). For each tag, the {@link Features} go through the
  * tag's logistic model ({@link TagWeights}); a tag is given when its probability reaches
- * the weights' threshold, unless one of its vetoes was found. ({@code only-with} is a
- * rule of the terms alone: the fitted weights have learnt from the labels when a process
- * tag such as {@code regulation-standards} holds on its own.) The relevance rules turn
- * the tags into the overall relevance as before ({@code min-score} compares a tag's term
- * score).
+ * the weights' threshold, unless one of its vetoes was found or the weights'
+ * {@link RelevanceGate} says the announcement does not concern the sector at all (then it
+ * gets no tag and relevance 0). ({@code only-with} is a rule of the terms alone: the
+ * fitted weights have learnt from the labels when a process tag such as
+ * {@code regulation-standards} holds on its own.) The relevance rules turn the tags into
+ * the overall relevance as before ({@code min-score} compares a tag's term score).
  * <p>
  * Each tag given carries its term evidence (strongest first) and one
  * {@link Evidence.Kind#SIMILARITY} item: the announcement's sentence that resembled the
