@@ -30,6 +30,11 @@ final class CrossValidation {
     }
 
     static EvaluationReport run(SignalReader reader, List<LabelledAnnouncement> items, int k) {
+        return run(reader, items, k, SEED);
+    }
+
+    /** The same with another seed of the shuffle, to see how much the figures vary. */
+    static EvaluationReport run(SignalReader reader, List<LabelledAnnouncement> items, int k, long seed) {
         if (k < 2 || k > items.size()) {
             throw new IllegalArgumentException(
                     "--cross-validate needs 2 to " + items.size() + " folds (one item each at most), was " + k);
@@ -42,7 +47,7 @@ final class CrossValidation {
         for (int i = 0; i < items.size(); i++) {
             order.add(i);
         }
-        Collections.shuffle(order, new Random(SEED));
+        Collections.shuffle(order, new Random(seed));
         int[] fold = new int[items.size()];
         for (int position = 0; position < order.size(); position++) {
             fold[order.get(position)] = position % k;

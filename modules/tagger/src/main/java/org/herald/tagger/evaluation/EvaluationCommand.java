@@ -14,15 +14,15 @@ import org.herald.tagger.taxonomy.TaxonomyReader;
 
 /**
  * {@code evaluate --labels FILE.jsonl [--taxonomy FILE.yaml] [--weights FILE.json]
- * [--cross-validate K | --terms-only] [--json] [--show-misses]}: tags every labelled
- * announcement with the taxonomy and its fitted weights (the bundled ones by default) and
- * prints per-tag precision, recall and F1, micro and macro F1, and relevance accuracy, as
- * a table or as JSON, all of direct tags, then, apart, how often each implied tag was
- * implied and how often the labels agree. With {@code --cross-validate K} it ignores the
- * weights file and tags each of K folds with weights fitted on the other folds only
- * ({@link CrossValidation}); with {@code --terms-only}, with the taxonomy's terms alone.
- * Needs no broker, database, web server or network. Exit status 0 when it ran, 2 on bad
- * input (arguments, labels, taxonomy, weights or model).
+ * [--cross-validate K [--seed N] | --terms-only] [--json] [--show-misses]}: tags every
+ * labelled announcement with the taxonomy and its fitted weights (the bundled ones by
+ * default) and prints per-tag precision, recall and F1, micro and macro F1, and relevance
+ * accuracy, as a table or as JSON, all of direct tags, then, apart, how often each
+ * implied tag was implied and how often the labels agree. With {@code --cross-validate K}
+ * it ignores the weights file and tags each of K folds with weights fitted on the other
+ * folds only ({@link CrossValidation}); with {@code --terms-only}, with the taxonomy's
+ * terms alone. Needs no broker, database, web server or network. Exit status 0 when it
+ * ran, 2 on bad input (arguments, labels, taxonomy, weights or model).
  */
 public final class EvaluationCommand {
 
@@ -37,7 +37,7 @@ public final class EvaluationCommand {
     static final int BAD_INPUT = 2;
 
     private static final String USAGE = "usage: evaluate --labels FILE.jsonl [--taxonomy FILE.yaml] [--weights FILE.json]"
-            + " [--cross-validate K | --terms-only] [--json] [--show-misses]";
+            + " [--cross-validate K [--seed N] | --terms-only] [--json] [--show-misses]";
 
     private final PrintStream out;
 
@@ -100,7 +100,8 @@ public final class EvaluationCommand {
         if (options.folds() != null) {
             try (SignalReader reader = new SignalReader(TaxonomyReader.read(taxonomy.bytes(), taxonomy.origin()),
                     embedder)) {
-                return new Evaluated(CrossValidation.run(reader, items, options.folds()), ImpliedTagsReport.none());
+                return new Evaluated(CrossValidation.run(reader, items, options.folds(), options.seed()),
+                        ImpliedTagsReport.none());
             }
         }
         TaggerFiles.Content weights = TaggerFiles.weights(options.taxonomy(), options.weights());

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The parsed arguments of the {@code evaluate} command. */
 record EvaluationOptions(Path labels, @Nullable Path taxonomy, @Nullable Path weights, @Nullable Integer folds,
-        boolean termsOnly, boolean json, boolean showMisses) {
+        boolean termsOnly, boolean json, boolean showMisses, long seed) {
 
     static EvaluationOptions parse(String... args) {
         Path labels = null;
@@ -18,6 +18,7 @@ record EvaluationOptions(Path labels, @Nullable Path taxonomy, @Nullable Path we
         boolean termsOnly = false;
         boolean json = false;
         boolean showMisses = false;
+        Long seed = null;
         List<String> list = List.of(args);
         int start = (!list.isEmpty() && EvaluationCommand.NAME.equals(list.get(0))) ? 1 : 0;
         for (int i = start; i < list.size(); i++) {
@@ -29,6 +30,7 @@ record EvaluationOptions(Path labels, @Nullable Path taxonomy, @Nullable Path we
                 case "--terms-only" -> termsOnly = true;
                 case "--json" -> json = true;
                 case "--show-misses" -> showMisses = true;
+                case "--seed" -> seed = seed(list, ++i);
                 default -> throw new IllegalArgumentException("unknown argument '" + list.get(i) + "'");
             }
         }
@@ -38,7 +40,18 @@ record EvaluationOptions(Path labels, @Nullable Path taxonomy, @Nullable Path we
         if (termsOnly && (folds != null || weights != null)) {
             throw new IllegalArgumentException("--terms-only uses no weights: not with --cross-validate or --weights");
         }
-        return new EvaluationOptions(labels, taxonomy, weights, folds, termsOnly, json, showMisses);
+        if (seed != null && folds == null) {
+            throw new IllegalArgumentException("--seed shuffles the folds: only with --cross-validate");
+        }
+        return new EvaluationOptions(labels, taxonomy, weights, folds, termsOnly, json, showMisses,
+                (seed != null) ? seed : CrossValidation.SEED);
+    }
+
+    private static long seed(List<String> args, int index) {
+        if (index >= args.size() || !args.get(index).matches("[0-9]{1,18}")) {
+            throw new IllegalArgumentException("--seed needs a whole number, e.g. 1");
+        }
+        return Long.parseLong(args.get(index));
     }
 
     private static int folds(List<String> args, int index) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.herald.tagger.tagging.Embedder;
 import org.herald.tagger.tagging.Features;
 import org.herald.tagger.tagging.Neighbours;
+import org.herald.tagger.tagging.RelevanceGate;
 import org.herald.tagger.tagging.Signals;
 import org.herald.tagger.tagging.TagWeights;
 import org.herald.tagger.tagging.WordModel;
@@ -23,7 +24,9 @@ import org.herald.tagger.taxonomy.Taxonomy;
  * fitting, so that the fit sees the centroid as it works on unseen text. Pairs whose tag
  * was vetoed are left out: a veto decides them. The {@link WordModel} is fitted on the
  * same announcements, and each announcement's {@code words} feature is its leave-one-out
- * score, for the same reason. Deterministic.
+ * score, for the same reason. The {@link RelevanceGate}, which decides whether an
+ * announcement gets tags at all, is fitted on the same announcements
+ * ({@link RelevanceFitting}). Deterministic.
  */
 final class WeightsFitting {
 
@@ -70,8 +73,21 @@ final class WeightsFitting {
         }
         Neighbours neighbours = new Neighbours(vectors, labelled);
         List<String> tagNames = tags.stream().map(TagDefinition::name).toList();
-        double[][] wordScores = new double[items.size()][tags.size()];
-        WordModel words = WordModel.fit(signals.stream().map(Signals::words).toList(), labelled, tagNames, wordScores);
+        List<String> wordTags = new java.util.ArrayList<>(tagNames);
+        wordTags.add(RelevanceFitting.RELEVANT);
+        double[][] wordScores = new double[items.size()][wordTags.size()];
+        WordModel fitted = WordModel.fit(signals.stream().map(Signals::words).toList(),
+                RelevanceFitting.withRelevant(labelled), wordTags, wordScores);
+        Map<String, double[]> tagWords = new LinkedHashMap<>(fitted.tags());
+        double[] relevantWords = tagWords.remove(RelevanceFitting.RELEVANT);
+        WordModel words = new WordModel(fitted.vocabulary(), fitted.idf(), tagWords);
+        double[] relevantLeaveOneOut = new double[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            relevantLeaveOneOut[i] = wordScores[i][tags.size()];
+        }
+        double[] thresholds = tags.stream().mapToDouble(TagDefinition::threshold).toArray();
+        RelevanceGate gate = RelevanceFitting.fit(signals, labelled, thresholds, neighbours, relevantWords,
+                relevantLeaveOneOut);
         int width = f * (1 + tags.size());
         List<double[]> rows = new java.util.ArrayList<>();
         List<Boolean> labels = new java.util.ArrayList<>();
@@ -113,7 +129,7 @@ final class WeightsFitting {
             float[] centroid = (counts[t] > 0) ? centroid(sums[t], null) : new float[0];
             models.put(tags.get(t).name(), new TagWeights.TagModel(coefficients, centroid));
         }
-        return new TagWeights(model, THRESHOLD, fittedOn, models, neighbours, words);
+        return new TagWeights(model, THRESHOLD, fittedOn, models, neighbours, words, gate);
     }
 
     private static int dimension(List<Signals> signals) {

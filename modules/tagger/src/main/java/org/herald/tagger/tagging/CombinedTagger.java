@@ -23,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  * the announcement's sentences resemble each tag's description and examples, and the
  * labelled announcements that have it). For each tag, the {@link Features} go through the
  * tag's logistic model ({@link TagWeights}); a tag is given when its probability reaches
- * the weights' threshold, unless one of its vetoes was found. ({@code only-with} is a
- * rule of the terms alone: the fitted weights have learnt from the labels when a process
- * tag such as {@code regulation-standards} holds on its own.) The relevance rules turn
- * the tags into the overall relevance as before ({@code min-score} compares a tag's term
- * score).
+ * the weights' threshold, unless one of its vetoes was found or the weights'
+ * {@link RelevanceGate} says the announcement does not concern the sector at all (then it
+ * gets no tag and relevance 0). ({@code only-with} is a rule of the terms alone: the
+ * fitted weights have learnt from the labels when a process tag such as
+ * {@code regulation-standards} holds on its own.) The relevance rules turn the tags into
+ * the overall relevance as before ({@code min-score} compares a tag's term score).
  * <p>
  * Each tag given carries its term evidence (strongest first) and one
  * {@link Evidence.Kind#SIMILARITY} item: the announcement's sentence that resembled the
@@ -56,6 +57,8 @@ public final class CombinedTagger implements Tagger, AutoCloseable {
     private final List<String> tagNames;
 
     private final Implications implications;
+
+    private final double[] thresholds;
 
     /**
      * A tagger of {@code reader}'s taxonomy with {@code weights}; {@code version} is the
@@ -101,6 +104,13 @@ public final class CombinedTagger implements Tagger, AutoCloseable {
                         + "; refit them (docs/tagging.md)");
             }
         }
+        RelevanceGate gate = weights.relevance();
+        if (!gate.isNone() && gate.embedding().length != reader.embedder().dimension()) {
+            throw new InvalidTaxonomyException("Weights " + weightsOrigin + ": relevance.embedding has "
+                    + gate.embedding().length + " numbers, the model's embeddings " + reader.embedder().dimension()
+                    + "; refit them (docs/tagging.md)");
+        }
+        this.thresholds = tags.stream().mapToDouble(TagDefinition::threshold).toArray();
         for (String name : weights.words().tags().keySet()) {
             if (!this.tagIndexes.containsKey(name)) {
                 throw new InvalidTaxonomyException("Weights " + weightsOrigin + " have word weights for tag '" + name
@@ -165,11 +175,14 @@ public final class CombinedTagger implements Tagger, AutoCloseable {
         Neighbours.Neighbourhood neighbourhood = this.weights.neighbours()
             .near(signals.reading().document(), this.tagNames, -1);
         double[] words = this.weights.words().scores(signals.words(), this.tagNames);
+        boolean open = this.weights.relevance()
+            .probability(signals, this.thresholds, this.weights.neighbours(),
+                    this.weights.words()) >= this.weights.relevance().threshold();
         for (int tag = 0; tag < count; tag++) {
             double[] features = Features.of(signals, tag, definitions.get(tag), this.centroids[tag], neighbourhood,
                     words[tag]);
             probability[tag] = Features.probability(this.coefficients[tag], features);
-            passed[tag] = !signals.terms().vetoed()[tag] && probability[tag] >= this.weights.threshold();
+            passed[tag] = open && !signals.terms().vetoed()[tag] && probability[tag] >= this.weights.threshold();
         }
         boolean[] given = new boolean[count];
         List<TagMatch> tags = new ArrayList<>();

@@ -89,6 +89,44 @@ public record Neighbours(List<float[]> vectors, List<Set<String>> tags) {
     }
 
     /**
+     * The similarity-weighted share of the {@value #K} labelled announcements nearest to
+     * {@code document} that have any tag, leaving out number {@code excluded} (-1 for
+     * none); 0 without neighbours.
+     */
+    public double relevantVote(float[] document, int excluded) {
+        int n = this.vectors.size();
+        if (n == 0 || document.length == 0) {
+            return 0;
+        }
+        double[] similarity = new double[n];
+        for (int i = 0; i < n; i++) {
+            similarity[i] = (i == excluded || this.vectors.get(i).length != document.length) ? -2
+                    : Embedder.cosine(document, this.vectors.get(i));
+        }
+        boolean[] taken = new boolean[n];
+        double total = 0;
+        double sum = 0;
+        for (int slot = 0; slot < Math.min(K, n); slot++) {
+            int best = -1;
+            for (int i = 0; i < n; i++) {
+                if (!taken[i] && similarity[i] > -2 && (best < 0 || similarity[i] > similarity[best])) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            taken[best] = true;
+            double weight = Math.max(similarity[best], 0);
+            total += weight;
+            if (!this.tags.get(best).isEmpty()) {
+                sum += weight;
+            }
+        }
+        return (total > 0) ? sum / total : 0;
+    }
+
+    /**
      * Per tag, the neighbours' weighted vote (0 to 1) and the similarity of the nearest
      * neighbour with the tag (0 without one).
      */

@@ -23,19 +23,28 @@ import org.herald.tagger.taxonomy.InvalidTaxonomyException;
  * @param neighbours the labelled announcements fitted on (embeddings and tags), for the
  * neighbour features
  * @param words the word model fitted on them, for the {@code words} feature
+ * @param relevance the gate that decides whether an announcement may get tags at all
+ * ({@link RelevanceGate#none()} for none)
  */
 public record TagWeights(String model, double threshold, Map<String, String> fittedOn, Map<String, TagModel> tags,
-        Neighbours neighbours, WordModel words) {
+        Neighbours neighbours, WordModel words, RelevanceGate relevance) {
 
     public TagWeights {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(neighbours, "neighbours");
         Objects.requireNonNull(words, "words");
+        Objects.requireNonNull(relevance, "relevance");
         fittedOn = Map.copyOf(fittedOn);
         tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
-    /** Weights without a word model (its feature is then 0). */
+    /** Weights without a relevance gate. */
+    public TagWeights(String model, double threshold, Map<String, String> fittedOn, Map<String, TagModel> tags,
+            Neighbours neighbours, WordModel words) {
+        this(model, threshold, fittedOn, tags, neighbours, words, RelevanceGate.none());
+    }
+
+    /** Weights without a word model (its feature is then 0) or relevance gate. */
     public TagWeights(String model, double threshold, Map<String, String> fittedOn, Map<String, TagModel> tags,
             Neighbours neighbours) {
         this(model, threshold, fittedOn, tags, neighbours, WordModel.none());

@@ -37,7 +37,8 @@ final class TagWeightsJson {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("the file must be a JSON object");
         }
-        check(root, "", Set.of("model", "threshold", "fittedOn", "features", "tags", "neighbours", "words"));
+        check(root, "",
+                Set.of("model", "threshold", "fittedOn", "features", "tags", "neighbours", "words", "relevance"));
         String model = text(root.get("model"), "model");
         double threshold = number(root.get("threshold"), "threshold");
         if (!(threshold > 0 && threshold < 1)) {
@@ -65,8 +66,45 @@ final class TagWeightsJson {
         for (Map.Entry<String, JsonNode> entry : tags.properties()) {
             models.put(entry.getKey(), tagModel(entry.getValue(), "tags." + entry.getKey()));
         }
-        return new TagWeights(model, threshold, fittedOn, models, neighbours(root.get("neighbours")),
-                words(root.get("words")));
+        WordModel words = words(root.get("words"));
+        return new TagWeights(model, threshold, fittedOn, models, neighbours(root.get("neighbours")), words,
+                relevance(root.get("relevance"), words));
+    }
+
+    private static RelevanceGate relevance(JsonNode node, WordModel words) {
+        if (node == null) {
+            return RelevanceGate.none();
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(
+                    "relevance: must be an object with threshold, coefficients, words and embedding");
+        }
+        check(node, "relevance.", Set.of("threshold", "coefficients", "words", "embedding"));
+        double threshold = number(node.get("threshold"), "relevance.threshold");
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("relevance.threshold: must be above 0 and below 1, was " + threshold);
+        }
+        JsonNode coefficients = node.get("coefficients");
+        if (!coefficients.isObject()) {
+            throw new IllegalArgumentException("relevance.coefficients: must be an object of feature names to numbers");
+        }
+        check(coefficients, "relevance.coefficients.", Set.of(RelevanceGate.NAMES));
+        double[] values = new double[RelevanceGate.NAMES.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = number(coefficients.get(RelevanceGate.NAMES[i]),
+                    "relevance.coefficients." + RelevanceGate.NAMES[i]);
+        }
+        double[] wordWeights = numbers(node.get("words"), "relevance.words");
+        if (wordWeights.length != words.vocabulary().size()) {
+            throw new IllegalArgumentException("relevance.words: one number per word of words.vocabulary ("
+                    + words.vocabulary().size() + "), was " + wordWeights.length);
+        }
+        double[] embedding = numbers(node.get("embedding"), "relevance.embedding");
+        float[] vector = new float[embedding.length];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) embedding[i];
+        }
+        return new RelevanceGate(values, threshold, wordWeights, vector);
     }
 
     private static Neighbours neighbours(JsonNode node) {
@@ -164,8 +202,8 @@ final class TagWeightsJson {
             }
         }
         for (String key : required) {
-            if (!node.has(key)
-                    && !(path.isEmpty() && (key.equals("fittedOn") || key.equals("features") || key.equals("words")))) {
+            if (!node.has(key) && !(path.isEmpty() && (key.equals("fittedOn") || key.equals("features")
+                    || key.equals("words") || key.equals("relevance")))) {
                 throw new IllegalArgumentException(path + key + ": missing");
             }
         }
@@ -235,6 +273,21 @@ final class TagWeightsJson {
         weights.words().tags().forEach((name, values) -> wordTags.put(name, rounded(values, 1e5)));
         words.put("tags", wordTags);
         json.put("words", words);
+        RelevanceGate gate = weights.relevance();
+        if (!gate.isNone()) {
+            Map<String, Object> relevance = new LinkedHashMap<>();
+            relevance.put("threshold", gate.threshold());
+            Map<String, Object> coefficients = new LinkedHashMap<>();
+            gate.named().forEach((name, value) -> coefficients.put(name, round(value, 1e4)));
+            relevance.put("coefficients", coefficients);
+            relevance.put("words", rounded(gate.words(), 1e5));
+            double[] embedding = new double[gate.embedding().length];
+            for (int i = 0; i < embedding.length; i++) {
+                embedding[i] = gate.embedding()[i];
+            }
+            relevance.put("embedding", rounded(embedding, 1e5));
+            json.put("relevance", relevance);
+        }
         return JSON.writeValueAsString(json) + "\n";
     }
 

@@ -93,6 +93,21 @@ public final class WordModel {
         return scores;
     }
 
+    /**
+     * The score of the announcement with {@code words} by a linear model with one weight
+     * per word of the vocabulary ({@code weights}; 0 when their number differs).
+     */
+    public double score(Map<String, Double> words, double[] weights) {
+        if (weights.length != this.vocabulary.size()) {
+            return 0;
+        }
+        double sum = 0;
+        for (Map.Entry<Integer, Double> entry : vector(words).entrySet()) {
+            sum += weights[entry.getKey()] * entry.getValue();
+        }
+        return sum;
+    }
+
     /** The unit TF-IDF vector of {@code words}, sparse: vocabulary index to value. */
     private Map<Integer, Double> vector(Map<String, Double> words) {
         Map<Integer, Double> vector = new TreeMap<>();

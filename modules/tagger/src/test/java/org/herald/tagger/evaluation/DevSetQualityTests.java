@@ -44,19 +44,19 @@ class DevSetQualityTests {
     }
 
     /**
-     * The level reached by cross-validation, less a margin of about one decision: the
-     * combined tagger (terms, embeddings and the word model) reaches micro-F1 0.875 and
-     * relevant-vs-irrelevant accuracy 0.966 over 349 items (docs/tagging.md; 0.872 and
-     * 0.968 over the first 317, within the noise of the folds). The issue's target is
-     * 0.90 and 0.97; raise this ratchet as the taxonomy's examples and the labelled set
-     * improve.
+     * The level reached by cross-validation, less a margin of a few decisions: the
+     * combined tagger (terms, embeddings, the word model and the relevance gate) reaches
+     * micro-F1 0.881 and relevant-vs-irrelevant accuracy 0.977 over 349 items
+     * (docs/tagging.md; two other seeds of the folds in the table there). The issue's
+     * target is 0.90 and 0.97; raise this ratchet as the model, the taxonomy's examples
+     * and the labelled set improve.
      */
     @Test
     void theCombinedTaggerKeepsItsCrossValidatedLevel() {
         assertThat(crossValidated.items()).isGreaterThanOrEqualTo(340);
-        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.872);
+        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.877);
         assertThat(crossValidated.relevantAccuracy()).as("cross-validated relevant-vs-irrelevant accuracy")
-            .isGreaterThanOrEqualTo(0.965);
+            .isGreaterThanOrEqualTo(0.971);
     }
 
     /**
