@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
@@ -362,30 +363,42 @@ final class EmailComposer {
 
         private static final int SIZE = 64;
 
-        private final Map<RenderedKey, Rendered> renderings = new LinkedHashMap<>(16, 0.75f, true) {
+        private final Map<RenderedKey, CompletableFuture<Rendered>> renderings = new LinkedHashMap<>(16, 0.75f, true) {
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<RenderedKey, Rendered> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<RenderedKey, CompletableFuture<Rendered>> eldest) {
                 return size() > SIZE;
             }
 
         };
 
+        /**
+         * The rendering for the key, rendered by the first of the workers that ask for it
+         * at once (a fan-out's workers all start together); the others wait for it.
+         */
         Rendered get(AnnouncementTagged announcement, EmailEvent event, List<String> matchedTags) {
             RenderedKey key = new RenderedKey(announcement, event.kind(), event.revision(), event.commentary(),
                     event.followsUp(), List.copyOf(matchedTags), !event.followLink().isEmpty());
-            Rendered found;
+            CompletableFuture<Rendered> found;
+            CompletableFuture<Rendered> mine = new CompletableFuture<>();
             synchronized (this.renderings) {
-                found = this.renderings.get(key);
+                found = this.renderings.putIfAbsent(key, mine);
             }
             if (found != null) {
-                return found;
+                return found.join();
             }
-            Rendered fresh = render(announcement, event, matchedTags);
-            synchronized (this.renderings) {
-                this.renderings.put(key, fresh);
+            try {
+                Rendered fresh = render(announcement, event, matchedTags);
+                mine.complete(fresh);
+                return fresh;
             }
-            return fresh;
+            catch (RuntimeException | Error ex) {
+                synchronized (this.renderings) {
+                    this.renderings.remove(key, mine);
+                }
+                mine.completeExceptionally(ex);
+                throw ex;
+            }
         }
 
     }
