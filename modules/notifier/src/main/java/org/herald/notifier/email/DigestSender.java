@@ -42,8 +42,9 @@ public final class DigestSender {
                     List<DigestEntry> wanted = entries.stream()
                         .filter((entry) -> member.wants(entry.announcement()))
                         .toList();
-                    return wanted.isEmpty() ? null : this.composer.composeDigest(digestId, frequency, periodEnd,
-                            new EmailRecipient(memberId, member.email(), member.name()), wanted, links);
+                    return wanted.isEmpty() ? null
+                            : MessageTemplate.encode(this.composer.composeDigest(digestId, frequency, periodEnd,
+                                    new EmailRecipient(memberId, member.email(), member.name()), wanted, links));
                 });
     }
 

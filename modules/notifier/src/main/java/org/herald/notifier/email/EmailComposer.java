@@ -1,5 +1,6 @@
 package org.herald.notifier.email;
 
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -12,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
+import jakarta.mail.MessagingException;
 import org.herald.events.AnnouncementTagged;
 import org.herald.events.EvidenceWords;
 import org.herald.events.TagMatch;
@@ -113,6 +117,26 @@ final class EmailComposer {
     }
 
     /**
+     * The email
+     * {@link #compose(AnnouncementTagged, EmailEvent, EmailRecipient, List, MemberLinks.Links)}
+     * writes, as the bytes of its MIME message: the headers and body shared by every
+     * member encoded once a fan-out, only this member's headers and links now.
+     */
+    EncodedEmail encode(AnnouncementTagged announcement, EmailEvent event, EmailRecipient recipient,
+            List<String> matchedTags, MemberLinks.Links links) throws MessagingException, UnsupportedEncodingException {
+        Rendered rendered = this.rendered.get(announcement, event, matchedTags);
+        if (rendered.template == null) {
+            throw Objects.requireNonNull(rendered.problem);
+        }
+        String[] values = new String[3];
+        values[MessageTemplate.UNSUBSCRIBE] = links.unsubscribe();
+        values[MessageTemplate.PREFERENCES] = links.preferences();
+        values[MessageTemplate.FOLLOW] = event.followLink();
+        return rendered.template.write(recipient.address(), recipient.name(), messageId(announcement, event, recipient),
+                links.unsubscribe(), values);
+    }
+
+    /**
      * The email as
      * {@link #compose(AnnouncementTagged, EmailEvent, EmailRecipient, List, MemberLinks.Links)}
      * writes it, rendered by the templates for this member alone: what the cached
@@ -137,8 +161,18 @@ final class EmailComposer {
         Context context = context(announcement, event, matchedTags, subject,
                 new MemberLinks.Links(this.slots.unsubscribe, this.slots.preferences),
                 event.followLink().isEmpty() ? "" : this.slots.follow);
-        return new Rendered(subject, this.slots.split(this.templates.process("email/announcement.txt", context)),
-                this.slots.split(this.templates.process("email/announcement.html", context)));
+        Slotted text = this.slots.split(this.templates.process("email/announcement.txt", context));
+        Slotted html = this.slots.split(this.templates.process("email/announcement.html", context));
+        try {
+            return new Rendered(subject, text, html, new MessageTemplate(this.from, subject, text.stripped().pieces(),
+                    text.slots(), html.pieces(), html.slots()), null);
+        }
+        catch (MessagingException ex) {
+            return new Rendered(subject, text, html, null, ex);
+        }
+        catch (UnsupportedEncodingException ex) {
+            return new Rendered(subject, text, html, null, new MessagingException(ex.getMessage(), ex));
+        }
     }
 
     private static String subject(AnnouncementTagged announcement, EmailEvent event) {
@@ -312,9 +346,11 @@ final class EmailComposer {
 
     /**
      * An announcement's email rendered for no member in particular: the subject, and the
-     * text and HTML with a slot for each member's links.
+     * text and HTML with a slot for each member's links; as a MIME template, or why it
+     * could not be one (a {@code From} that is no address).
      */
-    private record Rendered(String subject, Slotted text, Slotted html) {
+    private record Rendered(String subject, Slotted text, Slotted html, @Nullable MessageTemplate template,
+            @Nullable MessagingException problem) {
     }
 
     /**
@@ -327,30 +363,42 @@ final class EmailComposer {
 
         private static final int SIZE = 64;
 
-        private final Map<RenderedKey, Rendered> renderings = new LinkedHashMap<>(16, 0.75f, true) {
+        private final Map<RenderedKey, CompletableFuture<Rendered>> renderings = new LinkedHashMap<>(16, 0.75f, true) {
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<RenderedKey, Rendered> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<RenderedKey, CompletableFuture<Rendered>> eldest) {
                 return size() > SIZE;
             }
 
         };
 
+        /**
+         * The rendering for the key, rendered by the first of the workers that ask for it
+         * at once (a fan-out's workers all start together); the others wait for it.
+         */
         Rendered get(AnnouncementTagged announcement, EmailEvent event, List<String> matchedTags) {
             RenderedKey key = new RenderedKey(announcement, event.kind(), event.revision(), event.commentary(),
                     event.followsUp(), List.copyOf(matchedTags), !event.followLink().isEmpty());
-            Rendered found;
+            CompletableFuture<Rendered> found;
+            CompletableFuture<Rendered> mine = new CompletableFuture<>();
             synchronized (this.renderings) {
-                found = this.renderings.get(key);
+                found = this.renderings.putIfAbsent(key, mine);
             }
             if (found != null) {
-                return found;
+                return found.join();
             }
-            Rendered fresh = render(announcement, event, matchedTags);
-            synchronized (this.renderings) {
-                this.renderings.put(key, fresh);
+            try {
+                Rendered fresh = render(announcement, event, matchedTags);
+                mine.complete(fresh);
+                return fresh;
             }
-            return fresh;
+            catch (RuntimeException | Error ex) {
+                synchronized (this.renderings) {
+                    this.renderings.remove(key, mine);
+                }
+                mine.completeExceptionally(ex);
+                throw ex;
+            }
         }
 
     }
@@ -403,11 +451,24 @@ final class EmailComposer {
      */
     private record Slotted(String[] pieces, int[] slots, int length) {
 
-        static final int UNSUBSCRIBE = 0;
+        static final int UNSUBSCRIBE = MessageTemplate.UNSUBSCRIBE;
 
-        static final int PREFERENCES = 1;
+        static final int PREFERENCES = MessageTemplate.PREFERENCES;
 
-        static final int FOLLOW = 2;
+        static final int FOLLOW = MessageTemplate.FOLLOW;
+
+        /**
+         * The text as {@code fill(...).strip() + "\n"} writes it, whatever the links
+         * (none is empty or blank-edged): the first piece without its leading white
+         * space, the last without its trailing, and a line break.
+         */
+        Slotted stripped() {
+            String[] stripped = this.pieces.clone();
+            int last = stripped.length - 1;
+            stripped[0] = stripped[0].stripLeading();
+            stripped[last] = stripped[last].stripTrailing() + "\n";
+            return new Slotted(stripped, this.slots, this.length);
+        }
 
         /**
          * The rendering with a member's links in its slots, escaped for HTML as the

@@ -55,7 +55,7 @@ import org.springframework.validation.annotation.Validated;
 public record EmailProperties(@DefaultValue("Herald <herald@localhost>") @NotBlank String from,
         @DefaultValue("herald") @NotBlank @Pattern(regexp = "[A-Za-z0-9.-]+",
                 message = "must be a domain name") String messageIdDomain,
-        @DefaultValue("4") @Min(1) @Max(256) int concurrency, @DefaultValue List<@NotNull Duration> retrySchedule,
+        @DefaultValue("16") @Min(1) @Max(256) int concurrency, @DefaultValue List<@NotNull Duration> retrySchedule,
         @DefaultValue("0") @DecimalMin("0") double rate, @DefaultValue("30s") @NotNull Duration idleTimeout,
         @DefaultValue List<@NotBlank String> allowlist,
         @DefaultValue(EmailProperties.DEVELOPMENT_LINK_KEY) @NotBlank @Size(min = 32,

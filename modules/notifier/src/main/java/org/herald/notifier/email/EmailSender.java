@@ -129,7 +129,7 @@ final class EmailSender implements DeliveryChannel {
         boolean story = delivery.matchedTags().isEmpty();
         return this.mail.send(delivery.recipientId(), this.claimedMembers.remove(delivery.id()),
                 (member) -> story || member.wants(announcement),
-                (member, links) -> this.composer.compose(announcement,
+                (member, links) -> this.composer.encode(announcement,
                         event.withFollowLink(this.links.follow(delivery.recipientId(), delivery.announcementId())),
                         new EmailRecipient(delivery.recipientId(), member.email(), member.name()),
                         delivery.matchedTags(), links));

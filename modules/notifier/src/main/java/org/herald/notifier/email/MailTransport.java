@@ -81,6 +81,13 @@ final class MailTransport implements AutoCloseable {
     }
 
     /**
+     * Sends the email's bytes as they are. Never throws for a failure of the send.
+     */
+    MailResult send(EncodedEmail email) {
+        return send(email.to(), new EncodedMimeMessage(this.mail.getSession(), email));
+    }
+
+    /**
      * Sends {@code message} to {@code address}. Never throws for a failure of the send.
      */
     MailResult send(String address, MimeMessage message) {
@@ -89,16 +96,18 @@ final class MailTransport implements AutoCloseable {
                     + ": not on herald.notifier.email.allowlist");
             return done(DeliveryOutcome.suppressed("Not on herald.notifier.email.allowlist"));
         }
-        try {
-            String messageId = message.getMessageID();
-            message.saveChanges();
-            if (messageId != null) {
-                message.setHeader("Message-ID", messageId); // saveChanges() makes a new
-                                                            // one
+        if (!(message instanceof EncodedMimeMessage)) {
+            try {
+                String messageId = message.getMessageID();
+                message.saveChanges();
+                if (messageId != null) {
+                    message.setHeader("Message-ID", messageId); // saveChanges() makes a
+                                                                // new one
+                }
             }
-        }
-        catch (MessagingException ex) {
-            return done(DeliveryOutcome.failed("Could not build the email: " + ex.getMessage()));
+            catch (MessagingException ex) {
+                return done(DeliveryOutcome.failed("Could not build the email: " + ex.getMessage()));
+            }
         }
         awaitSlot();
         try {

@@ -1,17 +1,11 @@
 package org.herald.notifier.email;
 
 import java.io.UnsupportedEncodingException;
-import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.herald.notifier.delivery.DeliveryOutcome;
 import org.herald.notifier.member.Member;
 import org.herald.notifier.member.Members;
@@ -22,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * The one way an email reaches a member, announcement or digest alike: nothing to a
  * member who is gone, whose address is suppressed, or who no longer follows what it is
  * about (suppressed, {@value #UNSUBSCRIBED}); always to their address as it is now; the
- * composed email as a MIME message over the {@link MailTransport}; and when the member's
- * server refuses the address for good, the address suppressed, so no email is sent to it
- * again.
+ * email as MIME bytes ({@link MessageTemplate}) over the {@link MailTransport}; and when
+ * the member's server refuses the address for good, the address suppressed, so no email
+ * is sent to it again.
  */
 final class MemberMail {
 
@@ -75,17 +69,15 @@ final class MemberMail {
      * @param compose writes the email for the member, with their links; null when there
      * is nothing to send
      */
-    DeliveryOutcome send(UUID memberId, Predicate<Member> wanted,
-            BiFunction<Member, MemberLinks.Links, @Nullable ComposedEmail> compose) {
+    DeliveryOutcome send(UUID memberId, Predicate<Member> wanted, Writer compose) {
         return send(memberId, null, wanted, compose);
     }
 
     /**
-     * Sends as {@link #send(UUID, Predicate, BiFunction)} does, to the member as read
-     * with the delivery's claim, moments before, if they were.
+     * Sends as {@link #send(UUID, Predicate, Writer)} does, to the member as read with
+     * the delivery's claim, moments before, if they were.
      */
-    DeliveryOutcome send(UUID memberId, @Nullable Member read, Predicate<Member> wanted,
-            BiFunction<Member, MemberLinks.Links, @Nullable ComposedEmail> compose) {
+    DeliveryOutcome send(UUID memberId, @Nullable Member read, Predicate<Member> wanted, Writer compose) {
         Optional<Member> member = (read != null) ? Optional.of(read) : this.members.find(memberId);
         if (member.isEmpty()) {
             return DeliveryOutcome.failed("The member no longer exists");
@@ -96,18 +88,17 @@ final class MemberMail {
         if (!wanted.test(member.get())) {
             return DeliveryOutcome.suppressed(UNSUBSCRIBED);
         }
-        ComposedEmail email = compose.apply(member.get(), this.links.forMember(memberId));
-        if (email == null) {
-            return DeliveryOutcome.failed("Nothing is left to send");
-        }
-        MimeMessage message;
+        EncodedEmail email;
         try {
-            message = mimeMessage(this.transport.createMimeMessage(), email);
+            email = compose.write(member.get(), this.links.forMember(memberId));
         }
         catch (MessagingException | UnsupportedEncodingException ex) {
             return DeliveryOutcome.failed("Could not build the email: " + ex.getMessage());
         }
-        MailResult result = this.transport.send(email.to(), message);
+        if (email == null) {
+            return DeliveryOutcome.failed("Nothing is left to send");
+        }
+        MailResult result = this.transport.send(email);
         if (result instanceof MailResult.RecipientRefused refused) {
             this.suppressions.suppress(memberId, refused.error());
             return DeliveryOutcome.failed(refused.error() + " (address suppressed)");
@@ -115,34 +106,14 @@ final class MemberMail {
         return ((MailResult.Done) result).outcome();
     }
 
-    /**
-     * A {@code multipart/alternative} of the text and HTML parts, with
-     * {@code Message-ID}, {@code List-Unsubscribe} and {@code List-Unsubscribe-Post} (RFC
-     * 8058 one-click).
-     */
-    static MimeMessage mimeMessage(MimeMessage message, ComposedEmail email)
-            throws MessagingException, UnsupportedEncodingException {
-        message.setFrom(new InternetAddress(email.from(), true));
-        InternetAddress to = new InternetAddress(email.to(), true);
-        if (email.toName() != null) {
-            to.setPersonal(email.toName(), "UTF-8");
-        }
-        message.setRecipient(MimeMessage.RecipientType.TO, to);
-        message.setSubject(email.subject(), "UTF-8");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(email.text(), "UTF-8", "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(email.html(), "UTF-8", "html");
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
-        message.setContent(alternative);
-        message.setSentDate(new Date());
-        message.setHeader("Auto-Submitted", "auto-generated");
-        message.setHeader("Message-ID", email.messageId());
-        message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        return message;
+    /** Writes a member's email, with their links, as MIME bytes. */
+    @FunctionalInterface
+    interface Writer {
+
+        /** The email, or null when there is nothing to send. */
+        @Nullable EncodedEmail write(Member member, MemberLinks.Links links)
+                throws MessagingException, UnsupportedEncodingException;
+
     }
 
 }
