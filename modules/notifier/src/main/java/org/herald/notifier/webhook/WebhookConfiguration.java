@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.CommentaryStore;
+import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.partner.PartnerSecrets;
 import org.herald.notifier.partner.Partners;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +43,8 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookAttempts webhookAttempts(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
-        return new WebhookAttempts(jdbc, jdbcTemplate);
+    WebhookAttempts webhookAttempts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DeliveryLedger ledger) {
+        return new WebhookAttempts(jdbc, jdbcTemplate, ledger);
     }
 
     @Bean

@@ -228,18 +228,22 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         long started = System.nanoTime();
         GuardedHttpClient.Exchange exchange = this.http.post(endpoint.url(), headers, body);
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        DeliveryOutcome outcome = exchange.outcome();
         try {
-            this.attempts.record(delivery.id(), endpoint.id(), delivery.attempts(), exchange.statusCode(), millis,
-                    errorOf(exchange.outcome()), exchange.outcome() instanceof DeliveryOutcome.Sent);
+            Boolean marked = this.attempts.record(delivery, endpoint.id(), exchange.statusCode(), millis,
+                    errorOf(outcome), outcome instanceof DeliveryOutcome.Sent);
+            if (marked != null) {
+                // Marked sent with the attempt's log, in its commit.
+                outcome = DeliveryOutcome.sentAndMarked(marked);
+            }
         }
         catch (RuntimeException ex) {
             // The request was made: its outcome goes to the ledger whatever the log's
-            // fate
-            // (a retry would send it again).
+            // fate (a retry would send it again); the dispatcher marks it as it would.
             logger.warn("Could not log attempt " + delivery.attempts() + " of delivery " + delivery.id() + ": " + ex);
         }
         this.health.record(endpoint, exchange);
-        return exchange.outcome();
+        return outcome;
     }
 
     /** A claimed delivery's endpoint and event, read with the rest of its claim. */
