@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.herald.notifier.delivery.Delivery;
 import org.herald.notifier.delivery.DeliveryLedger;
@@ -38,9 +39,9 @@ final class WebhookAttempts {
 
     private final GroupCommit<Logged> log;
 
-    private final DeliveryLedger ledger;
+    private final Supplier<DeliveryLedger> ledger;
 
-    WebhookAttempts(JdbcClient jdbc, JdbcTemplate batch, DeliveryLedger ledger) {
+    WebhookAttempts(JdbcClient jdbc, JdbcTemplate batch, Supplier<DeliveryLedger> ledger) {
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -100,7 +101,7 @@ final class WebhookAttempts {
             if (!sent.isEmpty()) {
                 // Marked sent in the same commit: one commit a batch for the log and the
                 // ledger, and never a sent delivery without its attempt logged.
-                Set<UUID> marked = this.ledger.markSent(sent);
+                Set<UUID> marked = this.ledger.get().markSent(sent);
                 attempts.stream()
                     .filter(Logged::success)
                     .forEach((logged) -> logged.marked().set(marked.contains(logged.delivery().id())));

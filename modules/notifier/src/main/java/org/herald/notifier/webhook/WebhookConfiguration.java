@@ -11,6 +11,7 @@ import org.herald.notifier.partner.PartnerSecrets;
 import org.herald.notifier.partner.Partners;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +44,9 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookAttempts webhookAttempts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DeliveryLedger ledger) {
-        return new WebhookAttempts(jdbc, jdbcTemplate, ledger);
+    WebhookAttempts webhookAttempts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectProvider<DeliveryLedger> ledger) {
+        // Looked up when first needed: the ledger's retry schedules ask for the channels.
+        return new WebhookAttempts(jdbc, jdbcTemplate, ledger::getObject);
     }
 
     @Bean
