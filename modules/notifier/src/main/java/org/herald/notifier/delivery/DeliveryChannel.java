@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * Makes the sends of one channel. The dispatcher calls {@link #deliver} from up to
- * {@link #concurrency()} threads at once, after the claim on the delivery is committed.
+ * {@link #workers()} threads at once (by default {@link #concurrency()}), after the claim
+ * on the delivery is committed.
  */
 public interface DeliveryChannel {
 
@@ -22,6 +23,29 @@ public interface DeliveryChannel {
     /** How many sends may be under way at once; also the most a crash can repeat. */
     default int concurrency() {
         return settings().concurrency();
+    }
+
+    /**
+     * How many deliveries the dispatcher may hold for this channel at once, from their
+     * claim to their recorded outcome (the workers it runs): {@link #concurrency()} by
+     * default. A channel that caps its sends itself may ask for more, so that a worker
+     * waiting for the ledger to record its outcome, or for a send slot, holds no slot of
+     * a send, and the next claim is made while the last one's deliveries are still being
+     * sent. Also the most a crash can send twice.
+     */
+    default int workers() {
+        return concurrency();
+    }
+
+    /**
+     * How many deliveries the dispatcher may claim beyond its {@link #workers()}, to wait
+     * in memory for a free worker: 0 by default. A claim ahead is made while every worker
+     * is busy, so a claim's round trips to the ledger overlap the sends, and claims come
+     * larger when the queue is deep. What waits was not sent: a crash still repeats at
+     * most {@link #workers()} sends; a pause still lets go what was already claimed.
+     */
+    default int claimAhead() {
+        return 0;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,14 +56,34 @@ public class DeliveryLedger {
 
     private final TransactionTemplate transactions;
 
-    /** When the limited claim last failed the expired claims out of attempts. */
-    private final AtomicLong expiredCheckedAt = new AtomicLong(System.nanoTime() - EXPIRED_CHECK.toNanos());
+    /**
+     * When each channel's claims last failed its expired claims out of attempts
+     * ({@link System#nanoTime()}).
+     */
+    private final Map<Channel, AtomicLong> expiredCheckedAt = new EnumMap<>(Channel.class);
 
     public DeliveryLedger(JdbcClient jdbc, JdbcTemplate batch, RetrySchedules schedules) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.schedules = schedules;
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(batch.getDataSource()));
+        for (Channel channel : Channel.values()) {
+            this.expiredCheckedAt.put(channel, new AtomicLong(System.nanoTime() - EXPIRED_CHECK.toNanos()));
+        }
+    }
+
+    /**
+     * Fails the expired claims out of attempts ({@link #failExpiredAtLimit}) at most once
+     * a second a channel, rather than at each claim: a statement fewer a claim. A
+     * delivery out of attempts is never claimed again meanwhile (the claims skip it).
+     */
+    private void failExpiredAtLimitNowAndThen(Channel channel, Duration lease) {
+        AtomicLong checkedAt = this.expiredCheckedAt.get(channel);
+        long now = System.nanoTime();
+        long last = checkedAt.get();
+        if (now - last >= EXPIRED_CHECK.toNanos() && checkedAt.compareAndSet(last, now)) {
+            failExpiredAtLimit(channel, lease);
+        }
     }
 
     /**
@@ -120,7 +141,7 @@ public class DeliveryLedger {
      * {@code skipped} recipients where they are.
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped) {
-        failExpiredAtLimit(channel, lease);
+        failExpiredAtLimitNowAndThen(channel, lease);
         return this.jdbc
             .sql("""
                     UPDATE notifier.delivery d
@@ -172,12 +193,7 @@ public class DeliveryLedger {
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped, int scan,
             RecipientLimits limits) {
-        long now = System.nanoTime();
-        long last = this.expiredCheckedAt.get();
-        if (now - last >= EXPIRED_CHECK.toNanos() && this.expiredCheckedAt.compareAndSet(last, now)) {
-            // Once a second rather than each claim: a statement fewer per claim.
-            failExpiredAtLimit(channel, lease);
-        }
+        failExpiredAtLimitNowAndThen(channel, lease);
         List<Delivery> claimed = this.transactions.execute((status) -> {
             List<Candidate> candidates = this.jdbc
                 .sql("""

@@ -13,6 +13,17 @@ public sealed interface DeliveryOutcome {
         return Sent.INSTANCE;
     }
 
+    /**
+     * Accepted, and already marked {@code sent} in the ledger by the channel, with its
+     * own record of the attempt in one commit
+     * ({@link DeliveryLedger#markSent(java.util.List)}, fenced by the claim's token).
+     * @param claimHeld whether the mark took: false if the claim was lost to another
+     * dispatcher
+     */
+    static DeliveryOutcome sentAndMarked(boolean claimHeld) {
+        return claimHeld ? Sent.MARKED : Sent.LOST;
+    }
+
     /** A temporary failure: try again on the channel's retry schedule. */
     static DeliveryOutcome retry(String error) {
         return new Retry(error, null);
@@ -48,9 +59,29 @@ public sealed interface DeliveryOutcome {
     /** Accepted by the recipient's server. */
     final class Sent implements DeliveryOutcome {
 
-        private static final Sent INSTANCE = new Sent();
+        private static final Sent INSTANCE = new Sent(false, false);
 
-        private Sent() {
+        private static final Sent MARKED = new Sent(true, true);
+
+        private static final Sent LOST = new Sent(true, false);
+
+        private final boolean marked;
+
+        private final boolean claimHeld;
+
+        private Sent(boolean marked, boolean claimHeld) {
+            this.marked = marked;
+            this.claimHeld = claimHeld;
+        }
+
+        /** Whether the channel has already marked it sent in the ledger. */
+        public boolean marked() {
+            return this.marked;
+        }
+
+        /** If {@link #marked()}: whether the mark took (the claim was still held). */
+        public boolean claimHeld() {
+            return this.claimHeld;
         }
 
         @Override

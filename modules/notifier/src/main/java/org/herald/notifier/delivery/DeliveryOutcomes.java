@@ -52,8 +52,8 @@ final class DeliveryOutcomes {
     }
 
     void record(Delivery delivery, DeliveryOutcome outcome) {
-        if (outcome instanceof DeliveryOutcome.Sent) {
-            if (this.sentMarks.markSent(delivery)) {
+        if (outcome instanceof DeliveryOutcome.Sent sent) {
+            if (sent.marked() ? sent.claimHeld() : this.sentMarks.markSent(delivery)) {
                 this.sent.increment();
             }
             logger.debug("Sent " + this.channel + " delivery " + delivery.id());

@@ -15,16 +15,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Sends what the ledger holds: claims due deliveries, at most each channel's concurrency
- * at a time (once at least half its workers are free, so claims come in batches), hands
- * each to its channel on a bounded pool of worker threads, and has the outcome recorded
- * ({@link DeliveryOutcomes}) — sent, a retry on the channel's {@link RetrySchedule}, or
- * failed. Runs when {@link #wake() woken} (after an intake commits, or a send finishes)
- * and every poll interval, so retries come due and expired claims are reclaimed.
+ * Sends what the ledger holds: claims due deliveries, at most each channel's
+ * {@link DeliveryChannel#workers() workers} at a time (once at least half its workers are
+ * free, so claims come in batches; a channel with more workers than sends under way has
+ * its next claim made while the last one still sends), hands each to its channel on a
+ * bounded pool of worker threads, and has the outcome recorded ({@link DeliveryOutcomes})
+ * — sent, a retry on the channel's {@link RetrySchedule}, or failed. Runs when
+ * {@link #wake() woken} (after an intake commits, or a send finishes) and every poll
+ * interval, so retries come due and expired claims are reclaimed.
  */
 public class Dispatcher implements SmartLifecycle {
 
@@ -38,9 +41,7 @@ public class Dispatcher implements SmartLifecycle {
 
     private final Duration lease;
 
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-
-    private volatile ScheduledExecutorService loop;
+    private volatile boolean running;
 
     public Dispatcher(DeliveryLedger ledger, List<DeliveryChannel> channels, RetrySchedules schedules,
             MeterRegistry meters, Duration pollInterval, Duration lease) {
@@ -59,33 +60,29 @@ public class Dispatcher implements SmartLifecycle {
      * from any thread.
      */
     public void wake() {
-        ScheduledExecutorService current = this.loop;
-        if (current != null && this.wakeQueued.compareAndSet(false, true)) {
-            try {
-                current.execute(this::dispatch);
-            }
-            catch (RuntimeException ex) {
-                this.wakeQueued.set(false); // shutting down
-            }
-        }
-    }
-
-    private void dispatch() {
-        this.wakeQueued.set(false);
         for (Lane lane : this.lanes) {
-            try {
-                dispatch(lane);
-            }
-            catch (Throwable ex) {
-                // Any Throwable: one escaping a scheduled task would end the polling
-                // for good.
-                logger.warn("Could not claim " + lane.channel.channel().value()
-                        + " deliveries; trying again at the next poll: " + ex);
-            }
+            lane.wake();
         }
     }
 
+    /**
+     * Claims for one lane, on its own thread: a channel's claims never wait for
+     * another's.
+     */
     private void dispatch(Lane lane) {
+        lane.wakeQueued.set(false);
+        try {
+            claimAndSend(lane);
+        }
+        catch (Throwable ex) {
+            // Any Throwable: one escaping a scheduled task would end the polling for
+            // good.
+            logger.warn("Could not claim " + lane.channel.channel().value()
+                    + " deliveries; trying again at the next poll: " + ex);
+        }
+    }
+
+    private void claimAndSend(Lane lane) {
         while (true) {
             if (lane.free.availablePermits() < lane.claimBatch) {
                 return; // claimed when more workers are free: fewer, larger claims
@@ -119,7 +116,7 @@ public class Dispatcher implements SmartLifecycle {
                     }
                     finally {
                         lane.free.release();
-                        wake();
+                        lane.wake();
                     }
                 });
             }
@@ -152,25 +149,38 @@ public class Dispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(threads("herald-dispatch"));
-        this.loop = executor;
         long millis = Math.max(this.pollInterval.toMillis(), 10);
-        executor.scheduleWithFixedDelay(this::dispatch, 0, millis, TimeUnit.MILLISECONDS);
+        for (Lane lane : this.lanes) {
+            ScheduledExecutorService executor = Executors
+                .newSingleThreadScheduledExecutor(threads("herald-dispatch-" + lane.channel.channel().value()));
+            lane.loop = executor;
+            executor.scheduleWithFixedDelay(() -> dispatch(lane), 0, millis, TimeUnit.MILLISECONDS);
+        }
+        this.running = true;
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService executor = this.loop;
-        this.loop = null;
-        if (executor == null) {
+        if (!this.running) {
             return;
         }
-        executor.shutdownNow();
+        this.running = false;
+        List<ScheduledExecutorService> loops = new ArrayList<>();
+        for (Lane lane : this.lanes) {
+            ScheduledExecutorService executor = lane.loop;
+            lane.loop = null;
+            if (executor != null) {
+                executor.shutdownNow();
+                loops.add(executor);
+            }
+        }
         for (Lane lane : this.lanes) {
             lane.workers.shutdown();
         }
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            for (ScheduledExecutorService executor : loops) {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
             for (Lane lane : this.lanes) {
                 if (!lane.workers.awaitTermination(20, TimeUnit.SECONDS)) {
                     logger.warn("Sends still under way at shutdown; they are reclaimed after the lease");
@@ -185,7 +195,7 @@ public class Dispatcher implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return this.loop != null;
+        return this.running;
     }
 
     @Override
@@ -205,7 +215,7 @@ public class Dispatcher implements SmartLifecycle {
         };
     }
 
-    private static final class Lane {
+    private final class Lane {
 
         private final DeliveryChannel channel;
 
@@ -213,21 +223,43 @@ public class Dispatcher implements SmartLifecycle {
 
         private final ExecutorService workers;
 
+        /**
+         * Free places in the lane's window: deliveries claimed and not yet recorded take
+         * one each, whether sending or waiting for a worker.
+         */
         private final Semaphore free;
 
         /**
-         * The fewest free workers worth a claim (a statement and a commit): half the
-         * pool.
+         * The fewest free places worth a claim (a statement and a commit): half the
+         * window (the workers and the claims ahead of them).
          */
         private final int claimBatch;
 
+        private final AtomicBoolean wakeQueued = new AtomicBoolean();
+
+        /** The lane's claiming thread, while the dispatcher runs. */
+        private volatile @Nullable ScheduledExecutorService loop;
+
         Lane(DeliveryChannel channel, DeliveryOutcomes outcomes) {
-            this.claimBatch = Math.max(1, channel.concurrency() / 2);
+            int workers = Math.max(channel.concurrency(), channel.workers());
+            int window = workers + Math.max(0, channel.claimAhead());
+            this.claimBatch = Math.max(1, window / 2);
             this.channel = channel;
             this.outcomes = outcomes;
-            this.workers = Executors.newFixedThreadPool(channel.concurrency(),
-                    threads("herald-" + channel.channel().value()));
-            this.free = new Semaphore(channel.concurrency());
+            this.workers = Executors.newFixedThreadPool(workers, threads("herald-" + channel.channel().value()));
+            this.free = new Semaphore(window);
+        }
+
+        void wake() {
+            ScheduledExecutorService current = this.loop;
+            if (current != null && this.wakeQueued.compareAndSet(false, true)) {
+                try {
+                    current.execute(() -> Dispatcher.this.dispatch(this));
+                }
+                catch (RuntimeException ex) {
+                    this.wakeQueued.set(false); // shutting down
+                }
+            }
         }
 
     }

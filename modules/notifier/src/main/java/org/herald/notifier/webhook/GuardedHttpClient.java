@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -31,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * Posts webhooks over HTTP, only to the addresses the {@link EndpointGuard} admits (it
  * resolves every name), within the request timeout as a whole (a deadline cancels a
  * request that trickles), without following redirects, reading at most a few KB of an
- * answer. What an answer means is {@link WebhookAnswers}'.
+ * answer, at most {@code concurrency} requests under way at once (over as many kept-alive
+ * connections; a caller beyond them waits for a slot before its request's clock starts).
+ * What an answer means is {@link WebhookAnswers}'.
  */
 final class GuardedHttpClient implements AutoCloseable {
 
@@ -49,7 +52,11 @@ final class GuardedHttpClient implements AutoCloseable {
 
     private final Clock clock;
 
+    /** A slot per request under way, as many as the pool's connections. */
+    private final Semaphore slots;
+
     GuardedHttpClient(WebhookProperties properties, EndpointGuard guard, Clock clock) {
+        this.slots = new Semaphore(properties.concurrency(), true);
         this.guard = guard;
         this.properties = properties;
         this.clock = clock;
@@ -106,6 +113,22 @@ final class GuardedHttpClient implements AutoCloseable {
         catch (RefusedEndpointException ex) {
             return new Exchange(null, WebhookAnswers.refused(ex));
         }
+        try {
+            this.slots.acquire();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return new Exchange(null, DeliveryOutcome.retry("Interrupted before the request was made"));
+        }
+        try {
+            return post(uri, headers, body);
+        }
+        finally {
+            this.slots.release();
+        }
+    }
+
+    private Exchange post(URI uri, Map<String, String> headers, String body) {
         HttpPost post = new HttpPost(uri);
         post.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
         headers.forEach(post::setHeader);

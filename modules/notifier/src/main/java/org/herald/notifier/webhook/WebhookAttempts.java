@@ -5,7 +5,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import org.herald.notifier.delivery.Delivery;
+import org.herald.notifier.delivery.DeliveryLedger;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +39,10 @@ final class WebhookAttempts {
 
     private final GroupCommit<Logged> log;
 
-    WebhookAttempts(JdbcClient jdbc, JdbcTemplate batch) {
+    private final Supplier<DeliveryLedger> ledger;
+
+    WebhookAttempts(JdbcClient jdbc, JdbcTemplate batch, Supplier<DeliveryLedger> ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.batch = batch;
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(batch.getDataSource()));
@@ -40,15 +50,19 @@ final class WebhookAttempts {
     }
 
     /**
-     * Logs an attempt, and if it succeeded the endpoint's success; returns once they are
-     * committed.
+     * Logs an attempt of a claimed delivery, and if it succeeded the endpoint's success
+     * and the delivery's {@code sent} mark in the ledger (fenced by its claim's token);
+     * returns once they are committed.
+     * @return if it succeeded, whether the mark took (false: the claim was lost); null if
+     * it did not succeed
      */
-    void record(UUID deliveryId, UUID partnerId, int attempt, Integer statusCode, long latencyMillis, String error,
-            boolean success) {
-        this.log.write(new Logged(deliveryId, partnerId, attempt, statusCode,
-                (int) Math.min(latencyMillis, Integer.MAX_VALUE),
+    @Nullable Boolean record(Delivery delivery, UUID partnerId, @Nullable Integer statusCode, long latencyMillis,
+            @Nullable String error, boolean success) {
+        Logged logged = new Logged(delivery, partnerId, statusCode, (int) Math.min(latencyMillis, Integer.MAX_VALUE),
                 (error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error,
-                success));
+                success, new AtomicBoolean());
+        this.log.write(logged);
+        return success ? logged.marked().get() : null;
     }
 
     private void write(List<Logged> attempts) {
@@ -59,9 +73,9 @@ final class WebhookAttempts {
                             VALUES (?, ?, ?, ?, ?, ?)
                             """,
                     attempts, attempts.size(), (statement, logged) -> {
-                        statement.setObject(1, logged.deliveryId());
+                        statement.setObject(1, logged.delivery().id());
                         statement.setObject(2, logged.partnerId());
-                        statement.setInt(3, logged.attempt());
+                        statement.setInt(3, logged.delivery().attempts());
                         statement.setObject(4, logged.statusCode(), java.sql.Types.INTEGER);
                         statement.setInt(5, logged.latencyMillis());
                         statement.setString(6, logged.error());
@@ -83,11 +97,20 @@ final class WebhookAttempts {
                                OR last_success_at < now() - interval '1 second')
                         """).param("ids", succeeded).update();
             }
+            List<Delivery> sent = attempts.stream().filter(Logged::success).map(Logged::delivery).toList();
+            if (!sent.isEmpty()) {
+                // Marked sent in the same commit: one commit a batch for the log and the
+                // ledger, and never a sent delivery without its attempt logged.
+                Set<UUID> marked = this.ledger.get().markSent(sent);
+                attempts.stream()
+                    .filter(Logged::success)
+                    .forEach((logged) -> logged.marked().set(marked.contains(logged.delivery().id())));
+            }
         });
     }
 
-    private record Logged(UUID deliveryId, UUID partnerId, int attempt, Integer statusCode, int latencyMillis,
-            String error, boolean success) {
+    private record Logged(Delivery delivery, UUID partnerId, @Nullable Integer statusCode, int latencyMillis,
+            @Nullable String error, boolean success, AtomicBoolean marked) {
     }
 
     /** The latest attempts to a partner's endpoint, newest first. */

@@ -6,10 +6,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.CommentaryStore;
+import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.partner.PartnerSecrets;
 import org.herald.notifier.partner.Partners;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,8 +44,9 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookAttempts webhookAttempts(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
-        return new WebhookAttempts(jdbc, jdbcTemplate);
+    WebhookAttempts webhookAttempts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectProvider<DeliveryLedger> ledger) {
+        // Looked up when first needed: the ledger's retry schedules ask for the channels.
+        return new WebhookAttempts(jdbc, jdbcTemplate, ledger::getObject);
     }
 
     @Bean

@@ -51,6 +51,11 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     /** How many due rows a claim looks at, per worker it claims for. */
     private static final int SCAN_PER_WORKER = 4;
 
+    /** Workers per request under way ({@link #workers()}). */
+    static final int WORKERS_PER_REQUEST = 4;
+
+    private static final int MAX_WORKERS = 1024;
+
     private final GuardedHttpClient http;
 
     private final WebhookSigner signer;
@@ -96,6 +101,27 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     public Settings settings() {
         return new Settings(Channel.WEBHOOK, this.properties.concurrency(), this.properties.retrySchedule(),
                 this.properties.retryJitter());
+    }
+
+    /**
+     * {@link #WORKERS_PER_REQUEST} workers a request under way: the requests themselves
+     * are capped at {@code concurrency} by the {@link GuardedHttpClient}, so the workers
+     * beyond them wait for their outcome to be written, or for the next request slot,
+     * without holding one.
+     */
+    @Override
+    public int workers() {
+        return Math.min(this.properties.concurrency() * WORKERS_PER_REQUEST, MAX_WORKERS);
+    }
+
+    /**
+     * As many as the workers: the next claim is made, and its reads begin, while the last
+     * one's deliveries are sent. Claimed deliveries count against their endpoint's cap on
+     * requests under way from their claim, so the cap holds, if anything, early.
+     */
+    @Override
+    public int claimAhead() {
+        return workers();
     }
 
     @Override
@@ -202,18 +228,22 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         long started = System.nanoTime();
         GuardedHttpClient.Exchange exchange = this.http.post(endpoint.url(), headers, body);
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        DeliveryOutcome outcome = exchange.outcome();
         try {
-            this.attempts.record(delivery.id(), endpoint.id(), delivery.attempts(), exchange.statusCode(), millis,
-                    errorOf(exchange.outcome()), exchange.outcome() instanceof DeliveryOutcome.Sent);
+            Boolean marked = this.attempts.record(delivery, endpoint.id(), exchange.statusCode(), millis,
+                    errorOf(outcome), outcome instanceof DeliveryOutcome.Sent);
+            if (marked != null) {
+                // Marked sent with the attempt's log, in its commit.
+                outcome = DeliveryOutcome.sentAndMarked(marked);
+            }
         }
         catch (RuntimeException ex) {
             // The request was made: its outcome goes to the ledger whatever the log's
-            // fate
-            // (a retry would send it again).
+            // fate (a retry would send it again); the dispatcher marks it as it would.
             logger.warn("Could not log attempt " + delivery.attempts() + " of delivery " + delivery.id() + ": " + ex);
         }
         this.health.record(endpoint, exchange);
-        return exchange.outcome();
+        return outcome;
     }
 
     /** A claimed delivery's endpoint and event, read with the rest of its claim. */
