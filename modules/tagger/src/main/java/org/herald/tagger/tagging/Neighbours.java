@@ -1,5 +1,6 @@
 package org.herald.tagger.tagging;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -43,27 +44,9 @@ public record Neighbours(List<float[]> vectors, List<Set<String>> tags) {
         if (n == 0 || document.length == 0) {
             return new Neighbourhood(vote, nearest);
         }
-        double[] similarity = new double[n];
-        for (int i = 0; i < n; i++) {
-            similarity[i] = (i == excluded || this.vectors.get(i).length != document.length) ? -2
-                    : Embedder.cosine(document, this.vectors.get(i));
-        }
-        int[] top = new int[Math.min(K, n)];
-        boolean[] taken = new boolean[n];
-        int found = 0;
-        for (int slot = 0; slot < top.length; slot++) {
-            int best = -1;
-            for (int i = 0; i < n; i++) {
-                if (!taken[i] && similarity[i] > -2 && (best < 0 || similarity[i] > similarity[best])) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                break;
-            }
-            taken[best] = true;
-            top[found++] = best;
-        }
+        double[] similarity = similarities(document, excluded);
+        int[] top = nearest(similarity);
+        int found = top.length;
         double total = 0;
         for (int j = 0; j < found; j++) {
             total += Math.max(similarity[top[j]], 0);
@@ -98,15 +81,42 @@ public record Neighbours(List<float[]> vectors, List<Set<String>> tags) {
         if (n == 0 || document.length == 0) {
             return 0;
         }
+        double[] similarity = similarities(document, excluded);
+        double total = 0;
+        double sum = 0;
+        for (int best : nearest(similarity)) {
+            double weight = Math.max(similarity[best], 0);
+            total += weight;
+            if (!this.tags.get(best).isEmpty()) {
+                sum += weight;
+            }
+        }
+        return (total > 0) ? sum / total : 0;
+    }
+
+    /**
+     * The cosine of {@code document} with each neighbour; -2 for the excluded one and any
+     * of another size.
+     */
+    private double[] similarities(float[] document, int excluded) {
+        int n = this.vectors.size();
         double[] similarity = new double[n];
         for (int i = 0; i < n; i++) {
             similarity[i] = (i == excluded || this.vectors.get(i).length != document.length) ? -2
                     : Embedder.cosine(document, this.vectors.get(i));
         }
+        return similarity;
+    }
+
+    /**
+     * The up to {@value #K} most similar neighbours, most similar first (none excluded).
+     */
+    private static int[] nearest(double[] similarity) {
+        int n = similarity.length;
+        int[] top = new int[Math.min(K, n)];
         boolean[] taken = new boolean[n];
-        double total = 0;
-        double sum = 0;
-        for (int slot = 0; slot < Math.min(K, n); slot++) {
+        int found = 0;
+        for (int slot = 0; slot < top.length; slot++) {
             int best = -1;
             for (int i = 0; i < n; i++) {
                 if (!taken[i] && similarity[i] > -2 && (best < 0 || similarity[i] > similarity[best])) {
@@ -117,13 +127,9 @@ public record Neighbours(List<float[]> vectors, List<Set<String>> tags) {
                 break;
             }
             taken[best] = true;
-            double weight = Math.max(similarity[best], 0);
-            total += weight;
-            if (!this.tags.get(best).isEmpty()) {
-                sum += weight;
-            }
+            top[found++] = best;
         }
-        return (total > 0) ? sum / total : 0;
+        return Arrays.copyOf(top, found);
     }
 
     /**

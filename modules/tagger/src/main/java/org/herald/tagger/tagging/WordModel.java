@@ -162,7 +162,7 @@ public final class WordModel {
             }
             kernel[i][i] += PENALTY;
         }
-        double[][] inverse = invert(kernel);
+        double[][] inverse = Matrices.invert(kernel);
         Map<String, double[]> tags = new LinkedHashMap<>();
         for (int t = 0; t < tagNames.size(); t++) {
             String tag = tagNames.get(t);
@@ -196,44 +196,6 @@ public final class WordModel {
             }
         }
         return sum;
-    }
-
-    /** The inverse of a symmetric positive definite matrix (Gauss-Jordan). */
-    private static double[][] invert(double[][] matrix) {
-        int n = matrix.length;
-        double[][] a = new double[n][2 * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(matrix[i], 0, a[i], 0, n);
-            a[i][n + i] = 1;
-        }
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < n; row++) {
-                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-                    pivot = row;
-                }
-            }
-            double[] swap = a[col];
-            a[col] = a[pivot];
-            a[pivot] = swap;
-            double p = a[col][col];
-            for (int k = 0; k < 2 * n; k++) {
-                a[col][k] /= p;
-            }
-            for (int row = 0; row < n; row++) {
-                double factor = a[row][col];
-                if (row != col && factor != 0) {
-                    for (int k = col; k < 2 * n; k++) {
-                        a[row][k] -= factor * a[col][k];
-                    }
-                }
-            }
-        }
-        double[][] inverse = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], n, inverse[i], 0, n);
-        }
-        return inverse;
     }
 
 }
