@@ -52,7 +52,7 @@ record Options(int members, Set<String> scenarios, int rounds, int partners, int
                                           needed when the pipeline does not run)
               --latency-seconds N         how long the latency run publishes (20)
               --notifiers LIST            notifier processes of the scale-out runs, e.g. 1,2 (1,2)
-              --email-concurrency N       herald.notifier.email.concurrency (the notifier's default, 4)
+              --email-concurrency N       herald.notifier.email.concurrency (the notifier's default, 16)
               --webhook-concurrency N     herald.notifier.webhooks.concurrency and per-endpoint cap (16)
               --jars DIR                  the directory holding <service>/target/herald-<service>.jar (modules)
               --work DIR                  data and logs of the processes (modules/bench/target/bench-run)
