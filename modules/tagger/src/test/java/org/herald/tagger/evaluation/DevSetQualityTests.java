@@ -46,10 +46,11 @@ class DevSetQualityTests {
     /**
      * The level reached by cross-validation, less a margin of a few decisions: the
      * combined tagger (terms, embeddings, the word model and the relevance gate) reaches
-     * micro-F1 0.881 and relevant-vs-irrelevant accuracy 0.977 over 349 items
-     * (docs/tagging.md; two other seeds of the folds in the table there). The issue's
-     * target is 0.90 and 0.97; raise this ratchet as the model, the taxonomy's examples
-     * and the labelled set improve.
+     * micro-F1 0.881 and relevant-vs-irrelevant accuracy 0.977 over 349 items; over the
+     * 406 items with the l5- ones, 0.877 and 0.966, below this floor, which was left as
+     * it was for the maintainers to decide (docs/tagging.md; two other seeds of the folds
+     * in the table there). The issue's target is 0.90 and 0.97; raise this ratchet as the
+     * model, the taxonomy's examples and the labelled set improve.
      */
     @Test
     void theCombinedTaggerKeepsItsCrossValidatedLevel() {
