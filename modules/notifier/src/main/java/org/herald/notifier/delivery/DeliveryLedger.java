@@ -251,19 +251,23 @@ public class DeliveryLedger {
             if (chosen.isEmpty()) {
                 return List.of();
             }
-            limits.taken(taken);
-            return this.jdbc
-                .sql("""
-                        UPDATE notifier.delivery d
-                        SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
-                        WHERE d.id = ANY (CAST(:ids AS uuid[]))
-                        RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
-                                  d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
-                                  d.event_kind, d.event_revision
-                        """)
-                .param("ids", uuidArray(chosen))
-                .query(DeliveryRows::delivery)
-                .list();
+            String update = """
+                    UPDATE notifier.delivery d
+                    SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
+                    WHERE d.id = ANY (CAST(:ids AS uuid[]))
+                    RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
+                              d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
+                              d.event_kind, d.event_revision
+                    """;
+            Optional<String> takes = limits.takenWithClaim();
+            if (takes.isEmpty()) {
+                limits.taken(taken);
+            }
+            else {
+                // The limits take what the claim returns, in the claim's statement.
+                update = "WITH claimed AS (" + update + "), taken AS (" + takes.get() + ") SELECT * FROM claimed";
+            }
+            return this.jdbc.sql(update).param("ids", uuidArray(chosen)).query(DeliveryRows::delivery).list();
         });
         return (claimed != null) ? claimed : List.of();
     }

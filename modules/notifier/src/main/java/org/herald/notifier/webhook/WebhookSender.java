@@ -1,8 +1,10 @@
 package org.herald.notifier.webhook;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +50,14 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     private static final Log logger = LogFactory.getLog(WebhookSender.class);
 
-    /** How many due rows a claim looks at, per worker it claims for. */
-    private static final int SCAN_PER_WORKER = 4;
+    /**
+     * How many due rows a claim looks at (and locks), per delivery it claims: room for
+     * the deliveries of endpoints at their limit, which it leaves pending.
+     */
+    private static final int SCAN_PER_WORKER = 2;
+
+    /** Deliveries claimed ahead per worker ({@link #claimAhead()}). */
+    static final int CLAIMED_AHEAD_PER_WORKER = 2;
 
     /** Workers per request under way ({@link #workers()}). */
     static final int WORKERS_PER_REQUEST = 4;
@@ -115,13 +123,15 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     }
 
     /**
-     * As many as the workers: the next claim is made, and its reads begin, while the last
-     * one's deliveries are sent. Claimed deliveries count against their endpoint's cap on
+     * Twice the workers: the next claim is made, and its reads begin, while the last
+     * one's deliveries are sent, and each claim is large (half the window, so 6 ×
+     * {@code concurrency} rows), since a claim's round trips to the ledger, not its rows,
+     * are what it costs. Claimed deliveries count against their endpoint's cap on
      * requests under way from their claim, so the cap holds, if anything, early.
      */
     @Override
     public int claimAhead() {
-        return workers();
+        return workers() * CLAIMED_AHEAD_PER_WORKER;
     }
 
     @Override
@@ -221,12 +231,11 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         if (delivery.eventKind() == EventKind.COMMENTED && commentary.isEmpty()) {
             return DeliveryOutcome.failed("The commentary is no longer stored");
         }
-        String body = this.payloads.body(announcement.get(), delivery.eventKind(), commentary.orElse(null),
-                delivery.createdAt());
-        Map<String, String> headers = this.signer.headers(delivery.id().toString(), this.clock.instant(), body,
+        Body body = event.body(this.payloads, delivery);
+        Map<String, String> headers = this.signer.headers(delivery.id().toString(), this.clock.instant(), body.text(),
                 endpoint.secrets());
         long started = System.nanoTime();
-        GuardedHttpClient.Exchange exchange = this.http.post(endpoint.url(), headers, body);
+        GuardedHttpClient.Exchange exchange = this.http.post(endpoint.url(), headers, body.bytes());
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         DeliveryOutcome outcome = exchange.outcome();
         try {
@@ -250,8 +259,49 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     private record Prepared(Optional<PartnerEndpoint> endpoint, Event event) {
     }
 
-    /** An announcement at the revision an event carries, with its commentary. */
-    private record Event(Optional<AnnouncementTagged> announcement, Optional<Commentary> commentary) {
+    /**
+     * An announcement at the revision an event carries, with its commentary, and the
+     * bodies rendered of it: a claim's deliveries of one event share their body (the
+     * deliveries of an event are recorded together, so they have one timestamp), and only
+     * its signature, under each endpoint's secret, is made per delivery.
+     */
+    private static final class Event {
+
+        private final Optional<AnnouncementTagged> announcement;
+
+        private final Optional<Commentary> commentary;
+
+        /** By the deliveries' timestamp (their {@code createdAt}). */
+        private final Map<Instant, Body> bodies = new ConcurrentHashMap<>();
+
+        Event(Optional<AnnouncementTagged> announcement, Optional<Commentary> commentary) {
+            this.announcement = announcement;
+            this.commentary = commentary;
+        }
+
+        Optional<AnnouncementTagged> announcement() {
+            return this.announcement;
+        }
+
+        Optional<Commentary> commentary() {
+            return this.commentary;
+        }
+
+        /** The body of {@code delivery}, rendered once for all that share it. */
+        Body body(WebhookPayload payloads, Delivery delivery) {
+            return this.bodies.computeIfAbsent(delivery.createdAt(), (timestamp) -> Body.of(payloads
+                .body(this.announcement.orElseThrow(), delivery.eventKind(), this.commentary.orElse(null), timestamp)));
+        }
+
+    }
+
+    /** A rendered body, with its UTF-8 bytes as they are sent. */
+    private record Body(String text, byte[] bytes) {
+
+        static Body of(String text) {
+            return new Body(text, text.getBytes(StandardCharsets.UTF_8));
+        }
+
     }
 
     private static @Nullable String errorOf(DeliveryOutcome outcome) {
