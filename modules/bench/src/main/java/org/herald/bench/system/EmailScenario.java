@@ -61,6 +61,7 @@ final class EmailScenario {
         List<Double> firsts = new ArrayList<>();
         List<Double> lasts = new ArrayList<>();
         for (int round = 1; round <= this.options.rounds(); round++) {
+            this.stack.tidyDatabase();
             Run run = herald(round, members);
             heraldRates.add(run.rate());
             firsts.add(run.firstSeconds());

@@ -44,6 +44,7 @@ final class ScaleOutScenario {
                 this.out.printf(Locale.ROOT, "  %d notifiers up in %.1f s%n", notifiers,
                         (System.nanoTime() - started) / 1e9);
             }
+            this.stack.tidyDatabase();
             long sinkBefore = this.stack.smtpMessages();
             UUID id = this.publisher.publish(Publisher.MOU, "bench-scale-" + notifiers + "-" + System.nanoTime());
             double accepted = Processes.epochSeconds();

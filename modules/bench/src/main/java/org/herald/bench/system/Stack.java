@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
@@ -65,6 +68,8 @@ final class Stack implements AutoCloseable {
     private String databaseDescription = "";
 
     private @Nullable String localDatabase;
+
+    private boolean autovacuum = true;
 
     private @Nullable Child smtpSink;
 
@@ -138,6 +143,7 @@ final class Stack implements AutoCloseable {
         awaitReady(receiver, () -> receiver.logContains(ChildMains.READY));
         this.datasource = List.of("--spring.datasource.url=" + this.jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=");
+        this.autovacuum = readAutovacuum();
         List<String> publisher = new ArrayList<>(this.datasource);
         publisher.add("--herald.publisher.api-keys=" + PUBLISH_KEY);
         service("publisher", "publisher", this.publisherPort, publisher, List.of());
@@ -209,6 +215,46 @@ final class Stack implements AutoCloseable {
 
     String databaseDescription() {
         return this.databaseDescription;
+    }
+
+    /**
+     * Whether the server vacuums and analyses tables by itself ({@code autovacuum} and
+     * {@code track_counts} both on).
+     */
+    boolean autovacuum() {
+        return this.autovacuum;
+    }
+
+    /**
+     * Before a round that writes many ledger rows: where the server does not vacuum by
+     * itself, {@code VACUUM ANALYZE} the benchmark's database, so that the dead rows of
+     * earlier rounds and statistics never gathered do not slow the notifier's claims from
+     * round to round (docs/performance.md). Prints what it did; does nothing where
+     * autovacuum is on, as in production.
+     */
+    void tidyDatabase() throws SQLException {
+        if (this.autovacuum) {
+            return;
+        }
+        long started = System.nanoTime();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+        }
+        this.out.printf(Locale.ROOT, "  VACUUM ANALYZE (the server's autovacuum is off) in %.2f s%n",
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private boolean readAutovacuum() {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT current_setting('autovacuum') = 'on' AND current_setting('track_counts') = 'on'")) {
+            row.next();
+            return row.getBoolean(1);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not read the database's autovacuum setting: " + ex.getMessage(), ex);
+        }
     }
 
     Connection connect() throws SQLException {

@@ -81,8 +81,13 @@ public final class SystemBenchmark {
         this.out.println("Herald benchmark (" + this.options + ")");
         try (Stack stack = Stack.start(this.options, this.out)) {
             report.fact("database", stack.databaseDescription());
+            report.fact("database autovacuum", stack.autovacuum() ? "on"
+                    : "off: the benchmark runs VACUUM ANALYZE before each round of the webhook, email and scale-out"
+                            + " scenarios");
             report.fact("service heap", Stack.SERVICE_HEAP);
-            this.out.printf(Locale.ROOT, "  everything up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            this.out.printf(Locale.ROOT, "  everything up in %.1f s; %s, autovacuum %s%n",
+                    (System.nanoTime() - started) / 1e9, stack.databaseDescription(),
+                    stack.autovacuum() ? "on" : "off (VACUUM ANALYZE before each round)");
             Publisher publisher = new Publisher(stack);
             if (this.options.runs("pipeline") || this.options.runs("latency")) {
                 fanOutOne(stack, publisher, report);

@@ -63,6 +63,7 @@ final class WebhookScenario {
         List<Double> takens = new ArrayList<>();
         int total = this.options.announcements() * partners;
         for (int round = 1; round <= this.options.rounds(); round++) {
+            this.stack.tidyDatabase();
             double[] herald = herald(round, total);
             heraldRates.add(herald[0]);
             lasts.add(herald[1]);

@@ -46,6 +46,11 @@ class DeliveryConfiguration {
     }
 
     @Bean
+    VacuumCheck vacuumCheck(JdbcClient jdbc) {
+        return new VacuumCheck(jdbc);
+    }
+
+    @Bean
     LedgerQueries ledgerQueries(JdbcClient jdbc) {
         return new LedgerQueries(jdbc);
     }
