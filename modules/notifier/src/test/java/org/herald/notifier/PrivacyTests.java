@@ -135,6 +135,43 @@ class PrivacyTests {
     }
 
     @Test
+    void changingSubscriptionsKeepsTheFollowUpOfAStoryTheMemberFollows(TestApi api, TestMembers members,
+            TaggedTopic topic) {
+        String run = Announcements.run();
+        String address = "story-keeper-" + run + "@example.org";
+        deferred.add(address);
+        String member = members.create(address, sub("story-" + run, "immediate"), sub("other-" + run, "immediate"));
+        AnnouncementTagged story = topic.publish(Announcements.taggedWith("story-" + run, 1));
+        awaitRetry(api, story.id());
+        this.jdbc.sql("INSERT INTO notifier.story_follower (member_id, announcement_id) VALUES (:member, :story)")
+            .param("member", UUID.fromString(member))
+            .param("story", story.id())
+            .update();
+        AnnouncementTagged followUp = topic
+            .publish(StoriesTests.followUp(Announcements.taggedWith("unrelated-" + run, 1), List.of(story.id())));
+        awaitRetry(api, followUp.id());
+
+        HttpResponse<String> changed = api.call("PATCH", "/api/v1/members/" + member,
+                "{\"subscriptions\":[{\"tags\":[\"other-" + run + "\"]}]}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        assertThat(api.deliveries(story.id()).get(0).get("status").asString()).as("left with its subscription")
+            .isEqualTo("suppressed");
+        assertThat(api.deliveries(followUp.id()).get(0).get("status").asString())
+            .as("the member still follows the story")
+            .isEqualTo("pending");
+
+        HttpResponse<String> oneClick = api.anonymous("POST", unsubscribeUrl(api, member, Duration.ofDays(1)),
+                "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded");
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        JsonNode ended = api.deliveries(followUp.id()).get(0);
+        assertThat(ended.get("status").asString()).as("unsubscribing from everything ends the story")
+            .isEqualTo("suppressed");
+        assertThat(ended.get("lastError").asString()).isEqualTo("unsubscribed");
+        deferred.remove(address);
+    }
+
+    @Test
     void suppressesAtSendTimeADeliveryTheMemberNoLongerWants(TestApi api, TestMembers members, TaggedTopic topic) {
         String run = Announcements.run();
         String address = "raced-" + run + "@example.org";

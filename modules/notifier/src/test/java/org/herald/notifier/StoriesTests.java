@@ -102,7 +102,7 @@ class StoriesTests {
         return matcher.group(1);
     }
 
-    private static AnnouncementTagged followUp(AnnouncementTagged a, List<java.util.UUID> follows) {
+    static AnnouncementTagged followUp(AnnouncementTagged a, List<java.util.UUID> follows) {
         return new AnnouncementTagged(a.id(), a.source(), a.externalId(), a.url(), a.title(), a.summary(), a.body(),
                 a.publishedAt(), a.organisation(), a.documentType(), a.receivedAt(), a.tags(), a.relevance(),
                 a.taxonomyVersion(), a.taggedAt(), 0, null, null, null, follows);

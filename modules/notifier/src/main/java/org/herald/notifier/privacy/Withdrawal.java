@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * included) that none of their subscriptions matches any more are marked
  * {@code suppressed} with the reason {@value #REASON}, and such digest items, waiting or
  * in a digest not yet sent, are dropped; a digest left with nothing is suppressed too.
- * What they still follow stays queued.
+ * What they still follow stays queued, a follow-up of a story they follow included.
  */
 final class Withdrawal {
 
@@ -39,12 +39,16 @@ final class Withdrawal {
 
     void subscriptionsChanged(Member member) {
         List<Queued> deliveries = this.jdbc.sql("""
-                SELECT d.id, a.payload FROM notifier.delivery d JOIN notifier.announcement a ON a.id = d.announcement_id
+                SELECT d.id, a.payload,
+                       cardinality(d.matched_tags) = 0 AND EXISTS (SELECT 1 FROM notifier.story_follower f
+                           WHERE f.member_id = d.recipient_id AND f.announcement_id = d.announcement_id) AS followed
+                FROM notifier.delivery d JOIN notifier.announcement a ON a.id = d.announcement_id
                 WHERE d.channel = 'email' AND d.recipient_id = :member AND d.status = 'pending'
                 FOR UPDATE OF d
                 """)
             .param("member", member.id())
-            .query((row, rowNum) -> new Queued(row.getObject("id", UUID.class), row.getString("payload")))
+            .query((row, rowNum) -> new Queued(row.getObject("id", UUID.class), row.getString("payload"),
+                    row.getBoolean("followed")))
             .list();
         UUID[] stopped = unwanted(member, deliveries);
         int suppressed = (stopped.length == 0) ? 0 : this.jdbc.sql("""
@@ -59,7 +63,7 @@ final class Withdrawal {
                 FOR UPDATE OF i
                 """)
             .param("member", member.id())
-            .query((row, rowNum) -> new Queued(row.getObject("id", UUID.class), row.getString("payload")))
+            .query((row, rowNum) -> new Queued(row.getObject("id", UUID.class), row.getString("payload"), false))
             .list();
         UUID[] dropped = unwanted(member, items);
         int removed = (dropped.length == 0) ? 0
@@ -87,6 +91,9 @@ final class Withdrawal {
     private UUID[] unwanted(Member member, List<Queued> queued) {
         List<UUID> unwanted = new ArrayList<>();
         for (Queued one : queued) {
+            if (one.followedStory()) {
+                continue;
+            }
             AnnouncementTagged announcement = member.subscriptions().isEmpty() ? null : announcement(one.payload());
             if (announcement == null || !member.wants(announcement)) {
                 unwanted.add(one.id());
@@ -107,7 +114,16 @@ final class Withdrawal {
         }
     }
 
-    private record Queued(UUID id, String payload) {
+    /**
+     * Something queued for the member.
+     *
+     * @param id the delivery or the digest item's announcement
+     * @param payload the stored announcement
+     * @param followedStory a follow-up queued because the member follows its story (no
+     * tag matched), which they still follow: kept whatever their subscriptions, as the
+     * send-time check keeps it; unsubscribing from everything ends the story first
+     */
+    private record Queued(UUID id, String payload, boolean followedStory) {
     }
 
 }
