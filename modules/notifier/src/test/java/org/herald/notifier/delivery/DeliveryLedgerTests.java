@@ -15,17 +15,15 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.herald.events.AnnouncementTagged;
+import org.herald.notifier.NotifierDatabase;
 import org.herald.notifier.Announcements;
-import org.herald.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,15 +42,7 @@ class DeliveryLedgerTests {
 
     @BeforeEach
     void ledgerWithAnAnnouncement() {
-        TestDatabase.Database database = TestDatabase.create();
-        DataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(), "");
-        Flyway.configure()
-            .dataSource(dataSource)
-            .schemas("notifier")
-            .defaultSchema("notifier")
-            .locations("classpath:db/migration/notifier")
-            .load()
-            .migrate();
+        DataSource dataSource = NotifierDatabase.migrated();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         RetrySchedules schedules = new RetrySchedules(new RetrySchedule(List.of(Duration.ZERO, Duration.ofMinutes(5))),
                 Map.of());

@@ -2,13 +2,11 @@ package org.herald.notifier.delivery;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.herald.testsupport.TestDatabase;
+import org.herald.notifier.NotifierDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,15 +23,7 @@ class VacuumCheckTests {
 
     @BeforeEach
     void migratedDatabase() {
-        TestDatabase.Database database = TestDatabase.create();
-        DataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(), "");
-        Flyway.configure()
-            .dataSource(dataSource)
-            .schemas("notifier")
-            .defaultSchema("notifier")
-            .locations("classpath:db/migration/notifier")
-            .load()
-            .migrate();
+        DataSource dataSource = NotifierDatabase.migrated();
         this.jdbc = JdbcClient.create(dataSource);
         this.check = new VacuumCheck(this.jdbc);
     }

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.herald.events.AnnouncementTagged;
+import org.herald.notifier.NotifierDatabase;
 import org.herald.notifier.Announcements;
 import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.Channel;
@@ -21,14 +21,12 @@ import org.herald.notifier.hold.HoldProperties;
 import org.herald.notifier.hold.Holds;
 import org.herald.notifier.hold.SendingPause;
 import org.herald.notifier.member.Frequency;
-import org.herald.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,15 +54,7 @@ class HoldGateTests {
 
     @BeforeEach
     void database() {
-        TestDatabase.Database database = TestDatabase.create();
-        DataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(), "");
-        Flyway.configure()
-            .dataSource(dataSource)
-            .schemas("notifier")
-            .defaultSchema("notifier")
-            .locations("classpath:db/migration/notifier")
-            .load()
-            .migrate();
+        DataSource dataSource = NotifierDatabase.migrated();
         this.jdbc = JdbcClient.create(dataSource);
         this.ledger = new DeliveryLedger(this.jdbc, new JdbcTemplate(dataSource),
                 new RetrySchedules(new RetrySchedule(List.of(Duration.ZERO)), Map.of()));
