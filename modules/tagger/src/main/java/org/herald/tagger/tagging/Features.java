@@ -11,7 +11,9 @@ import org.herald.tagger.taxonomy.TagDefinition;
  * <li>{@code passed}: 1 when the term score reaches the threshold (the taxonomy alone
  * would give the tag), else 0;</li>
  * <li>{@code similarity}: the highest cosine similarity of a sentence of the announcement
- * to the tag's description or an example sentence;</li>
+ * to the tag's description or an example sentence, less the mean of that highest
+ * similarity over all the tags ({@link #relativeSimilarity}): how much more the
+ * announcement resembles this tag than the tags in general;</li>
  * <li>{@code centroid}: the cosine similarity of the announcement's mean embedding to the
  * mean of the labelled announcements that have the tag (0 without them);</li>
  * <li>{@code neighbours}: the similarity-weighted share of the announcement's nearest
@@ -41,8 +43,23 @@ public final class Features {
         float[] document = signals.reading().document();
         double centroidSimilarity = (centroid.length > 0 && document.length == centroid.length)
                 ? Embedder.cosine(document, centroid) : 0;
-        return new double[] { 1, ratio, passed, signals.reading().similarity()[tag], centroidSimilarity,
-                neighbourhood.vote()[tag], neighbourhood.nearest()[tag], words };
+        return new double[] { 1, ratio, passed, relativeSimilarity(signals.reading().similarity(), tag),
+                centroidSimilarity, neighbourhood.vote()[tag], neighbourhood.nearest()[tag], words };
+    }
+
+    /**
+     * Tag number {@code tag}'s highest sentence similarity less the mean over all the
+     * tags of theirs. The sentence model's embeddings share a common direction, so every
+     * cosine is well above 0 and longer or more formal announcements resemble every tag
+     * more; less the announcement's own mean, the feature says which tags it resembles
+     * more than the others, whatever its general level (docs/tagging.md).
+     */
+    static double relativeSimilarity(double[] similarities, int tag) {
+        double sum = 0;
+        for (double similarity : similarities) {
+            sum += similarity;
+        }
+        return similarities[tag] - sum / similarities.length;
     }
 
     /**

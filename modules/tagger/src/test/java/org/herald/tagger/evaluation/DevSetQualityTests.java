@@ -46,17 +46,17 @@ class DevSetQualityTests {
     /**
      * The level reached by cross-validation, less a margin of a few decisions: the
      * combined tagger (terms, embeddings, the word model and the relevance gate) reaches
-     * micro-F1 0.877 and relevant-vs-irrelevant accuracy 0.966 over the 406 labelled
-     * items (0.880 and 0.975, 0.886 and 0.975 on two other shufflings of the folds). The
-     * floor was 0.877 and 0.971 over the first 349 items; the 57 real items added since
-     * are harder on average, so the figures are not comparable, and the floor follows the
-     * larger set (docs/tagging.md). The issue's target is 0.90 and 0.97; raise this
-     * ratchet as the model, the taxonomy's examples and the labelled set improve.
+     * micro-F1 0.888 and relevant-vs-irrelevant accuracy 0.966 over the 443 labelled
+     * items (0.888 and 0.971, 0.897 and 0.968 on two other shufflings of the folds),
+     * after the label audit, the relative sentence similarity, the examples written for
+     * the weak tags' kinds of text and the 37 {@code l6-} items (docs/tagging.md). It was
+     * 0.877 and 0.966 over 406 before them. The issue's target is 0.90 and 0.97; raise
+     * this ratchet as the model, the taxonomy's examples and the labelled set improve.
      */
     @Test
     void theCombinedTaggerKeepsItsCrossValidatedLevel() {
-        assertThat(crossValidated.items()).isGreaterThanOrEqualTo(400);
-        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.872);
+        assertThat(crossValidated.items()).isGreaterThanOrEqualTo(440);
+        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.882);
         assertThat(crossValidated.relevantAccuracy()).as("cross-validated relevant-vs-irrelevant accuracy")
             .isGreaterThanOrEqualTo(0.960);
     }
