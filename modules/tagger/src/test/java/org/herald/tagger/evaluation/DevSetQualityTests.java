@@ -46,17 +46,18 @@ class DevSetQualityTests {
     /**
      * The level reached by cross-validation, less a margin of a few decisions: the
      * combined tagger (terms, embeddings, the word model and the relevance gate) reaches
-     * micro-F1 0.888 and relevant-vs-irrelevant accuracy 0.966 over the 443 labelled
-     * items (0.888 and 0.971, 0.897 and 0.968 on two other shufflings of the folds),
+     * micro-F1 0.891 and relevant-vs-irrelevant accuracy 0.966 over the 443 labelled
+     * items (0.889 and 0.971, 0.899 and 0.968 on two other shufflings of the folds),
      * after the label audit, the relative sentence similarity, the examples written for
-     * the weak tags' kinds of text and the 37 {@code l6-} items (docs/tagging.md). It was
-     * 0.877 and 0.966 over 406 before them. The issue's target is 0.90 and 0.97; raise
-     * this ratchet as the model, the taxonomy's examples and the labelled set improve.
+     * the weak tags' kinds of text, the 37 {@code l6-} items and one more label corrected
+     * (docs/tagging.md). It was 0.888 before that label, 0.877 and 0.966 over 406 before
+     * the {@code l6-} items. The issue's target is 0.90 and 0.97; raise this ratchet as
+     * the model, the taxonomy's examples and the labelled set improve.
      */
     @Test
     void theCombinedTaggerKeepsItsCrossValidatedLevel() {
         assertThat(crossValidated.items()).isGreaterThanOrEqualTo(440);
-        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.882);
+        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.885);
         assertThat(crossValidated.relevantAccuracy()).as("cross-validated relevant-vs-irrelevant accuracy")
             .isGreaterThanOrEqualTo(0.960);
     }
