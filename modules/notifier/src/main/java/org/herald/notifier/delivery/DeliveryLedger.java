@@ -189,7 +189,9 @@ public class DeliveryLedger {
      * recipient's deliveries than {@code limits} grant, in one transaction with them: the
      * due and expired rows are looked up (up to {@code scan}, oldest due first, locked),
      * the limits asked about their recipients (and locked as they see fit), and the rows
-     * they admit claimed. Rows left out stay pending for a later claim.
+     * they admit claimed, the limits taking what was claimed in the claim's own statement
+     * ({@link RecipientLimits#takenWithClaim()}). Rows left out stay pending for a later
+     * claim.
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped, int scan,
             RecipientLimits limits) {
@@ -235,7 +237,6 @@ public class DeliveryLedger {
             Set<UUID> recipients = new LinkedHashSet<>();
             candidates.forEach((candidate) -> recipients.add(candidate.recipientId()));
             Map<UUID, Integer> left = new HashMap<>(limits.available(recipients));
-            Map<UUID, Integer> taken = new HashMap<>();
             List<UUID> chosen = new ArrayList<>();
             for (Candidate candidate : candidates) {
                 if (chosen.size() == limit) {
@@ -244,29 +245,25 @@ public class DeliveryLedger {
                 int allowed = left.getOrDefault(candidate.recipientId(), 0);
                 if (allowed > 0) {
                     left.put(candidate.recipientId(), allowed - 1);
-                    taken.merge(candidate.recipientId(), 1, Integer::sum);
                     chosen.add(candidate.id());
                 }
             }
             if (chosen.isEmpty()) {
                 return List.of();
             }
+            // The limits take what the claim returns, in the claim's statement.
             String update = """
-                    UPDATE notifier.delivery d
-                    SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
-                    WHERE d.id = ANY (CAST(:ids AS uuid[]))
-                    RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
-                              d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
-                              d.event_kind, d.event_revision
-                    """;
-            Optional<String> takes = limits.takenWithClaim();
-            if (takes.isEmpty()) {
-                limits.taken(taken);
-            }
-            else {
-                // The limits take what the claim returns, in the claim's statement.
-                update = "WITH claimed AS (" + update + "), taken AS (" + takes.get() + ") SELECT * FROM claimed";
-            }
+                    WITH claimed AS (
+                        UPDATE notifier.delivery d
+                        SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
+                        WHERE d.id = ANY (CAST(:ids AS uuid[]))
+                        RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
+                                  d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
+                                  d.event_kind, d.event_revision),
+                    taken AS (%s)
+                    SELECT * FROM claimed
+                    """
+                .formatted(limits.takenWithClaim());
             return this.jdbc.sql(update).param("ids", uuidArray(chosen)).query(DeliveryRows::delivery).list();
         });
         return (claimed != null) ? claimed : List.of();

@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 
 import org.herald.notifier.delivery.RecipientLimits;
 
@@ -37,8 +35,8 @@ final class EndpointLimits {
     private static final Duration LEAST_WAIT = Duration.ofMillis(20);
 
     /**
-     * Takes a token for each claimed delivery, in the claim's own statement (a round trip
-     * fewer a claim than {@link #taken}), from the rows it claimed.
+     * Takes a token for each claimed delivery, in the claim's own statement, from the
+     * rows it claimed.
      */
     private static final String TAKEN_WITH_CLAIM = """
             UPDATE notifier.endpoint_bucket b SET tokens = b.tokens - c.taken
@@ -82,13 +80,8 @@ final class EndpointLimits {
             }
 
             @Override
-            public void taken(Map<UUID, Integer> claimed) {
-                EndpointLimits.this.taken(claimed);
-            }
-
-            @Override
-            public Optional<String> takenWithClaim() {
-                return Optional.of(TAKEN_WITH_CLAIM);
+            public String takenWithClaim() {
+                return TAKEN_WITH_CLAIM;
             }
 
         };
@@ -131,17 +124,6 @@ final class EndpointLimits {
             available.putIfAbsent(endpoint, this.maxInFlight);
         }
         return available;
-    }
-
-    void taken(Map<UUID, Integer> claimed) {
-        this.jdbc.sql("""
-                UPDATE notifier.endpoint_bucket b SET tokens = b.tokens - c.taken
-                FROM unnest(CAST(:ids AS uuid[]), CAST(:counts AS int[])) AS c(id, taken)
-                WHERE b.partner_id = c.id
-                """)
-            .param("ids", array(claimed.keySet()))
-            .param("counts", claimed.values().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
-            .update();
     }
 
     /**
