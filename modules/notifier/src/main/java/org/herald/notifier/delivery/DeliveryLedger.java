@@ -318,14 +318,23 @@ public class DeliveryLedger {
         String tokens = claimed.stream()
             .map((delivery) -> String.valueOf(delivery.claimToken()))
             .collect(joining(",", "{", "}"));
-        return Set.copyOf(this.jdbc.sql("""
-                UPDATE notifier.delivery d
-                SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL
-                FROM unnest(CAST(:ids AS uuid[]), CAST(:tokens AS uuid[])) AS c(id, token)
-                WHERE d.id = c.id AND d.status = 'sending' AND d.claim_token = c.token
-                RETURNING d.id
-                """).param("ids", ids).param("tokens", tokens).query(UUID.class).list());
+        return Set.copyOf(this.jdbc.sql(MARK_SENT).param(ids).param(tokens).query(UUID.class).list());
     }
+
+    /**
+     * The statement of {@link #markSent(List)}, for a channel that marks its sent
+     * deliveries in a statement of its own, after common table expressions of its own (a
+     * log of the sends, written in the same round trip and commit): its two parameters
+     * are the deliveries' ids and their claims' tokens ({@code uuid[]} each, in the same
+     * order); it returns the ids of those marked, each fenced by its claim's token.
+     */
+    public static final String MARK_SENT = """
+            UPDATE notifier.delivery d
+            SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL
+            FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[])) AS c(id, token)
+            WHERE d.id = c.id AND d.status = 'sending' AND d.claim_token = c.token
+            RETURNING d.id
+            """;
 
     /** Puts a claimed delivery back to pending, due after {@code delay}. */
     public boolean scheduleRetry(Delivery claimed, String error, Duration delay) {

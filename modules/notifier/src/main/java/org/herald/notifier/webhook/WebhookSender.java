@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.delivery.AnnouncementStore;
@@ -87,7 +90,14 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     private final Clock clock;
 
     /** What the claimed deliveries need, read with their claim, until each is sent. */
-    private final Map<UUID, ClaimReads> prepared = new ConcurrentHashMap<>();
+    private final Map<UUID, CompletableFuture<Map<UUID, Prepared>>> prepared = new ConcurrentHashMap<>();
+
+    /** Makes each claim's reads, in the order of the claims. */
+    private final ExecutorService readers = Executors.newSingleThreadExecutor((runnable) -> {
+        Thread thread = new Thread(runnable, "herald-webhook-reads");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     WebhookSender(GuardedHttpClient http, WebhookSigner signer, WebhookPayload payloads, WebhookAttempts attempts,
             EndpointHealth health, Partners partners, AnnouncementStore announcements, CommentaryStore commentaries,
@@ -148,61 +158,65 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
      */
     @Override
     public List<Delivery> claim(DeliveryLedger ledger, int limit, Duration lease) {
-        List<Delivery> claimed = ledger.claim(Channel.WEBHOOK, limit, lease, this.limits.unavailable(),
-                limit * SCAN_PER_WORKER, this.limits.within(lease));
-        prepare(claimed);
-        return claimed;
+        return ledger.claim(Channel.WEBHOOK, limit, lease, this.limits.unavailable(), limit * SCAN_PER_WORKER,
+                this.limits.within(lease));
     }
 
     /**
-     * Makes the claimed deliveries read what they need — their endpoints, each
-     * announcement and commentary once — in a few queries for the whole claim rather than
-     * three for each delivery, on the first of their workers to need it (not on the
-     * dispatcher's thread, which goes on claiming). Read after the claim, as each send's
-     * own reads would be; if the reads fail, each delivery reads its own.
+     * Reads what the claimed deliveries need — their endpoints, each announcement and
+     * commentary once, and each event's body — in a few queries for the whole claim
+     * rather than three for each delivery, on a thread of their own that starts as soon
+     * as the claim commits: neither the claiming thread (which goes on claiming) nor the
+     * claim's workers make them, so no worker holds the others up while it reads for them
+     * all, and since the lane claims ahead of its workers, the reads are mostly done
+     * before a worker asks. Read after the claim, as each send's own reads would be; if
+     * the reads fail, each delivery reads its own.
      */
-    private void prepare(List<Delivery> claimed) {
+    @Override
+    public void claimed(List<Delivery> claimed) {
         if (claimed.isEmpty()) {
             return;
         }
-        ClaimReads reads = new ClaimReads(claimed);
+        CompletableFuture<Map<UUID, Prepared>> reads = CompletableFuture.supplyAsync(() -> read(claimed), this.readers);
         claimed.forEach((delivery) -> this.prepared.put(delivery.id(), reads));
     }
 
-    /** The reads of one claim's deliveries, made once, by the first that asks. */
-    private final class ClaimReads {
-
-        private final List<Delivery> claimed;
-
-        private @Nullable Map<UUID, Prepared> read;
-
-        ClaimReads(List<Delivery> claimed) {
-            this.claimed = claimed;
-        }
-
-        synchronized @Nullable Prepared of(Delivery delivery) {
-            if (this.read == null) {
-                this.read = new HashMap<>();
-                try {
-                    Map<UUID, PartnerEndpoint> endpoints = WebhookSender.this.partners
-                        .endpoints(this.claimed.stream().map(Delivery::recipientId).toList());
-                    Map<String, Event> events = new HashMap<>();
-                    for (Delivery claim : this.claimed) {
-                        Event event = events.computeIfAbsent(
-                                claim.announcementId() + "/" + claim.eventKind() + "/" + claim.eventRevision(),
-                                (key) -> event(claim));
-                        this.read.put(claim.id(),
-                                new Prepared(Optional.ofNullable(endpoints.get(claim.recipientId())), event));
-                    }
+    private Map<UUID, Prepared> read(List<Delivery> claimed) {
+        try {
+            Map<UUID, PartnerEndpoint> endpoints = this.partners
+                .endpoints(claimed.stream().map(Delivery::recipientId).toList());
+            Map<String, Event> events = new HashMap<>();
+            Map<UUID, Prepared> read = new HashMap<>();
+            for (Delivery claim : claimed) {
+                Event event = events.computeIfAbsent(
+                        claim.announcementId() + "/" + claim.eventKind() + "/" + claim.eventRevision(),
+                        (key) -> event(claim));
+                if (event.announcement().isPresent()) {
+                    event.body(this.payloads, claim); // rendered here, once, not by a
+                                                      // worker
                 }
-                catch (RuntimeException ex) {
-                    this.read.clear();
-                    logger.debug("Could not read a claim's deliveries at once; each reads its own: " + ex);
-                }
+                read.put(claim.id(), new Prepared(Optional.ofNullable(endpoints.get(claim.recipientId())), event));
             }
-            return this.read.get(delivery.id());
+            return read;
         }
+        catch (RuntimeException ex) {
+            logger.debug("Could not read a claim's deliveries at once; each reads its own: " + ex);
+            return Map.of();
+        }
+    }
 
+    /** What the claim's reads found for {@code delivery}; null to read its own. */
+    private @Nullable Prepared prepared(Delivery delivery) {
+        CompletableFuture<Map<UUID, Prepared>> reads = this.prepared.remove(delivery.id());
+        if (reads == null) {
+            return null;
+        }
+        try {
+            return reads.join().get(delivery.id());
+        }
+        catch (RuntimeException ex) {
+            return null; // the reads were refused (shutting down): reads its own
+        }
     }
 
     private Event event(Delivery delivery) {
@@ -214,8 +228,7 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     @Override
     public DeliveryOutcome deliver(Delivery delivery) {
-        ClaimReads reads = this.prepared.remove(delivery.id());
-        Prepared prepared = (reads != null) ? reads.of(delivery) : null;
+        Prepared prepared = prepared(delivery);
         Optional<PartnerEndpoint> found = (prepared != null) ? prepared.endpoint()
                 : this.partners.endpoint(delivery.recipientId());
         if (found.isEmpty()) {
@@ -319,6 +332,7 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        this.readers.shutdownNow();
         this.http.close();
     }
 
