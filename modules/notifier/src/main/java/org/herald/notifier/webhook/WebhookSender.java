@@ -67,6 +67,9 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     private static final int MAX_WORKERS = 1024;
 
+    /** How long an event read for a claim serves the next claims. */
+    static final Duration EVENT_TTL = Duration.ofSeconds(1);
+
     private final GuardedHttpClient http;
 
     private final WebhookSigner signer;
@@ -91,6 +94,14 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     /** What the claimed deliveries need, read with their claim, until each is sent. */
     private final Map<UUID, CompletableFuture<Map<UUID, Prepared>>> prepared = new ConcurrentHashMap<>();
+
+    /**
+     * The events read for the last claims, for {@link #EVENT_TTL} and until this instance
+     * changes an announcement or a commentary: a stream of claims for one fan-out reads
+     * its announcement once a moment, not once a claim, as email does. Used only on the
+     * {@link #readers} thread.
+     */
+    private final Map<EventKey, CachedEvent> events = new HashMap<>();
 
     /** Makes each claim's reads, in the order of the claims. */
     private final ExecutorService readers = Executors.newSingleThreadExecutor((runnable) -> {
@@ -164,13 +175,14 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     /**
      * Reads what the claimed deliveries need — their endpoints, each announcement and
-     * commentary once, and each event's body — in a few queries for the whole claim
-     * rather than three for each delivery, on a thread of their own that starts as soon
-     * as the claim commits: neither the claiming thread (which goes on claiming) nor the
-     * claim's workers make them, so no worker holds the others up while it reads for them
-     * all, and since the lane claims ahead of its workers, the reads are mostly done
-     * before a worker asks. Read after the claim, as each send's own reads would be; if
-     * the reads fail, each delivery reads its own.
+     * commentary once (or as read for a claim less than {@link #EVENT_TTL} ago, before
+     * any change this instance made since), and each event's body — in a query or a few
+     * for the whole claim rather than three for each delivery, on a thread of their own
+     * that starts as soon as the claim commits: neither the claiming thread (which goes
+     * on claiming) nor the claim's workers make them, so no worker holds the others up
+     * while it reads for them all, and since the lane claims ahead of its workers, the
+     * reads are mostly done before a worker asks. Read after the claim, as each send's
+     * own reads would be; if the reads fail, each delivery reads its own.
      */
     @Override
     public void claimed(List<Delivery> claimed) {
@@ -185,15 +197,17 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         try {
             Map<UUID, PartnerEndpoint> endpoints = this.partners
                 .endpoints(claimed.stream().map(Delivery::recipientId).toList());
-            Map<String, Event> events = new HashMap<>();
+            long changes = this.announcements.changes() + this.commentaries.changes();
+            long now = System.nanoTime();
+            this.events.values().removeIf((cached) -> !cached.fresh(changes, now));
             Map<UUID, Prepared> read = new HashMap<>();
             for (Delivery claim : claimed) {
-                Event event = events.computeIfAbsent(
-                        claim.announcementId() + "/" + claim.eventKind() + "/" + claim.eventRevision(),
-                        (key) -> event(claim));
+                EventKey key = new EventKey(claim.announcementId(), claim.eventKind(), claim.eventRevision());
+                Event event = this.events.computeIfAbsent(key, (k) -> new CachedEvent(event(claim), changes, now))
+                    .event();
                 if (event.announcement().isPresent()) {
-                    event.body(this.payloads, claim); // rendered here, once, not by a
-                                                      // worker
+                    // Rendered here, once for all that share it, not by a worker.
+                    event.body(this.payloads, claim);
                 }
                 read.put(claim.id(), new Prepared(Optional.ofNullable(endpoints.get(claim.recipientId())), event));
             }
@@ -269,6 +283,19 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         }
         this.health.record(endpoint, exchange);
         return outcome;
+    }
+
+    private record EventKey(UUID announcementId, EventKind kind, int revision) {
+    }
+
+    /** An event as read, with when and the stores' count of changes then. */
+    private record CachedEvent(Event event, long changes, long readAt) {
+
+        boolean fresh(long changesNow, long now) {
+            return this.changes == changesNow && now - this.readAt < EVENT_TTL.toNanos()
+                    && this.event.announcement().isPresent();
+        }
+
     }
 
     /** A claimed delivery's endpoint and event, read with the rest of its claim. */
