@@ -188,8 +188,10 @@ public class DeliveryLedger {
      * Claims as {@link #claim(Channel, int, Duration, Set)} does, but no more of each
      * recipient's deliveries than {@code limits} grant, in one transaction with them: the
      * due and expired rows are looked up (up to {@code scan}, oldest due first, locked),
-     * the limits asked about their recipients (and locked as they see fit), and the rows
-     * they admit claimed, the limits taking what was claimed in the claim's own statement
+     * their recipients' limits locked in the same statement
+     * ({@link RecipientLimits#lockWithCandidates()}), the limits asked about them in
+     * statements of their own, and the rows they admit claimed, the limits taking what
+     * was claimed in the claim's own statement
      * ({@link RecipientLimits#takenWithClaim()}). Rows left out stay pending for a later
      * claim.
      */
@@ -199,7 +201,7 @@ public class DeliveryLedger {
         List<Delivery> claimed = this.transactions.execute((status) -> {
             List<Candidate> candidates = this.jdbc
                 .sql("""
-                        SELECT id, recipient_id FROM (
+                        WITH candidates AS (
                             SELECT * FROM (SELECT id, recipient_id, next_attempt_at FROM notifier.delivery
                                   WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
                                     AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
@@ -220,9 +222,13 @@ public class DeliveryLedger {
                                                     WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
                                   ORDER BY claimed_at
                                   LIMIT :scan
-                                  FOR UPDATE SKIP LOCKED) expired) candidates
+                                  FOR UPDATE SKIP LOCKED) expired),
+                        locked AS (%s)
+                        SELECT id, recipient_id FROM candidates
+                        WHERE (SELECT count(*) FROM locked) >= 0
                         ORDER BY next_attempt_at
-                        """)
+                        """
+                    .formatted(limits.lockWithCandidates()))
                 .param("channel", channel.value())
                 .param("skipped", uuidArray(skipped))
                 .param("lease", seconds(lease))

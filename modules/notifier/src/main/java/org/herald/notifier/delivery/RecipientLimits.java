@@ -12,8 +12,17 @@ import java.util.UUID;
 public interface RecipientLimits {
 
     /**
-     * How many deliveries each of {@code recipients} may take now; a recipient left out
-     * may take none.
+     * A locking read of what the limits of the claim's candidates are kept in, run in the
+     * statement that finds the candidates (a common table expression beside them): it
+     * reads them as {@code candidates} (their {@code recipient_id}, one row a delivery).
+     * Its locks are held to the claim's commit, and {@link #available}, in statements
+     * started after it, sees what every claim that held them before committed.
+     */
+    String lockWithCandidates();
+
+    /**
+     * How many deliveries each of {@code recipients} may take now, under the locks of
+     * {@link #lockWithCandidates()}; a recipient left out may take none.
      */
     Map<UUID, Integer> available(Set<UUID> recipients);
 

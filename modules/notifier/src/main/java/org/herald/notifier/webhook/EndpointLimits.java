@@ -44,6 +44,18 @@ final class EndpointLimits {
             WHERE b.partner_id = c.recipient_id
             """;
 
+    /**
+     * Locks the buckets of the claim's candidates, in the order of their ids (so two
+     * claims never wait for each other in a circle), in the statement that finds them: a
+     * round trip fewer a claim than a statement of its own.
+     */
+    private static final String LOCK_WITH_CANDIDATES = """
+            SELECT partner_id FROM notifier.endpoint_bucket
+            WHERE partner_id IN (SELECT recipient_id FROM candidates)
+            ORDER BY partner_id
+            FOR UPDATE
+            """;
+
     private final JdbcClient jdbc;
 
     private final int defaultRate;
@@ -80,6 +92,11 @@ final class EndpointLimits {
             }
 
             @Override
+            public String lockWithCandidates() {
+                return LOCK_WITH_CANDIDATES;
+            }
+
+            @Override
             public String takenWithClaim() {
                 return TAKEN_WITH_CLAIM;
             }
@@ -88,8 +105,10 @@ final class EndpointLimits {
     }
 
     /**
-     * Locks the endpoints' buckets (in the order of their ids, so two claims never wait
-     * for each other in a circle), refills them and counts their requests under way.
+     * Refills the endpoints' buckets, already locked by the claim's statement that found
+     * its candidates ({@link #LOCK_WITH_CANDIDATES}), and counts their requests under
+     * way, in a statement started after the lock. An endpoint without a bucket yet gets
+     * one, locked in a statement of its own.
      */
     Map<UUID, Integer> available(Set<UUID> endpoints, Duration lease) {
         String ids = array(endpoints);
@@ -103,6 +122,8 @@ final class EndpointLimits {
                     ORDER BY id
                     ON CONFLICT (partner_id) DO NOTHING
                     """).param("ids", ids).param("rate", this.defaultRate).update();
+            // Another claim may have made a bucket first: locked here, then counted.
+            lock(ids);
             buckets = refill(ids, lease);
         }
         Map<UUID, Integer> available = new HashMap<>();
@@ -128,20 +149,25 @@ final class EndpointLimits {
 
     /**
      * Locks the buckets of {@code ids} in the order of their ids (so two claims never
-     * wait for each other in a circle), refills them by the database's clock, read once
-     * they are locked (the same clock for every instance), and counts each endpoint's
-     * requests under way.
+     * wait for each other in a circle).
      */
-    private List<Bucket> refill(String ids, Duration lease) {
-        // The lock first, in a statement of its own: the count below must be read by a
-        // statement that starts once the lock is held (each statement reads what was
-        // committed when it started), so that it sees the claims of the instance that
-        // held the lock before.
+    private void lock(String ids) {
         this.jdbc.sql("""
                 SELECT partner_id FROM notifier.endpoint_bucket WHERE partner_id = ANY (CAST(:ids AS uuid[]))
                 ORDER BY partner_id
                 FOR UPDATE
                 """).param("ids", ids).query(UUID.class).list();
+    }
+
+    /**
+     * Refills the buckets of {@code ids}, locked, by the database's clock, read once they
+     * are locked (the same clock for every instance), and counts each endpoint's requests
+     * under way. The lock must be taken by an earlier statement: the count must be read
+     * by a statement that starts once the lock is held (each statement reads what was
+     * committed when it started), so that it sees the claims of the instance that held
+     * the lock before; a lock in this statement would not do.
+     */
+    private List<Bucket> refill(String ids, Duration lease) {
         return this.jdbc
             .sql("""
                     UPDATE notifier.endpoint_bucket b
