@@ -36,7 +36,7 @@ final class WebhookAttempts {
      * Batches written at once ({@link GroupCommit}): their commits overlap, so a worker
      * waits for about one commit after its request.
      */
-    static final int WRITERS = 4;
+    static final int WRITERS = 2;
 
     private final JdbcClient jdbc;
 

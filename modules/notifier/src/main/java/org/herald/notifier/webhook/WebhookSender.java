@@ -67,6 +67,9 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     private static final int MAX_WORKERS = 1024;
 
+    /** Claims whose reads are made at once ({@link #claimed}). */
+    static final int READERS = 2;
+
     /** How long an event read for a claim serves the next claims. */
     static final Duration EVENT_TTL = Duration.ofSeconds(1);
 
@@ -98,13 +101,15 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     /**
      * The events read for the last claims, for {@link #EVENT_TTL} and until this instance
      * changes an announcement or a commentary: a stream of claims for one fan-out reads
-     * its announcement once a moment, not once a claim, as email does. Used only on the
-     * {@link #readers} thread.
+     * its announcement once a moment, not once a claim, as email does.
      */
-    private final Map<EventKey, CachedEvent> events = new HashMap<>();
+    private final Map<EventKey, CachedEvent> events = new ConcurrentHashMap<>();
 
-    /** Makes each claim's reads, in the order of the claims. */
-    private final ExecutorService readers = Executors.newSingleThreadExecutor((runnable) -> {
+    /**
+     * Makes the claims' reads, {@link #READERS} claims at once: one thread made a queue
+     * of the claims' reads that their workers waited on.
+     */
+    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, (runnable) -> {
         Thread thread = new Thread(runnable, "herald-webhook-reads");
         thread.setDaemon(true);
         return thread;
@@ -177,12 +182,13 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
      * Reads what the claimed deliveries need — their endpoints, each announcement and
      * commentary once (or as read for a claim less than {@link #EVENT_TTL} ago, before
      * any change this instance made since), and each event's body — in a query or a few
-     * for the whole claim rather than three for each delivery, on a thread of their own
-     * that starts as soon as the claim commits: neither the claiming thread (which goes
-     * on claiming) nor the claim's workers make them, so no worker holds the others up
-     * while it reads for them all, and since the lane claims ahead of its workers, the
-     * reads are mostly done before a worker asks. Read after the claim, as each send's
-     * own reads would be; if the reads fail, each delivery reads its own.
+     * for the whole claim rather than three for each delivery, on threads of their own
+     * ({@link #READERS} claims at once), started as soon as the claim commits: neither
+     * the claiming thread (which goes on claiming) nor the claim's workers make them, so
+     * no worker holds the others up while it reads for them all, and since the lane
+     * claims ahead of its workers, the reads are mostly done before a worker asks. Read
+     * after the claim, as each send's own reads would be; if the reads fail, each
+     * delivery reads its own.
      */
     @Override
     public void claimed(List<Delivery> claimed) {
