@@ -188,8 +188,12 @@ public class DeliveryLedger {
      * Claims as {@link #claim(Channel, int, Duration, Set)} does, but no more of each
      * recipient's deliveries than {@code limits} grant, in one transaction with them: the
      * due and expired rows are looked up (up to {@code scan}, oldest due first, locked),
-     * the limits asked about their recipients (and locked as they see fit), and the rows
-     * they admit claimed. Rows left out stay pending for a later claim.
+     * their recipients' limits locked in the same statement
+     * ({@link RecipientLimits#lockWithCandidates()}), the limits asked about them in
+     * statements of their own, and the rows they admit claimed, the limits taking what
+     * was claimed in the claim's own statement
+     * ({@link RecipientLimits#takenWithClaim()}). Rows left out stay pending for a later
+     * claim.
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped, int scan,
             RecipientLimits limits) {
@@ -197,7 +201,7 @@ public class DeliveryLedger {
         List<Delivery> claimed = this.transactions.execute((status) -> {
             List<Candidate> candidates = this.jdbc
                 .sql("""
-                        SELECT id, recipient_id FROM (
+                        WITH candidates AS (
                             SELECT * FROM (SELECT id, recipient_id, next_attempt_at FROM notifier.delivery
                                   WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
                                     AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
@@ -218,9 +222,13 @@ public class DeliveryLedger {
                                                     WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
                                   ORDER BY claimed_at
                                   LIMIT :scan
-                                  FOR UPDATE SKIP LOCKED) expired) candidates
+                                  FOR UPDATE SKIP LOCKED) expired),
+                        locked AS (%s)
+                        SELECT id, recipient_id FROM candidates
+                        WHERE (SELECT count(*) FROM locked) >= 0
                         ORDER BY next_attempt_at
-                        """)
+                        """
+                    .formatted(limits.lockWithCandidates()))
                 .param("channel", channel.value())
                 .param("skipped", uuidArray(skipped))
                 .param("lease", seconds(lease))
@@ -235,7 +243,6 @@ public class DeliveryLedger {
             Set<UUID> recipients = new LinkedHashSet<>();
             candidates.forEach((candidate) -> recipients.add(candidate.recipientId()));
             Map<UUID, Integer> left = new HashMap<>(limits.available(recipients));
-            Map<UUID, Integer> taken = new HashMap<>();
             List<UUID> chosen = new ArrayList<>();
             for (Candidate candidate : candidates) {
                 if (chosen.size() == limit) {
@@ -244,29 +251,25 @@ public class DeliveryLedger {
                 int allowed = left.getOrDefault(candidate.recipientId(), 0);
                 if (allowed > 0) {
                     left.put(candidate.recipientId(), allowed - 1);
-                    taken.merge(candidate.recipientId(), 1, Integer::sum);
                     chosen.add(candidate.id());
                 }
             }
             if (chosen.isEmpty()) {
                 return List.of();
             }
+            // The limits take what the claim returns, in the claim's statement.
             String update = """
-                    UPDATE notifier.delivery d
-                    SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
-                    WHERE d.id = ANY (CAST(:ids AS uuid[]))
-                    RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
-                              d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
-                              d.event_kind, d.event_revision
-                    """;
-            Optional<String> takes = limits.takenWithClaim();
-            if (takes.isEmpty()) {
-                limits.taken(taken);
-            }
-            else {
-                // The limits take what the claim returns, in the claim's statement.
-                update = "WITH claimed AS (" + update + "), taken AS (" + takes.get() + ") SELECT * FROM claimed";
-            }
+                    WITH claimed AS (
+                        UPDATE notifier.delivery d
+                        SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
+                        WHERE d.id = ANY (CAST(:ids AS uuid[]))
+                        RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
+                                  d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
+                                  d.event_kind, d.event_revision),
+                    taken AS (%s)
+                    SELECT * FROM claimed
+                    """
+                .formatted(limits.takenWithClaim());
             return this.jdbc.sql(update).param("ids", uuidArray(chosen)).query(DeliveryRows::delivery).list();
         });
         return (claimed != null) ? claimed : List.of();
@@ -321,14 +324,23 @@ public class DeliveryLedger {
         String tokens = claimed.stream()
             .map((delivery) -> String.valueOf(delivery.claimToken()))
             .collect(joining(",", "{", "}"));
-        return Set.copyOf(this.jdbc.sql("""
-                UPDATE notifier.delivery d
-                SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL
-                FROM unnest(CAST(:ids AS uuid[]), CAST(:tokens AS uuid[])) AS c(id, token)
-                WHERE d.id = c.id AND d.status = 'sending' AND d.claim_token = c.token
-                RETURNING d.id
-                """).param("ids", ids).param("tokens", tokens).query(UUID.class).list());
+        return Set.copyOf(this.jdbc.sql(MARK_SENT).param(ids).param(tokens).query(UUID.class).list());
     }
+
+    /**
+     * The statement of {@link #markSent(List)}, for a channel that marks its sent
+     * deliveries in a statement of its own, after common table expressions of its own (a
+     * log of the sends, written in the same round trip and commit): its two parameters
+     * are the deliveries' ids and their claims' tokens ({@code uuid[]} each, in the same
+     * order); it returns the ids of those marked, each fenced by its claim's token.
+     */
+    public static final String MARK_SENT = """
+            UPDATE notifier.delivery d
+            SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL
+            FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[])) AS c(id, token)
+            WHERE d.id = c.id AND d.status = 'sending' AND d.claim_token = c.token
+            RETURNING d.id
+            """;
 
     /** Puts a claimed delivery back to pending, due after {@code delay}. */
     public boolean scheduleRetry(Delivery claimed, String error, Duration delay) {

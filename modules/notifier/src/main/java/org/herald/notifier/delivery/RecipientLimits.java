@@ -1,34 +1,37 @@
 package org.herald.notifier.delivery;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Limits on how many of a recipient's deliveries may be claimed at once, held in the
- * database so that they bind every dispatcher together: both methods run in the claim's
+ * database so that they bind every dispatcher together: both run in the claim's
  * transaction, so what {@link #available} locks stays locked until the claim commits.
  */
 public interface RecipientLimits {
 
     /**
-     * How many deliveries each of {@code recipients} may take now; a recipient left out
-     * may take none.
+     * A locking read of what the limits of the claim's candidates are kept in, run in the
+     * statement that finds the candidates (a common table expression beside them): it
+     * reads them as {@code candidates} (their {@code recipient_id}, one row a delivery).
+     * Its locks are held to the claim's commit, and {@link #available}, in statements
+     * started after it, sees what every claim that held them before committed.
+     */
+    String lockWithCandidates();
+
+    /**
+     * How many deliveries each of {@code recipients} may take now, under the locks of
+     * {@link #lockWithCandidates()}; a recipient left out may take none.
      */
     Map<UUID, Integer> available(Set<UUID> recipients);
 
-    /** Takes what was claimed, {@code claimed} deliveries a recipient. */
-    void taken(Map<UUID, Integer> claimed);
-
     /**
-     * A data-modifying statement that takes what was claimed in the claim's own
-     * statement, a round trip fewer than {@link #taken}: it reads the claimed rows as
-     * {@code claimed} (their {@code recipient_id}, one row a delivery). Empty to have
-     * {@link #taken} called instead.
+     * A data-modifying statement that takes what was claimed, run in the claim's own
+     * statement (a common table expression beside it): it reads the claimed rows as
+     * {@code claimed} (their {@code recipient_id}, one row a delivery), so it takes
+     * exactly what the claim returns.
      */
-    default Optional<String> takenWithClaim() {
-        return Optional.empty();
-    }
+    String takenWithClaim();
 
 }

@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 
 import org.herald.notifier.delivery.RecipientLimits;
 
@@ -37,13 +35,25 @@ final class EndpointLimits {
     private static final Duration LEAST_WAIT = Duration.ofMillis(20);
 
     /**
-     * Takes a token for each claimed delivery, in the claim's own statement (a round trip
-     * fewer a claim than {@link #taken}), from the rows it claimed.
+     * Takes a token for each claimed delivery, in the claim's own statement, from the
+     * rows it claimed.
      */
     private static final String TAKEN_WITH_CLAIM = """
             UPDATE notifier.endpoint_bucket b SET tokens = b.tokens - c.taken
             FROM (SELECT recipient_id, count(*) AS taken FROM claimed GROUP BY recipient_id) c
             WHERE b.partner_id = c.recipient_id
+            """;
+
+    /**
+     * Locks the buckets of the claim's candidates, in the order of their ids (so two
+     * claims never wait for each other in a circle), in the statement that finds them: a
+     * round trip fewer a claim than a statement of its own.
+     */
+    private static final String LOCK_WITH_CANDIDATES = """
+            SELECT partner_id FROM notifier.endpoint_bucket
+            WHERE partner_id IN (SELECT recipient_id FROM candidates)
+            ORDER BY partner_id
+            FOR UPDATE
             """;
 
     private final JdbcClient jdbc;
@@ -82,21 +92,23 @@ final class EndpointLimits {
             }
 
             @Override
-            public void taken(Map<UUID, Integer> claimed) {
-                EndpointLimits.this.taken(claimed);
+            public String lockWithCandidates() {
+                return LOCK_WITH_CANDIDATES;
             }
 
             @Override
-            public Optional<String> takenWithClaim() {
-                return Optional.of(TAKEN_WITH_CLAIM);
+            public String takenWithClaim() {
+                return TAKEN_WITH_CLAIM;
             }
 
         };
     }
 
     /**
-     * Locks the endpoints' buckets (in the order of their ids, so two claims never wait
-     * for each other in a circle), refills them and counts their requests under way.
+     * Refills the endpoints' buckets, already locked by the claim's statement that found
+     * its candidates ({@link #LOCK_WITH_CANDIDATES}), and counts their requests under
+     * way, in a statement started after the lock. An endpoint without a bucket yet gets
+     * one, locked in a statement of its own.
      */
     Map<UUID, Integer> available(Set<UUID> endpoints, Duration lease) {
         String ids = array(endpoints);
@@ -110,6 +122,8 @@ final class EndpointLimits {
                     ORDER BY id
                     ON CONFLICT (partner_id) DO NOTHING
                     """).param("ids", ids).param("rate", this.defaultRate).update();
+            // Another claim may have made a bucket first: locked here, then counted.
+            lock(ids);
             buckets = refill(ids, lease);
         }
         Map<UUID, Integer> available = new HashMap<>();
@@ -133,33 +147,27 @@ final class EndpointLimits {
         return available;
     }
 
-    void taken(Map<UUID, Integer> claimed) {
-        this.jdbc.sql("""
-                UPDATE notifier.endpoint_bucket b SET tokens = b.tokens - c.taken
-                FROM unnest(CAST(:ids AS uuid[]), CAST(:counts AS int[])) AS c(id, taken)
-                WHERE b.partner_id = c.id
-                """)
-            .param("ids", array(claimed.keySet()))
-            .param("counts", claimed.values().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
-            .update();
-    }
-
     /**
      * Locks the buckets of {@code ids} in the order of their ids (so two claims never
-     * wait for each other in a circle), refills them by the database's clock, read once
-     * they are locked (the same clock for every instance), and counts each endpoint's
-     * requests under way.
+     * wait for each other in a circle).
      */
-    private List<Bucket> refill(String ids, Duration lease) {
-        // The lock first, in a statement of its own: the count below must be read by a
-        // statement that starts once the lock is held (each statement reads what was
-        // committed when it started), so that it sees the claims of the instance that
-        // held the lock before.
+    private void lock(String ids) {
         this.jdbc.sql("""
                 SELECT partner_id FROM notifier.endpoint_bucket WHERE partner_id = ANY (CAST(:ids AS uuid[]))
                 ORDER BY partner_id
                 FOR UPDATE
                 """).param("ids", ids).query(UUID.class).list();
+    }
+
+    /**
+     * Refills the buckets of {@code ids}, locked, by the database's clock, read once they
+     * are locked (the same clock for every instance), and counts each endpoint's requests
+     * under way. The lock must be taken by an earlier statement: the count must be read
+     * by a statement that starts once the lock is held (each statement reads what was
+     * committed when it started), so that it sees the claims of the instance that held
+     * the lock before; a lock in this statement would not do.
+     */
+    private List<Bucket> refill(String ids, Duration lease) {
         return this.jdbc
             .sql("""
                     UPDATE notifier.endpoint_bucket b

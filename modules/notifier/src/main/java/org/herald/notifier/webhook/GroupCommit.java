@@ -8,11 +8,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes items a batch at a time (group commit), as the ledger's sent marks are: a
- * thread's item joins the batch being gathered; while one batch is written, the next
- * gathers, and the first thread to find the writer free writes it in one transaction.
- * Each thread returns only once its own item is written, so nothing is acknowledged that
- * is not committed; there are simply far fewer commits (each waits for the disk) when
- * many sends finish at once.
+ * thread's item joins the batch being gathered; while {@code writers} batches are
+ * written, the next gathers, and the first thread to find a writer free writes it in one
+ * transaction. Each thread returns only once its own item is written, so nothing is
+ * acknowledged that is not committed; there are simply far fewer commits (each waits for
+ * the disk) when many sends finish at once. More than one writer lets the batches'
+ * commits overlap, so an item waits for about one commit, not for the batch ahead of it
+ * too: a single writer made every commit's round trips, on a busy database, a queue that
+ * all the sends waited in.
  *
  * @param <T> what is written
  */
@@ -20,17 +23,33 @@ final class GroupCommit<T> {
 
     private final Consumer<List<T>> writer;
 
+    private final int writers;
+
     private final Object lock = new Object();
 
     private List<Entry<T>> gathering = new ArrayList<>();
 
-    private boolean writing;
+    /** Batches being written. */
+    private int writing;
 
     /**
      * @param writer writes a batch in one transaction, or throws
      */
     GroupCommit(Consumer<List<T>> writer) {
+        this(writer, 1);
+    }
+
+    /**
+     * @param writer writes a batch in one transaction, or throws; called from up to
+     * {@code writers} threads at once, with batches that share no item
+     * @param writers how many batches may be written at once
+     */
+    GroupCommit(Consumer<List<T>> writer, int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException("writers must be at least 1, not " + writers);
+        }
         this.writer = writer;
+        this.writers = writers;
     }
 
     /**
@@ -43,7 +62,9 @@ final class GroupCommit<T> {
         synchronized (this.lock) {
             this.gathering.add(mine);
             boolean interrupted = false;
-            while (this.writing && !mine.done) {
+            // Wait while the item is in a batch being written (another thread's), or
+            // for a writer to be free.
+            while (!mine.done && (mine.taken || this.writing >= this.writers)) {
                 try {
                     this.lock.wait();
                 }
@@ -62,9 +83,10 @@ final class GroupCommit<T> {
                 mine.result();
                 return;
             }
-            this.writing = true;
+            this.writing++;
             batch = this.gathering;
             this.gathering = new ArrayList<>();
+            batch.forEach((entry) -> entry.taken = true);
         }
         RuntimeException failure = null;
         try {
@@ -79,7 +101,7 @@ final class GroupCommit<T> {
                     entry.done = true;
                     entry.failure = failure;
                 }
-                this.writing = false;
+                this.writing--;
                 this.lock.notifyAll();
             }
         }
@@ -89,6 +111,9 @@ final class GroupCommit<T> {
     private static final class Entry<T> {
 
         private final T item;
+
+        /** In a batch being written. */
+        private boolean taken;
 
         private boolean done;
 

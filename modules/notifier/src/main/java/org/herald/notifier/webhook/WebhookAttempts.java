@@ -1,9 +1,11 @@
 package org.herald.notifier.webhook;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,28 +16,31 @@ import org.herald.notifier.delivery.Delivery;
 import org.herald.notifier.delivery.DeliveryLedger;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The log of every HTTP attempt of a webhook: when, the answer's status code, how long it
  * took, what went wrong. The next retry is read from the ledger, so it is always the
  * current one. Attempts that end together are written together ({@link GroupCommit}),
  * with the success of their endpoints (its {@code last_success_at}, written at most once
- * a second an endpoint), in one transaction: a commit per batch rather than two per
- * request.
+ * a second an endpoint), and the sent marks of those that succeeded, in one statement: a
+ * commit per batch rather than two per request.
  */
 final class WebhookAttempts {
 
     private static final int MAX_ERROR_LENGTH = 1000;
 
+    /**
+     * Batches written at once ({@link GroupCommit}): their commits overlap, so a worker
+     * waits for about one commit after its request.
+     */
+    static final int WRITERS = 2;
+
     private final JdbcClient jdbc;
 
     private final JdbcTemplate batch;
-
-    private final TransactionTemplate transactions;
 
     private final GroupCommit<Logged> log;
 
@@ -45,8 +50,7 @@ final class WebhookAttempts {
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.batch = batch;
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(batch.getDataSource()));
-        this.log = new GroupCommit<>(this::write);
+        this.log = new GroupCommit<>(this::write, WRITERS);
     }
 
     /**
@@ -65,49 +69,70 @@ final class WebhookAttempts {
         return success ? logged.marked().get() : null;
     }
 
+    /**
+     * Writes a batch in one statement, committed on its own (a single statement is
+     * atomic): the attempts, the success of their endpoints and the sent marks, as
+     * data-modifying common table expressions of the ledger's
+     * {@link DeliveryLedger#MARK_SENT}. One round trip a batch, where a statement each
+     * and the commit made four, each waiting for a CPU on a busy database.
+     */
     private void write(List<Logged> attempts) {
-        this.transactions.executeWithoutResult((status) -> {
-            this.batch.batchUpdate(
-                    """
-                            INSERT INTO notifier.webhook_attempt (delivery_id, partner_id, attempt, status_code, latency_ms, error)
-                            VALUES (?, ?, ?, ?, ?, ?)
-                            """,
-                    attempts, attempts.size(), (statement, logged) -> {
-                        statement.setObject(1, logged.delivery().id());
-                        statement.setObject(2, logged.partnerId());
-                        statement.setInt(3, logged.delivery().attempts());
-                        statement.setObject(4, logged.statusCode(), java.sql.Types.INTEGER);
-                        statement.setInt(5, logged.latencyMillis());
-                        statement.setString(6, logged.error());
-                    });
-            String succeeded = attempts.stream()
-                .filter(Logged::success)
-                .map((logged) -> logged.partnerId().toString())
-                .distinct()
-                .sorted()
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-            if (!succeeded.equals("{}")) {
-                // A healthy endpoint's success is written at most once a second: each
-                // write locks its partner's row, which every request would otherwise
-                // queue on.
-                this.jdbc.sql("""
-                        UPDATE notifier.partner SET failing_since = NULL, last_success_at = now()
-                        WHERE id = ANY (CAST(:ids AS uuid[]))
-                          AND (failing_since IS NOT NULL OR last_success_at IS NULL
-                               OR last_success_at < now() - interval '1 second')
-                        """).param("ids", succeeded).update();
-            }
-            List<Delivery> sent = attempts.stream().filter(Logged::success).map(Logged::delivery).toList();
-            if (!sent.isEmpty()) {
-                // Marked sent in the same commit: one commit a batch for the log and the
-                // ledger, and never a sent delivery without its attempt logged.
-                Set<UUID> marked = this.ledger.get().markSent(sent);
-                attempts.stream()
-                    .filter(Logged::success)
-                    .forEach((logged) -> logged.marked().set(marked.contains(logged.delivery().id())));
+        List<Logged> sent = attempts.stream().filter(Logged::success).toList();
+        // Sorted: two batches lock their endpoints' rows in the same order.
+        UUID[] succeeded = sent.stream().map(Logged::partnerId).distinct().sorted().toArray(UUID[]::new);
+        Set<UUID> marked = this.batch.execute((ConnectionCallback<Set<UUID>>) (connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(WRITE)) {
+                statement.setArray(1, connection.createArrayOf("uuid",
+                        attempts.stream().map((logged) -> logged.delivery().id()).toArray()));
+                statement.setArray(2,
+                        connection.createArrayOf("uuid", attempts.stream().map(Logged::partnerId).toArray()));
+                statement.setArray(3, connection.createArrayOf("int4",
+                        attempts.stream().map((logged) -> logged.delivery().attempts()).toArray()));
+                statement.setArray(4,
+                        connection.createArrayOf("int4", attempts.stream().map(Logged::statusCode).toArray()));
+                statement.setArray(5,
+                        connection.createArrayOf("int4", attempts.stream().map(Logged::latencyMillis).toArray()));
+                statement.setArray(6, connection.createArrayOf("text", attempts.stream().map(Logged::error).toArray()));
+                statement.setArray(7, connection.createArrayOf("uuid", succeeded));
+                statement.setArray(8, connection.createArrayOf("uuid",
+                        sent.stream().map((logged) -> logged.delivery().id()).toArray()));
+                statement.setArray(9, connection.createArrayOf("uuid",
+                        sent.stream().map((logged) -> logged.delivery().claimToken()).toArray()));
+                Set<UUID> ids = new HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
             }
         });
+        sent.forEach((logged) -> logged.marked().set(marked != null && marked.contains(logged.delivery().id())));
     }
+
+    /**
+     * The attempts logged; the endpoints that succeeded marked healthy, at most once a
+     * second each (each write locks its partner's row, which every request would
+     * otherwise queue on), locked in the order of their ids; the sent deliveries marked
+     * sent in the same commit, so that a sent delivery never lacks its attempt's row.
+     */
+    private static final String WRITE = """
+            WITH logged AS (
+                INSERT INTO notifier.webhook_attempt (delivery_id, partner_id, attempt, status_code, latency_ms, error)
+                SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS int[]), CAST(? AS int[]),
+                                     CAST(? AS int[]), CAST(? AS text[]))
+            ),
+            healthy AS (
+                UPDATE notifier.partner p SET failing_since = NULL, last_success_at = now()
+                FROM (SELECT id FROM notifier.partner
+                      WHERE id = ANY (CAST(? AS uuid[]))
+                        AND (failing_since IS NOT NULL OR last_success_at IS NULL
+                             OR last_success_at < now() - interval '1 second')
+                      ORDER BY id
+                      FOR UPDATE) due
+                WHERE p.id = due.id
+            )
+            """ + DeliveryLedger.MARK_SENT;
 
     private record Logged(Delivery delivery, UUID partnerId, @Nullable Integer statusCode, int latencyMillis,
             @Nullable String error, boolean success, AtomicBoolean marked) {

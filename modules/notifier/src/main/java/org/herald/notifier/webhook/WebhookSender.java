@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.herald.events.AnnouncementTagged;
 import org.herald.notifier.delivery.AnnouncementStore;
@@ -64,6 +67,12 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     private static final int MAX_WORKERS = 1024;
 
+    /** Claims whose reads are made at once ({@link #claimed}). */
+    static final int READERS = 2;
+
+    /** How long an event read for a claim serves the next claims. */
+    static final Duration EVENT_TTL = Duration.ofSeconds(1);
+
     private final GuardedHttpClient http;
 
     private final WebhookSigner signer;
@@ -87,7 +96,24 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     private final Clock clock;
 
     /** What the claimed deliveries need, read with their claim, until each is sent. */
-    private final Map<UUID, ClaimReads> prepared = new ConcurrentHashMap<>();
+    private final Map<UUID, CompletableFuture<Map<UUID, Prepared>>> prepared = new ConcurrentHashMap<>();
+
+    /**
+     * The events read for the last claims, for {@link #EVENT_TTL} and until this instance
+     * changes an announcement or a commentary: a stream of claims for one fan-out reads
+     * its announcement once a moment, not once a claim, as email does.
+     */
+    private final Map<EventKey, CachedEvent> events = new ConcurrentHashMap<>();
+
+    /**
+     * Makes the claims' reads, {@link #READERS} claims at once: one thread made a queue
+     * of the claims' reads that their workers waited on.
+     */
+    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, (runnable) -> {
+        Thread thread = new Thread(runnable, "herald-webhook-reads");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     WebhookSender(GuardedHttpClient http, WebhookSigner signer, WebhookPayload payloads, WebhookAttempts attempts,
             EndpointHealth health, Partners partners, AnnouncementStore announcements, CommentaryStore commentaries,
@@ -123,11 +149,14 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     }
 
     /**
-     * Twice the workers: the next claim is made, and its reads begin, while the last
-     * one's deliveries are sent, and each claim is large (half the window, so 6 ×
-     * {@code concurrency} rows), since a claim's round trips to the ledger, not its rows,
-     * are what it costs. Claimed deliveries count against their endpoint's cap on
-     * requests under way from their claim, so the cap holds, if anything, early.
+     * Twice the workers, so 8 × {@code concurrency}: the next claim is made, and its
+     * reads begin, while the last one's deliveries are sent, and each claim is large,
+     * since a claim's round trips to the ledger, not its rows, are what it costs. The
+     * lane's window is the workers and these, 12 × {@code concurrency}; it claims once
+     * half of it is free, for every free place: 6 × {@code concurrency} rows a claim in a
+     * steady stream, up to 12 × from idle. Claimed deliveries count against their
+     * endpoint's cap on requests under way from their claim, so the cap holds, if
+     * anything, early.
      */
     @Override
     public int claimAhead() {
@@ -145,61 +174,69 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
      */
     @Override
     public List<Delivery> claim(DeliveryLedger ledger, int limit, Duration lease) {
-        List<Delivery> claimed = ledger.claim(Channel.WEBHOOK, limit, lease, this.limits.unavailable(),
-                limit * SCAN_PER_WORKER, this.limits.within(lease));
-        prepare(claimed);
-        return claimed;
+        return ledger.claim(Channel.WEBHOOK, limit, lease, this.limits.unavailable(), limit * SCAN_PER_WORKER,
+                this.limits.within(lease));
     }
 
     /**
-     * Makes the claimed deliveries read what they need — their endpoints, each
-     * announcement and commentary once — in a few queries for the whole claim rather than
-     * three for each delivery, on the first of their workers to need it (not on the
-     * dispatcher's thread, which goes on claiming). Read after the claim, as each send's
-     * own reads would be; if the reads fail, each delivery reads its own.
+     * Reads what the claimed deliveries need — their endpoints, each announcement and
+     * commentary once (or as read for a claim less than {@link #EVENT_TTL} ago, before
+     * any change this instance made since), and each event's body — in a query or a few
+     * for the whole claim rather than three for each delivery, on threads of their own
+     * ({@link #READERS} claims at once), started as soon as the claim commits: neither
+     * the claiming thread (which goes on claiming) nor the claim's workers make them, so
+     * no worker holds the others up while it reads for them all, and since the lane
+     * claims ahead of its workers, the reads are mostly done before a worker asks. Read
+     * after the claim, as each send's own reads would be; if the reads fail, each
+     * delivery reads its own.
      */
-    private void prepare(List<Delivery> claimed) {
+    @Override
+    public void claimed(List<Delivery> claimed) {
         if (claimed.isEmpty()) {
             return;
         }
-        ClaimReads reads = new ClaimReads(claimed);
+        CompletableFuture<Map<UUID, Prepared>> reads = CompletableFuture.supplyAsync(() -> read(claimed), this.readers);
         claimed.forEach((delivery) -> this.prepared.put(delivery.id(), reads));
     }
 
-    /** The reads of one claim's deliveries, made once, by the first that asks. */
-    private final class ClaimReads {
-
-        private final List<Delivery> claimed;
-
-        private @Nullable Map<UUID, Prepared> read;
-
-        ClaimReads(List<Delivery> claimed) {
-            this.claimed = claimed;
-        }
-
-        synchronized @Nullable Prepared of(Delivery delivery) {
-            if (this.read == null) {
-                this.read = new HashMap<>();
-                try {
-                    Map<UUID, PartnerEndpoint> endpoints = WebhookSender.this.partners
-                        .endpoints(this.claimed.stream().map(Delivery::recipientId).toList());
-                    Map<String, Event> events = new HashMap<>();
-                    for (Delivery claim : this.claimed) {
-                        Event event = events.computeIfAbsent(
-                                claim.announcementId() + "/" + claim.eventKind() + "/" + claim.eventRevision(),
-                                (key) -> event(claim));
-                        this.read.put(claim.id(),
-                                new Prepared(Optional.ofNullable(endpoints.get(claim.recipientId())), event));
-                    }
+    private Map<UUID, Prepared> read(List<Delivery> claimed) {
+        try {
+            Map<UUID, PartnerEndpoint> endpoints = this.partners
+                .endpoints(claimed.stream().map(Delivery::recipientId).toList());
+            long changes = this.announcements.changes() + this.commentaries.changes();
+            long now = System.nanoTime();
+            this.events.values().removeIf((cached) -> !cached.fresh(changes, now));
+            Map<UUID, Prepared> read = new HashMap<>();
+            for (Delivery claim : claimed) {
+                EventKey key = new EventKey(claim.announcementId(), claim.eventKind(), claim.eventRevision());
+                Event event = this.events.computeIfAbsent(key, (k) -> new CachedEvent(event(claim), changes, now))
+                    .event();
+                if (event.announcement().isPresent()) {
+                    // Rendered here, once for all that share it, not by a worker.
+                    event.body(this.payloads, claim);
                 }
-                catch (RuntimeException ex) {
-                    this.read.clear();
-                    logger.debug("Could not read a claim's deliveries at once; each reads its own: " + ex);
-                }
+                read.put(claim.id(), new Prepared(Optional.ofNullable(endpoints.get(claim.recipientId())), event));
             }
-            return this.read.get(delivery.id());
+            return read;
         }
+        catch (RuntimeException ex) {
+            logger.debug("Could not read a claim's deliveries at once; each reads its own: " + ex);
+            return Map.of();
+        }
+    }
 
+    /** What the claim's reads found for {@code delivery}; null to read its own. */
+    private @Nullable Prepared prepared(Delivery delivery) {
+        CompletableFuture<Map<UUID, Prepared>> reads = this.prepared.remove(delivery.id());
+        if (reads == null) {
+            return null;
+        }
+        try {
+            return reads.join().get(delivery.id());
+        }
+        catch (RuntimeException ex) {
+            return null; // the reads were refused (shutting down): reads its own
+        }
     }
 
     private Event event(Delivery delivery) {
@@ -211,8 +248,7 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     @Override
     public DeliveryOutcome deliver(Delivery delivery) {
-        ClaimReads reads = this.prepared.remove(delivery.id());
-        Prepared prepared = (reads != null) ? reads.of(delivery) : null;
+        Prepared prepared = prepared(delivery);
         Optional<PartnerEndpoint> found = (prepared != null) ? prepared.endpoint()
                 : this.partners.endpoint(delivery.recipientId());
         if (found.isEmpty()) {
@@ -231,11 +267,11 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         if (delivery.eventKind() == EventKind.COMMENTED && commentary.isEmpty()) {
             return DeliveryOutcome.failed("The commentary is no longer stored");
         }
-        Body body = event.body(this.payloads, delivery);
-        Map<String, String> headers = this.signer.headers(delivery.id().toString(), this.clock.instant(), body.text(),
+        byte[] body = event.body(this.payloads, delivery);
+        Map<String, String> headers = this.signer.headers(delivery.id().toString(), this.clock.instant(), body,
                 endpoint.secrets());
         long started = System.nanoTime();
-        GuardedHttpClient.Exchange exchange = this.http.post(endpoint.url(), headers, body.bytes());
+        GuardedHttpClient.Exchange exchange = this.http.post(endpoint.url(), headers, body);
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         DeliveryOutcome outcome = exchange.outcome();
         try {
@@ -255,6 +291,19 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         return outcome;
     }
 
+    private record EventKey(UUID announcementId, EventKind kind, int revision) {
+    }
+
+    /** An event as read, with when and the stores' count of changes then. */
+    private record CachedEvent(Event event, long changes, long readAt) {
+
+        boolean fresh(long changesNow, long now) {
+            return this.changes == changesNow && now - this.readAt < EVENT_TTL.toNanos()
+                    && this.event.announcement().isPresent();
+        }
+
+    }
+
     /** A claimed delivery's endpoint and event, read with the rest of its claim. */
     private record Prepared(Optional<PartnerEndpoint> endpoint, Event event) {
     }
@@ -271,8 +320,11 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
         private final Optional<Commentary> commentary;
 
-        /** By the deliveries' timestamp (their {@code createdAt}). */
-        private final Map<Instant, Body> bodies = new ConcurrentHashMap<>();
+        /**
+         * The UTF-8 bytes sent (and signed), by the deliveries' timestamp (their
+         * {@code createdAt}).
+         */
+        private final Map<Instant, byte[]> bodies = new ConcurrentHashMap<>();
 
         Event(Optional<AnnouncementTagged> announcement, Optional<Commentary> commentary) {
             this.announcement = announcement;
@@ -287,19 +339,16 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
             return this.commentary;
         }
 
-        /** The body of {@code delivery}, rendered once for all that share it. */
-        Body body(WebhookPayload payloads, Delivery delivery) {
-            return this.bodies.computeIfAbsent(delivery.createdAt(), (timestamp) -> Body.of(payloads
-                .body(this.announcement.orElseThrow(), delivery.eventKind(), this.commentary.orElse(null), timestamp)));
-        }
-
-    }
-
-    /** A rendered body, with its UTF-8 bytes as they are sent. */
-    private record Body(String text, byte[] bytes) {
-
-        static Body of(String text) {
-            return new Body(text, text.getBytes(StandardCharsets.UTF_8));
+        /**
+         * The body of {@code delivery} as it is sent, rendered and encoded once for all
+         * that share it.
+         */
+        byte[] body(WebhookPayload payloads, Delivery delivery) {
+            return this.bodies.computeIfAbsent(delivery.createdAt(),
+                    (timestamp) -> payloads
+                        .body(this.announcement.orElseThrow(), delivery.eventKind(), this.commentary.orElse(null),
+                                timestamp)
+                        .getBytes(StandardCharsets.UTF_8));
         }
 
     }
@@ -316,6 +365,7 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        this.readers.shutdownNow();
         this.http.close();
     }
 
