@@ -2,7 +2,6 @@ package org.herald.notifier.email;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.delivery.Delivery;
 import org.herald.notifier.delivery.DeliveryChannel;
 import org.herald.notifier.delivery.DeliveryOutcome;
+import org.herald.notifier.delivery.EventCache;
 import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.member.Member;
 import org.herald.notifier.member.Members;
@@ -58,14 +58,8 @@ final class EmailSender implements DeliveryChannel {
     /** The members read with the claim, by delivery, until its send takes them. */
     private final Map<UUID, Member> claimedMembers = new ConcurrentHashMap<>();
 
-    private final Map<ContentKey, Content> contents = new LinkedHashMap<>(16, 0.75f, true) {
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ContentKey, Content> eldest) {
-            return size() > CONTENTS;
-        }
-
-    };
+    /** What each event's emails show of its announcement, read once a moment. */
+    private final EventCache<Optional<Content>> contents;
 
     EmailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements, CommentaryStore commentaries,
             Members members, MemberLinks links, EmailProperties properties) {
@@ -76,6 +70,7 @@ final class EmailSender implements DeliveryChannel {
         this.announcements = announcements;
         this.commentaries = commentaries;
         this.properties = properties;
+        this.contents = new EventCache<>(announcements, commentaries, CONTENT_TTL, CONTENTS);
     }
 
     @Override
@@ -142,16 +137,10 @@ final class EmailSender implements DeliveryChannel {
      * once a member).
      */
     private Optional<Content> content(Delivery delivery) {
-        ContentKey key = new ContentKey(delivery.announcementId(), delivery.eventKind(), delivery.eventRevision());
-        long changes = this.announcements.changes() + this.commentaries.changes();
-        long now = System.nanoTime();
-        Content cached;
-        synchronized (this.contents) {
-            cached = this.contents.get(key);
-        }
-        if (cached != null && cached.changes() == changes && now - cached.readAt() < CONTENT_TTL.toNanos()) {
-            return Optional.of(cached);
-        }
+        return this.contents.get(delivery, this::read, Optional::isPresent);
+    }
+
+    private Optional<Content> read(Delivery delivery) {
         Optional<AnnouncementTagged> announcement = this.announcements.find(delivery);
         if (announcement.isEmpty()) {
             return Optional.empty();
@@ -163,22 +152,12 @@ final class EmailSender implements DeliveryChannel {
                 .ifPresent((earlier) -> followsUp.add(new EmailEvent.FollowedUp(EmailComposer.subject(earlier.title()),
                         EmailComposer.linkOrEmpty(earlier.url()))));
         }
-        Content fresh = new Content(announcement.get(), commentary, List.copyOf(followsUp), now, changes);
-        synchronized (this.contents) {
-            this.contents.put(key, fresh);
-        }
-        return Optional.of(fresh);
+        return Optional.of(new Content(announcement.get(), commentary, List.copyOf(followsUp)));
     }
 
-    private record ContentKey(UUID announcementId, EventKind kind, int revision) {
-    }
-
-    /**
-     * An announcement as one event's emails show it, with when it was read and the
-     * stores' count of changes then.
-     */
+    /** An announcement as one event's emails show it. */
     private record Content(AnnouncementTagged announcement, @Nullable String commentary,
-            List<EmailEvent.FollowedUp> followsUp, long readAt, long changes) {
+            List<EmailEvent.FollowedUp> followsUp) {
     }
 
 }

@@ -25,6 +25,7 @@ import org.herald.notifier.delivery.Delivery;
 import org.herald.notifier.delivery.DeliveryChannel;
 import org.herald.notifier.delivery.DeliveryLedger;
 import org.herald.notifier.delivery.DeliveryOutcome;
+import org.herald.notifier.delivery.EventCache;
 import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.partner.PartnerEndpoint;
 import org.herald.notifier.partner.Partners;
@@ -73,6 +74,9 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
     /** How long an event read for a claim serves the next claims. */
     static final Duration EVENT_TTL = Duration.ofSeconds(1);
 
+    /** How many events' reads are kept ({@link EventCache}). */
+    private static final int EVENTS = 64;
+
     private final GuardedHttpClient http;
 
     private final WebhookSigner signer;
@@ -103,7 +107,7 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
      * changes an announcement or a commentary: a stream of claims for one fan-out reads
      * its announcement once a moment, not once a claim, as email does.
      */
-    private final Map<EventKey, CachedEvent> events = new ConcurrentHashMap<>();
+    private final EventCache<Event> events;
 
     /**
      * Makes the claims' reads, {@link #READERS} claims at once: one thread made a queue
@@ -126,6 +130,7 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         this.partners = partners;
         this.announcements = announcements;
         this.commentaries = commentaries;
+        this.events = new EventCache<>(announcements, commentaries, EVENT_TTL, EVENTS);
         this.properties = properties;
         this.clock = clock;
         this.limits = limits;
@@ -203,14 +208,9 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         try {
             Map<UUID, PartnerEndpoint> endpoints = this.partners
                 .endpoints(claimed.stream().map(Delivery::recipientId).toList());
-            long changes = this.announcements.changes() + this.commentaries.changes();
-            long now = System.nanoTime();
-            this.events.values().removeIf((cached) -> !cached.fresh(changes, now));
             Map<UUID, Prepared> read = new HashMap<>();
             for (Delivery claim : claimed) {
-                EventKey key = new EventKey(claim.announcementId(), claim.eventKind(), claim.eventRevision());
-                Event event = this.events.computeIfAbsent(key, (k) -> new CachedEvent(event(claim), changes, now))
-                    .event();
+                Event event = this.events.get(claim, this::event, (found) -> found.announcement().isPresent());
                 if (event.announcement().isPresent()) {
                     // Rendered here, once for all that share it, not by a worker.
                     event.body(this.payloads, claim);
@@ -267,11 +267,11 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         if (delivery.eventKind() == EventKind.COMMENTED && commentary.isEmpty()) {
             return DeliveryOutcome.failed("The commentary is no longer stored");
         }
-        byte[] body = event.body(this.payloads, delivery);
-        Map<String, String> headers = this.signer.headers(delivery.id().toString(), this.clock.instant(), body,
+        Body body = event.body(this.payloads, delivery);
+        Map<String, String> headers = this.signer.headers(delivery.id().toString(), this.clock.instant(), body.text(),
                 endpoint.secrets());
         long started = System.nanoTime();
-        GuardedHttpClient.Exchange exchange = this.http.post(endpoint.url(), headers, body);
+        GuardedHttpClient.Exchange exchange = this.http.post(endpoint.url(), headers, body.bytes());
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         DeliveryOutcome outcome = exchange.outcome();
         try {
@@ -291,19 +291,6 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         return outcome;
     }
 
-    private record EventKey(UUID announcementId, EventKind kind, int revision) {
-    }
-
-    /** An event as read, with when and the stores' count of changes then. */
-    private record CachedEvent(Event event, long changes, long readAt) {
-
-        boolean fresh(long changesNow, long now) {
-            return this.changes == changesNow && now - this.readAt < EVENT_TTL.toNanos()
-                    && this.event.announcement().isPresent();
-        }
-
-    }
-
     /** A claimed delivery's endpoint and event, read with the rest of its claim. */
     private record Prepared(Optional<PartnerEndpoint> endpoint, Event event) {
     }
@@ -320,11 +307,8 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
 
         private final Optional<Commentary> commentary;
 
-        /**
-         * The UTF-8 bytes sent (and signed), by the deliveries' timestamp (their
-         * {@code createdAt}).
-         */
-        private final Map<Instant, byte[]> bodies = new ConcurrentHashMap<>();
+        /** By the deliveries' timestamp (their {@code createdAt}). */
+        private final Map<Instant, Body> bodies = new ConcurrentHashMap<>();
 
         Event(Optional<AnnouncementTagged> announcement, Optional<Commentary> commentary) {
             this.announcement = announcement;
@@ -340,15 +324,24 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         }
 
         /**
-         * The body of {@code delivery} as it is sent, rendered and encoded once for all
-         * that share it.
+         * The body of {@code delivery}, rendered and encoded once for all that share it.
          */
-        byte[] body(WebhookPayload payloads, Delivery delivery) {
-            return this.bodies.computeIfAbsent(delivery.createdAt(),
-                    (timestamp) -> payloads
-                        .body(this.announcement.orElseThrow(), delivery.eventKind(), this.commentary.orElse(null),
-                                timestamp)
-                        .getBytes(StandardCharsets.UTF_8));
+        Body body(WebhookPayload payloads, Delivery delivery) {
+            return this.bodies.computeIfAbsent(delivery.createdAt(), (timestamp) -> Body.of(payloads
+                .body(this.announcement.orElseThrow(), delivery.eventKind(), this.commentary.orElse(null), timestamp)));
+        }
+
+    }
+
+    /**
+     * A rendered body, with its UTF-8 bytes as they are sent. The Standard Webhooks
+     * library signs the text (encoding it again, about a microsecond a delivery): signing
+     * stays the library's rather than HMAC code of our own.
+     */
+    private record Body(String text, byte[] bytes) {
+
+        static Body of(String text) {
+            return new Body(text, text.getBytes(StandardCharsets.UTF_8));
         }
 
     }
