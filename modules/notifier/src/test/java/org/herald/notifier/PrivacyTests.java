@@ -196,6 +196,38 @@ class PrivacyTests {
     }
 
     @Test
+    void suppressesAtSendTimeTheFollowUpOfAStoryTheMemberNoLongerFollows(TestApi api, TestMembers members,
+            TaggedTopic topic) {
+        String run = Announcements.run();
+        String address = "story-raced-" + run + "@example.org";
+        deferred.add(address);
+        String member = members.create(address, sub("story-" + run, "immediate"));
+        AnnouncementTagged story = topic.publish(Announcements.taggedWith("story-" + run, 1));
+        awaitRetry(api, story.id());
+        this.jdbc.sql("INSERT INTO notifier.story_follower (member_id, announcement_id) VALUES (:member, :story)")
+            .param("member", UUID.fromString(member))
+            .param("story", story.id())
+            .update();
+        AnnouncementTagged followUp = topic
+            .publish(StoriesTests.followUp(Announcements.taggedWith("unrelated-" + run, 1), List.of(story.id())));
+        awaitRetry(api, followUp.id());
+        // As if the member unsubscribed from everything while the follow-up was claimed
+        // (the change suppresses only what is pending): it outlives the stories.
+        this.jdbc.sql("DELETE FROM notifier.story_follower WHERE member_id = :id")
+            .param("id", UUID.fromString(member))
+            .update();
+        deferred.remove(address);
+        this.jdbc.sql("UPDATE notifier.delivery SET next_attempt_at = now() WHERE announcement_id = :id")
+            .param("id", followUp.id())
+            .update();
+
+        JsonNode delivery = api.awaitDelivery(followUp.id(), "suppressed");
+        assertThat(delivery.get("attempts").asInt()).as("claimed again, then suppressed").isEqualTo(2);
+        assertThat(delivery.get("lastError").asString()).isEqualTo("unsubscribed");
+        assertThat(smtp.receivedBy(address)).isEmpty();
+    }
+
+    @Test
     void suppressesAtSendTimeADigestOfAnnouncementsTheMemberNoLongerWants(TestApi api, TestMembers members,
             TaggedTopic topic) {
         String run = Announcements.run();

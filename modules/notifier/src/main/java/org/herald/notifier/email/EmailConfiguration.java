@@ -9,6 +9,7 @@ import org.herald.notifier.delivery.AnnouncementStore;
 import org.herald.notifier.delivery.DeliveryProperties;
 import org.herald.notifier.delivery.CommentaryStore;
 import org.herald.notifier.member.Members;
+import org.herald.notifier.member.StoryFollowers;
 import org.herald.notifier.member.Suppressions;
 import org.thymeleaf.ITemplateEngine;
 
@@ -61,8 +62,9 @@ class EmailConfiguration {
 
     @Bean
     EmailSender emailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements,
-            CommentaryStore commentaries, Members members, MemberLinks links, EmailProperties properties) {
-        return new EmailSender(mail, composer, announcements, commentaries, members, links, properties);
+            CommentaryStore commentaries, Members members, StoryFollowers followers, MemberLinks links,
+            EmailProperties properties) {
+        return new EmailSender(mail, composer, announcements, commentaries, members, followers, links, properties);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import org.herald.notifier.delivery.EventCache;
 import org.herald.notifier.delivery.EventKind;
 import org.herald.notifier.member.Member;
 import org.herald.notifier.member.Members;
+import org.herald.notifier.member.StoryFollowers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +29,10 @@ import org.jspecify.annotations.Nullable;
  * carries, else the latest). A member whose address is suppressed, or none of whose
  * subscriptions matches the announcement any more, gets nothing: the delivery is marked
  * suppressed. A story's follow-up (a delivery matched on no tag) goes to its followers
- * whatever their subscriptions; unsubscribing from everything ends the stories too.
+ * whatever their subscriptions, while they follow it; unsubscribing from everything ends
+ * the stories too
+ * ({@link Member#wants(AnnouncementTagged, boolean, java.util.function.BooleanSupplier)},
+ * the rule a change of subscriptions applies).
  */
 final class EmailSender implements DeliveryChannel {
 
@@ -43,6 +47,8 @@ final class EmailSender implements DeliveryChannel {
     private final MemberLinks links;
 
     private final Members members;
+
+    private final StoryFollowers followers;
 
     private final EmailProperties properties;
 
@@ -62,8 +68,9 @@ final class EmailSender implements DeliveryChannel {
     private final EventCache<Optional<Content>> contents;
 
     EmailSender(MemberMail mail, EmailComposer composer, AnnouncementStore announcements, CommentaryStore commentaries,
-            Members members, MemberLinks links, EmailProperties properties) {
+            Members members, StoryFollowers followers, MemberLinks links, EmailProperties properties) {
         this.members = members;
+        this.followers = followers;
         this.links = links;
         this.mail = mail;
         this.composer = composer;
@@ -88,8 +95,7 @@ final class EmailSender implements DeliveryChannel {
         if (announcement.isEmpty()) {
             return Optional.of("The announcement is no longer stored");
         }
-        boolean story = delivery.matchedTags().isEmpty();
-        return this.mail.refuses(delivery.recipientId(), (member) -> story || member.wants(announcement.get()));
+        return this.mail.refuses(delivery.recipientId(), (member) -> wants(member, announcement.get(), delivery));
     }
 
     /**
@@ -121,13 +127,22 @@ final class EmailSender implements DeliveryChannel {
         AnnouncementTagged announcement = content.announcement();
         EmailEvent event = new EmailEvent(delivery.eventKind(), delivery.eventRevision(), content.commentary(),
                 content.followsUp(), "");
-        boolean story = delivery.matchedTags().isEmpty();
         return this.mail.send(delivery.recipientId(), this.claimedMembers.remove(delivery.id()),
-                (member) -> story || member.wants(announcement),
+                (member) -> wants(member, announcement, delivery),
                 (member, links) -> this.composer.encode(announcement,
                         event.withFollowLink(this.links.follow(delivery.recipientId(), delivery.announcementId())),
                         new EmailRecipient(delivery.recipientId(), member.email(), member.name()),
                         delivery.matchedTags(), links));
+    }
+
+    /**
+     * {@link Member#wants(AnnouncementTagged, boolean, java.util.function.BooleanSupplier)}:
+     * a delivery matched on no tag was queued because the member follows its story, and
+     * goes only while they still do (asked of the database, for such deliveries alone).
+     */
+    private boolean wants(Member member, AnnouncementTagged announcement, Delivery delivery) {
+        return member.wants(announcement, delivery.matchedTags().isEmpty(),
+                () -> this.followers.follows(member.id(), delivery.announcementId()));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.herald.notifier.member;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.herald.events.AnnouncementTagged;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,21 @@ public record Member(UUID id, String email, String name, String organisation, Li
     public boolean wants(AnnouncementTagged announcement) {
         return this.subscriptions.stream()
             .anyMatch((subscription) -> subscription.interest().match(announcement).isPresent());
+    }
+
+    /**
+     * Whether an email queued for this member is still wanted: the one rule asked when
+     * they change what they follow, before a resend and at send time. One of their
+     * subscriptions matches the announcement, or the email follows up a story they still
+     * follow (it was queued on no tag, because they follow the story). Unsubscribing from
+     * everything ends their stories too, so then nothing is wanted.
+     * @param announcement the announcement the email is about
+     * @param storyFollowUp whether it was queued as a story's follow-up (on no tag)
+     * @param followsStory whether the member follows the announcement's story now; asked
+     * only of a follow-up their subscriptions do not match
+     */
+    public boolean wants(AnnouncementTagged announcement, boolean storyFollowUp, BooleanSupplier followsStory) {
+        return wants(announcement) || (storyFollowUp && followsStory.getAsBoolean());
     }
 
 }

@@ -55,6 +55,17 @@ public final class StoryFollowers {
             .list();
     }
 
+    /**
+     * Whether {@code memberId} follows {@code announcementId}'s story: they followed it,
+     * or a story it follows up, and have not unsubscribed from everything since.
+     */
+    public boolean follows(UUID memberId, UUID announcementId) {
+        return this.jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM notifier.story_follower
+                               WHERE member_id = :member AND announcement_id = :announcement)
+                """).param("member", memberId).param("announcement", announcementId).query(Boolean.class).single();
+    }
+
     /** Ends every story {@code memberId} follows; answers how many. */
     public int unfollowAll(UUID memberId) {
         return this.jdbc.sql("DELETE FROM notifier.story_follower WHERE member_id = :id")

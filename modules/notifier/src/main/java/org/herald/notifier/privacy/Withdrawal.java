@@ -19,7 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * included) that none of their subscriptions matches any more are marked
  * {@code suppressed} with the reason {@value #REASON}, and such digest items, waiting or
  * in a digest not yet sent, are dropped; a digest left with nothing is suppressed too.
- * What they still follow stays queued, a follow-up of a story they follow included.
+ * What they still follow stays queued, a follow-up of a story they follow included: the
+ * rule of
+ * {@link Member#wants(AnnouncementTagged, boolean, java.util.function.BooleanSupplier)},
+ * which the send applies too, with whether they follow the story read here for all their
+ * queued emails in one query.
  */
 final class Withdrawal {
 
