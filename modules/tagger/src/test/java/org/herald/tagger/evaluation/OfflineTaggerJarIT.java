@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.herald.tagger.TaggerApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,14 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The tagger tags with no network at all: {@code evaluate} (the model, the bundled
- * taxonomy and weights, on the development set) run as a process of its own under
- * {@code unshare --net}, in an empty network namespace (not even loopback is up), with an
- * empty home and DJL cache directory, so that the tokenizer's native library must come
- * from its jar and nothing can be fetched. Skipped, saying why, where {@code unshare}
- * cannot make a namespace (it needs root or user namespaces).
+ * The tagger jar tags with no network at all: {@code java -jar target/herald-tagger.jar
+ * evaluate} (the model, the bundled taxonomy and weights, on the development set) run as
+ * a process of its own under {@code unshare --net}, in an empty network namespace (not
+ * even loopback is up), with an empty home and DJL cache directory, so that the
+ * tokenizer's native library must come from its jar and nothing can be fetched. Skipped,
+ * saying why, where {@code unshare} cannot make a namespace (it needs root or user
+ * namespaces). Runs after packaging (Failsafe).
  */
-class OfflineEvaluationTests {
+class OfflineTaggerJarIT {
 
     @TempDir
     Path dir;
@@ -37,11 +37,12 @@ class OfflineEvaluationTests {
         try (InputStream in = getClass().getResourceAsStream("/data/announcements-dev.jsonl")) {
             Files.copy(in, labels);
         }
+        Path jar = Path.of("target", "herald-tagger.jar").toAbsolutePath();
+        assertThat(jar).as("the packaged tagger").exists();
         Path home = Files.createDirectories(this.dir.resolve("home"));
-        List<String> command = new ArrayList<>(
-                List.of("unshare", "--net", "env", "HOME=" + home, "DJL_CACHE_DIR=" + home.resolve("djl"), java(),
-                        "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
-                        TaggerApplication.class.getName(), "evaluate", "--labels", labels.toString(), "--json"));
+        List<String> command = new ArrayList<>(List.of("unshare", "--net", "env", "HOME=" + home,
+                "DJL_CACHE_DIR=" + home.resolve("djl"), java(), "-Duser.home=" + home, "-jar", jar.toString(),
+                "evaluate", "--labels", labels.toString(), "--json"));
         Process process = new ProcessBuilder(command).redirectErrorStream(false)
             .redirectOutput(this.dir.resolve("out.txt").toFile())
             .redirectError(this.dir.resolve("err.txt").toFile())
