@@ -12,8 +12,9 @@ import java.util.UUID;
  * its own Message-ID and unsubscribe link) through publisher, tagger and notifier into
  * {@code smtp-sink}, timed from the publisher's 202 by the ledger's {@code sent_at} (set
  * once the sink has answered 250); beside it, a plain Jakarta Mail client sending as many
- * pre-built messages of the same size into the same sink, at its best number of
- * connections of {1, 2, 4, 8, 16}. Herald and ceiling runs alternate.
+ * messages of the same size, built and encoded before the clock starts
+ * ({@link MailCeiling}), into the same sink, at its best number of connections of {1, 2,
+ * 4, 8, 16}. Herald and ceiling runs alternate.
  */
 final class EmailScenario {
 
