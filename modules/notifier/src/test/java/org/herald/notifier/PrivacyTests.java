@@ -141,15 +141,9 @@ class PrivacyTests {
         String address = "story-keeper-" + run + "@example.org";
         deferred.add(address);
         String member = members.create(address, sub("story-" + run, "immediate"), sub("other-" + run, "immediate"));
-        AnnouncementTagged story = topic.publish(Announcements.taggedWith("story-" + run, 1));
-        awaitRetry(api, story.id());
-        this.jdbc.sql("INSERT INTO notifier.story_follower (member_id, announcement_id) VALUES (:member, :story)")
-            .param("member", UUID.fromString(member))
-            .param("story", story.id())
-            .update();
-        AnnouncementTagged followUp = topic
-            .publish(StoriesTests.followUp(Announcements.taggedWith("unrelated-" + run, 1), List.of(story.id())));
-        awaitRetry(api, followUp.id());
+        Story queued = followedStoryWaitingToRetry(api, topic, member, run);
+        AnnouncementTagged story = queued.story();
+        AnnouncementTagged followUp = queued.followUp();
 
         HttpResponse<String> changed = api.call("PATCH", "/api/v1/members/" + member,
                 "{\"subscriptions\":[{\"tags\":[\"other-" + run + "\"]}]}");
@@ -194,15 +188,7 @@ class PrivacyTests {
         String address = "story-raced-" + run + "@example.org";
         deferred.add(address);
         String member = members.create(address, sub("story-" + run, "immediate"));
-        AnnouncementTagged story = topic.publish(Announcements.taggedWith("story-" + run, 1));
-        awaitRetry(api, story.id());
-        this.jdbc.sql("INSERT INTO notifier.story_follower (member_id, announcement_id) VALUES (:member, :story)")
-            .param("member", UUID.fromString(member))
-            .param("story", story.id())
-            .update();
-        AnnouncementTagged followUp = topic
-            .publish(StoriesTests.followUp(Announcements.taggedWith("unrelated-" + run, 1), List.of(story.id())));
-        awaitRetry(api, followUp.id());
+        AnnouncementTagged followUp = followedStoryWaitingToRetry(api, topic, member, run).followUp();
         // As if the member unsubscribed from everything while the follow-up was claimed
         // (the change suppresses only what is pending): it outlives the stories.
         this.jdbc.sql("DELETE FROM notifier.story_follower WHERE member_id = :id")
@@ -445,6 +431,27 @@ class PrivacyTests {
                 .single();
         }
         return rows;
+    }
+
+    /**
+     * Publishes a story on the member's tag {@code story-<run>}, makes the member follow
+     * it, and publishes a follow-up on a tag they do not follow; both emails are refused
+     * for now (the member's address is deferred) and wait to retry.
+     */
+    private Story followedStoryWaitingToRetry(TestApi api, TaggedTopic topic, String member, String run) {
+        AnnouncementTagged story = topic.publish(Announcements.taggedWith("story-" + run, 1));
+        awaitRetry(api, story.id());
+        this.jdbc.sql("INSERT INTO notifier.story_follower (member_id, announcement_id) VALUES (:member, :story)")
+            .param("member", UUID.fromString(member))
+            .param("story", story.id())
+            .update();
+        AnnouncementTagged followUp = topic
+            .publish(StoriesTests.followUp(Announcements.taggedWith("unrelated-" + run, 1), List.of(story.id())));
+        awaitRetry(api, followUp.id());
+        return new Story(story, followUp);
+    }
+
+    private record Story(AnnouncementTagged story, AnnouncementTagged followUp) {
     }
 
     /**
