@@ -46,22 +46,20 @@ class DevSetQualityTests {
     /**
      * The level reached by cross-validation, less a margin of a few decisions: the
      * combined tagger (terms, embeddings, the word model and the relevance gate) reaches
-     * micro-F1 0.885 and relevant-vs-irrelevant accuracy 0.962 over the 453 labelled
-     * items (0.889 and 0.969, 0.883 and 0.974 on two other shufflings of the folds), with
-     * the 10 {@code l7-} items added to the 443 (docs/tagging.md). Over the 443 it was
-     * 0.891 and 0.966 (0.889 and 0.971, 0.899 and 0.968), and with 9 of the 10 items
-     * 0.893 and 0.973 (0.892 and 0.971, 0.894 and 0.973): adding one item deals other
-     * folds, and the figure moves by up to 0.011 on one shuffling. The floor was lowered
-     * from 0.885 to 0.880 for the larger set, below all three shufflings. The issue's
-     * target is 0.90 and 0.97; raise this ratchet as the model, the taxonomy's examples
-     * and the labelled set improve.
+     * micro-F1 0.896 and relevant-vs-irrelevant accuracy 0.973 over the 483 labelled
+     * items (0.887 and 0.967, 0.894 and 0.973 on two other shufflings of the folds), with
+     * the 30 {@code l8-} items added to the 453 (docs/tagging.md). Over the 453 it was
+     * 0.885 and 0.962 (0.889 and 0.969, 0.883 and 0.974), when the floors were 0.880 and
+     * 0.960 over at least 440 items; they are now just below the lowest of the three
+     * shufflings. The issue's target is 0.90 and 0.97; raise this ratchet as the model,
+     * the taxonomy's examples and the labelled set improve.
      */
     @Test
     void theCombinedTaggerKeepsItsCrossValidatedLevel() {
-        assertThat(crossValidated.items()).isGreaterThanOrEqualTo(440);
-        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.880);
+        assertThat(crossValidated.items()).isGreaterThanOrEqualTo(475);
+        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.885);
         assertThat(crossValidated.relevantAccuracy()).as("cross-validated relevant-vs-irrelevant accuracy")
-            .isGreaterThanOrEqualTo(0.960);
+            .isGreaterThanOrEqualTo(0.965);
     }
 
     /**
