@@ -38,12 +38,15 @@ class DeliveryLedgerTests {
 
     private LedgerQueries queries;
 
+    private JdbcClient jdbc;
+
     private AnnouncementTagged announcement;
 
     @BeforeEach
     void ledgerWithAnAnnouncement() {
         DataSource dataSource = NotifierDatabase.migrated();
         JdbcClient jdbc = JdbcClient.create(dataSource);
+        this.jdbc = jdbc;
         RetrySchedules schedules = new RetrySchedules(new RetrySchedule(List.of(Duration.ZERO, Duration.ofMinutes(5))),
                 Map.of());
         this.ledger = new DeliveryLedger(jdbc, new JdbcTemplate(dataSource), schedules);
@@ -93,14 +96,38 @@ class DeliveryLedgerTests {
     }
 
     @Test
+    void anExpiredClaimGoesBackToPendingAheadOfTheDeliveriesDueAfterIt() throws InterruptedException {
+        this.ledger.record(List.of(email("a@example.org")));
+        Delivery lost = this.ledger.claim(Channel.EMAIL, 1, Duration.ofMinutes(2)).get(0);
+        Thread.sleep(20);
+        this.ledger.record(List.of(email("b@example.org")));
+
+        assertThat(this.ledger.expireClaims(Channel.EMAIL, Duration.ofMinutes(2))).as("within the lease").isZero();
+        assertThat(this.ledger.expireClaims(Channel.EMAIL, Duration.ZERO)).isEqualTo(1);
+        assertThat(this.ledger.find(lost.id()).orElseThrow()).satisfies((delivery) -> {
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(delivery.claimToken()).isNull();
+            assertThat(delivery.lastError()).startsWith("Attempt 1 did not finish within the lease");
+        });
+        assertThat(this.ledger.markSent(lost)).as("the lost claim's late answer").isFalse();
+        assertThat(this.ledger.claim(Channel.EMAIL, 1, Duration.ofMinutes(2))).singleElement().satisfies((delivery) -> {
+            assertThat(delivery.id()).as("due before b").isEqualTo(lost.id());
+            assertThat(delivery.attempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void marksABatchSentInOneStatementFencingEachClaim() {
         this.ledger.record(List.of(email("a@example.org"), email("b@example.org"), email("c@example.org")));
         List<Delivery> claimed = this.ledger.claim(Channel.EMAIL, 3, Duration.ofMinutes(2));
-        Delivery taken = this.ledger.claim(Channel.EMAIL, 1, Duration.ZERO).get(0);
-        Delivery lost = claimed.stream()
-            .filter((delivery) -> delivery.id().equals(taken.id()))
-            .findFirst()
-            .orElseThrow();
+        Delivery lost = claimed.get(1);
+        // As a dispatcher leaves it that hung an hour ago mid-send; a newer one takes it.
+        this.jdbc.sql("UPDATE notifier.delivery SET claimed_at = now() - interval '1 hour' WHERE id = :id")
+            .param("id", lost.id())
+            .update();
+        assertThat(this.ledger.expireClaims(Channel.EMAIL, Duration.ofMinutes(2))).isEqualTo(1);
+        Delivery taken = this.ledger.claim(Channel.EMAIL, 1, Duration.ofMinutes(2)).get(0);
+        assertThat(taken.id()).isEqualTo(lost.id());
         List<UUID> kept = claimed.stream().map(Delivery::id).filter((id) -> !id.equals(lost.id())).toList();
 
         Set<UUID> marked = this.ledger.markSent(claimed);
