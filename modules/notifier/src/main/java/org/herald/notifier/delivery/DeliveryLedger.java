@@ -132,8 +132,11 @@ public class DeliveryLedger {
      * first: marks them {@code sending}, counts the attempt and commits, so the record of
      * the send exists before the send. Rows another dispatcher holds are skipped. The due
      * rows are read in {@code delivery_due_idx}'s order up to the limit, so a claim reads
-     * about {@code limit} rows however many are pending. Claims older than {@code lease}
-     * are first ended now and then ({@link #expireClaims}), their deliveries due again.
+     * about {@code limit} rows however many are pending, and locked once: the lookup is a
+     * materialised CTE, so no plan can scan it again for each row it joins (a plan cached
+     * while the table was empty did, and claimed every pending row at once). Claims older
+     * than {@code lease} are first ended now and then ({@link #expireClaims}), their
+     * deliveries due again.
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease) {
         return claim(channel, limit, lease, Set.of());
@@ -147,17 +150,19 @@ public class DeliveryLedger {
         expireClaimsNowAndThen(channel, lease);
         return this.jdbc
             .sql("""
+                    WITH due AS MATERIALIZED (
+                        SELECT id FROM notifier.delivery
+                        WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
+                          AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                          AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                          AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                          WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
+                        ORDER BY next_attempt_at
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED)
                     UPDATE notifier.delivery d
                     SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
-                    FROM (SELECT id FROM notifier.delivery
-                          WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
-                            AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
-                            AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
-                            AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
-                                            WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
-                          ORDER BY next_attempt_at
-                          LIMIT :limit
-                          FOR UPDATE SKIP LOCKED) due
+                    FROM due
                     WHERE d.id = due.id
                     RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
                               d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
@@ -187,7 +192,7 @@ public class DeliveryLedger {
         List<Delivery> claimed = this.transactions.execute((status) -> {
             List<Candidate> candidates = this.jdbc
                 .sql("""
-                        WITH candidates AS (
+                        WITH candidates AS MATERIALIZED (
                             SELECT id, recipient_id, next_attempt_at FROM notifier.delivery
                             WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
                               AND recipient_id <> ALL (CAST(:skipped AS uuid[]))

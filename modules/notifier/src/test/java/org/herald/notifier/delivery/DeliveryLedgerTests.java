@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import org.herald.events.AnnouncementTagged;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * overwrite the newer one. Each test has a database of its own.
  */
 class DeliveryLedgerTests {
+
+    private static final RetrySchedules SCHEDULES = new RetrySchedules(
+            new RetrySchedule(List.of(Duration.ZERO, Duration.ofMinutes(5))), Map.of());
+
+    private DataSource dataSource;
 
     private DeliveryLedger ledger;
 
@@ -47,9 +55,8 @@ class DeliveryLedgerTests {
         DataSource dataSource = NotifierDatabase.migrated();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         this.jdbc = jdbc;
-        RetrySchedules schedules = new RetrySchedules(new RetrySchedule(List.of(Duration.ZERO, Duration.ofMinutes(5))),
-                Map.of());
-        this.ledger = new DeliveryLedger(jdbc, new JdbcTemplate(dataSource), schedules);
+        this.dataSource = dataSource;
+        this.ledger = new DeliveryLedger(jdbc, new JdbcTemplate(dataSource), SCHEDULES);
         this.queries = new LedgerQueries(jdbc);
         this.announcement = Announcements.taggedWith("ledger", 2);
         new AnnouncementStore(jdbc, JsonMapper.shared()).save(this.announcement);
@@ -114,6 +121,35 @@ class DeliveryLedgerTests {
             assertThat(delivery.id()).as("due before b").isEqualTo(lost.id());
             assertThat(delivery.attempts()).isEqualTo(2);
         });
+    }
+
+    /**
+     * The plan a connection caches for the claim while the delivery table is empty (as
+     * before the first fan-out, its statistics from a vacuum of the empty table) must
+     * still claim at most the limit once the table fills: a plan that scanned the locking
+     * lookup again for each row of the table claimed other rows at each scan, all 20,000
+     * of a fan-out in one claim (docs/performance.md).
+     */
+    @Test
+    void claimsNoMoreThanTheLimitWithAPlanCachedWhileTheTableWasEmpty() throws SQLException {
+        this.jdbc.sql("VACUUM ANALYZE notifier.delivery").update();
+        SingleConnectionDataSource one = new SingleConnectionDataSource(this.dataSource.getConnection(), true);
+        try {
+            DeliveryLedger ledger = new DeliveryLedger(JdbcClient.create(one), new JdbcTemplate(one), SCHEDULES);
+            for (int poll = 0; poll < 20; poll++) {
+                assertThat(ledger.claim(Channel.EMAIL, 16, Duration.ofMinutes(2))).isEmpty();
+            }
+            ledger.record(IntStream.range(0, 2000).mapToObj((i) -> email("n" + i + "@example.org")).toList());
+            Set<UUID> seen = new HashSet<>();
+            for (int claim = 0; claim < 5; claim++) {
+                List<Delivery> claimed = ledger.claim(Channel.EMAIL, 16, Duration.ofMinutes(2));
+                assertThat(claimed).hasSize(16);
+                claimed.forEach((delivery) -> assertThat(seen.add(delivery.id())).isTrue());
+            }
+        }
+        finally {
+            one.destroy();
+        }
     }
 
     @Test
