@@ -271,7 +271,7 @@ public class DeliveryLedger {
                     UPDATE notifier.delivery
                     SET status = CASE WHEN attempts >= :limit THEN 'failed' ELSE 'pending' END,
                         claim_token = NULL,
-                        last_error = left(CASE WHEN attempts >= :limit THEN 'Gave up after ' || attempts || ' attempts: the last'
+                        last_error = left(CASE WHEN attempts >= :limit THEN 'Gave up after ' || attempts || ' attempts: the last one'
                                                 ELSE 'Attempt ' || attempts END
                                 || ' did not finish within the lease (' || CAST(:lease AS text) || ' s)'
                                 || coalesce('; before it: ' || last_error, ''), 1000)
