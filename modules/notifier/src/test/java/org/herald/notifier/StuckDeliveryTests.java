@@ -33,6 +33,15 @@ class StuckDeliveryTests {
     @Autowired
     JdbcClient jdbc;
 
+    /**
+     * The claims are planned for the delivery table as it is at each claim, not by a plan
+     * a connection cached while the table was empty (docs/performance.md).
+     */
+    @Test
+    void theNotifiersConnectionsPlanEachStatementAnew() {
+        assertThat(this.jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+    }
+
     @Test
     void retriesASendThatStallsMidDataInsteadOfLeavingItSending(TestApi api, TestMembers members, TaggedTopic topic) {
         String tag = "stall-" + Announcements.run();

@@ -91,6 +91,36 @@ final class Ledger {
     }
 
     /**
+     * Waits until {@code announcements} have {@code expected} {@code channel} deliveries
+     * recorded in all, whatever their status.
+     */
+    void awaitRecorded(Collection<UUID> announcements, String channel, int expected, Duration timeout)
+            throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection connection = this.stack.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*) FROM notifier.delivery WHERE announcement_id = ANY (?) AND channel = ?")) {
+            query.setArray(1, connection.createArrayOf("uuid", announcements.toArray()));
+            query.setString(2, channel);
+            while (true) {
+                long recorded;
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    recorded = row.getLong(1);
+                }
+                if (recorded >= expected) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Only " + recorded + " of " + expected + " " + channel
+                            + " deliveries recorded in " + timeout);
+                }
+                Processes.pause(200);
+            }
+        }
+    }
+
+    /**
      * When the notifier took each of {@code announcements} in from the tagged topic
      * ({@code notifier.announcement.received_at}, epoch seconds).
      */

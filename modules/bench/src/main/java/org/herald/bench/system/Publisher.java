@@ -70,6 +70,17 @@ final class Publisher {
         return id(response.body());
     }
 
+    /**
+     * Pauses the notifier's sending (every channel) or resumes it, through its admin API.
+     */
+    void sending(boolean paused) {
+        String path = paused ? "/api/v1/sending/pause" : "/api/v1/sending/resume";
+        HttpResponse<String> response = post(this.stack.notifier(path), Stack.ADMIN_KEY, "{}");
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("The notifier answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     String get(java.net.URI uri) {
         try {
             return this.http

@@ -20,10 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Scenario 2, webhooks: a stream of announcements, each to every partner endpoint, into
  * the receiver process; timed at the receiver from the first to the last request, and
- * from the first 202. Ceiling: a plain HTTP client posting bodies of the same size over
- * kept-alive connections at the notifier's webhook concurrency. Each partner's rate limit
- * and in-flight cap are set so as not to bind. A warm-up round of each comes first and is
- * not counted.
+ * from the first 202. The stream's rate is paced by the intake (publisher and tagger take
+ * the announcements in at about 10 a second), so each round measures the same deliveries
+ * queued too: sending paused, the announcements published and their deliveries all
+ * recorded, then sending resumed and timed at the receiver as before — the notifier's own
+ * rate, which is what the ceiling is. Ceiling: a plain HTTP client posting bodies of the
+ * same size over kept-alive connections at the notifier's webhook concurrency. Each
+ * partner's rate limit and in-flight cap are set so as not to bind. A warm-up round of
+ * each comes first and is not counted.
  */
 final class WebhookScenario {
 
@@ -62,6 +66,7 @@ final class WebhookScenario {
         List<Double> ceilingRates = new ArrayList<>();
         List<Double> lasts = new ArrayList<>();
         List<Double> takens = new ArrayList<>();
+        List<Double> queuedRates = new ArrayList<>();
         int total = this.options.announcements() * partners;
         warmUp(total);
         for (int round = 1; round <= this.options.rounds(); round++) {
@@ -70,18 +75,24 @@ final class WebhookScenario {
             heraldRates.add(herald[0]);
             lasts.add(herald[1]);
             takens.add(herald[2]);
+            this.stack.tidyDatabase();
+            double queued = queued(round, total);
+            queuedRates.add(queued);
             double ceiling = total / ceiling(total, this.options.webhookConcurrency());
             ceilingRates.add(ceiling);
             this.out.printf(Locale.ROOT,
                     "  round %d: Herald %.0f deliveries/s (first 202 -> last taken in by the notifier %.2f s,"
-                            + " -> last 2xx %.2f s); ceiling %.0f/s%n",
-                    round, herald[0], herald[2], herald[1], ceiling);
+                            + " -> last 2xx %.2f s), queued %.0f deliveries/s; ceiling %.0f/s%n",
+                    round, herald[0], herald[2], herald[1], queued, ceiling);
         }
         report.row("webhooks",
                 String.format(Locale.ROOT, "%d announcements x %d endpoints", this.options.announcements(), partners),
                 Medians.of(heraldRates), Medians.of(ceilingRates), "deliveries/s",
                 "median of " + this.options.rounds() + "; Herald " + Medians.list(heraldRates) + ", ceiling "
                         + Medians.list(ceilingRates) + " at concurrency " + this.options.webhookConcurrency());
+        report.row("webhooks", "the same, queued first", Medians.of(queuedRates), Medians.of(ceilingRates),
+                "deliveries/s", "median of " + this.options.rounds() + "; Herald " + Medians.list(queuedRates)
+                        + "; sending paused until every delivery was recorded, then resumed: the notifier's own rate");
         report.row("webhooks", "first 202 -> last tagged one in the notifier", Medians.of(takens), null, "s",
                 "median; publisher, Kafka, tagger, Kafka (notifier.announcement.received_at): no delivery before it");
         report.row("webhooks", "first 202 -> last 2xx", Medians.of(lasts), null, "s", "median");
@@ -113,6 +124,44 @@ final class WebhookScenario {
             published.add(this.publisher.publish(Publisher.SANCTIONS,
                     "bench-webhooks-" + round + "-" + i + "-" + System.nanoTime()));
         }
+        double[] received = awaitReceived(total);
+        double started = start.getEpochSecond() + start.getNano() / 1e9;
+        double taken = new Ledger(this.stack).received(published)
+            .values()
+            .stream()
+            .mapToDouble(Double::doubleValue)
+            .max()
+            .orElse(Double.NaN);
+        return new double[] { received[0], received[2] - started, taken - started };
+    }
+
+    /**
+     * Publishes the stream with sending paused, waits until every delivery is recorded,
+     * resumes sending and answers the rate at the receiver from its first to its last
+     * request.
+     */
+    private double queued(int round, int total) throws SQLException {
+        this.publisher.get(this.stack.receiver("/reset"));
+        this.publisher.sending(true);
+        try {
+            List<UUID> published = new ArrayList<>();
+            for (int i = 0; i < this.options.announcements(); i++) {
+                published.add(this.publisher.publish(Publisher.SANCTIONS,
+                        "bench-webhooks-queued-" + round + "-" + i + "-" + System.nanoTime()));
+            }
+            new Ledger(this.stack).awaitRecorded(published, "webhook", total, TIMEOUT);
+        }
+        finally {
+            this.publisher.sending(false);
+        }
+        return awaitReceived(total)[0];
+    }
+
+    /**
+     * Waits until the receiver has had {@code total} requests since its reset; answers
+     * the rate from the first to the last, and the first and last (epoch seconds).
+     */
+    private double[] awaitReceived(int total) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             String[] stats = this.publisher.get(this.stack.receiver("/stats")).strip().split(" ");
@@ -120,14 +169,7 @@ final class WebhookScenario {
             if (count >= total) {
                 double first = Long.parseLong(stats[1]) / 1e6;
                 double last = Long.parseLong(stats[2]) / 1e6;
-                double started = start.getEpochSecond() + start.getNano() / 1e9;
-                double taken = new Ledger(this.stack).received(published)
-                    .values()
-                    .stream()
-                    .mapToDouble(Double::doubleValue)
-                    .max()
-                    .orElse(Double.NaN);
-                return new double[] { count / Math.max(last - first, 1e-3), last - started, taken - started };
+                return new double[] { count / Math.max(last - first, 1e-3), first, last };
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Only " + count + " of " + total + " webhooks arrived in " + TIMEOUT);

@@ -39,10 +39,11 @@ import static org.herald.notifier.delivery.DeliveryRows.uuidArray;
  * A delivery moves {@code pending} → {@code sending} (claimed; the claim is committed
  * before the send) → {@code sent}, back to {@code pending} with a later
  * {@code next_attempt_at} (retry), or {@code failed}. A claim older than the lease (its
- * dispatcher crashed mid-send) is claimed again, so a crash repeats at most the sends
- * that were under way; unless it has had all its attempts, when it fails instead. Updates
- * after a send are fenced by the claim's token: a dispatcher that lost its claim to a
- * newer one cannot overwrite the newer one's result.
+ * dispatcher crashed mid-send) goes back to {@code pending} and is claimed again, so a
+ * crash repeats at most the sends that were under way; unless it has had all its
+ * attempts, when it fails instead. Updates after a send are fenced by the claim's token:
+ * a dispatcher that lost its claim to a newer one cannot overwrite the newer one's
+ * result.
  */
 public class DeliveryLedger {
 
@@ -57,8 +58,7 @@ public class DeliveryLedger {
     private final TransactionTemplate transactions;
 
     /**
-     * When each channel's claims last failed its expired claims out of attempts
-     * ({@link System#nanoTime()}).
+     * When each channel's expired claims were last ended ({@link System#nanoTime()}).
      */
     private final Map<Channel, AtomicLong> expiredCheckedAt = new EnumMap<>(Channel.class);
 
@@ -73,16 +73,20 @@ public class DeliveryLedger {
     }
 
     /**
-     * Fails the expired claims out of attempts ({@link #failExpiredAtLimit}) at most once
-     * a second a channel, rather than at each claim: a statement fewer a claim. A
-     * delivery out of attempts is never claimed again meanwhile (the claims skip it).
+     * Ends the claims older than the lease ({@link #expireClaims}) at most once a second
+     * a channel (or once a lease, if shorter), rather than in each claim. A claim is an
+     * index scan of the due rows alone; a lookup of the expired claims walks every sent
+     * delivery's {@code sending} entry in {@code delivery_claimed_idx} older than the
+     * lease until a vacuum removes it, which in each claim made a long fan-out slower
+     * with every email sent (docs/performance.md).
      */
-    private void failExpiredAtLimitNowAndThen(Channel channel, Duration lease) {
+    private void expireClaimsNowAndThen(Channel channel, Duration lease) {
         AtomicLong checkedAt = this.expiredCheckedAt.get(channel);
         long now = System.nanoTime();
         long last = checkedAt.get();
-        if (now - last >= EXPIRED_CHECK.toNanos() && checkedAt.compareAndSet(last, now)) {
-            failExpiredAtLimit(channel, lease);
+        long every = Math.min(EXPIRED_CHECK.toNanos(), lease.toNanos());
+        if (now - last >= every && checkedAt.compareAndSet(last, now)) {
+            expireClaims(channel, lease);
         }
     }
 
@@ -124,13 +128,15 @@ public class DeliveryLedger {
     }
 
     /**
-     * Claims up to {@code limit} deliveries of {@code channel} that are due, or whose
-     * claim is older than {@code lease}, oldest due first: marks them {@code sending},
-     * counts the attempt and commits, so the record of the send exists before the send.
-     * Rows another dispatcher holds are skipped. Due and expired rows are looked up
-     * apart, each in its index's order up to the limit, so a claim reads about
-     * {@code limit} rows however many are pending (one lookup of both at once sorted
-     * every pending row, each claim, docs/performance.md).
+     * Claims up to {@code limit} deliveries of {@code channel} that are due, oldest due
+     * first: marks them {@code sending}, counts the attempt and commits, so the record of
+     * the send exists before the send. Rows another dispatcher holds are skipped. The due
+     * rows are read in {@code delivery_due_idx}'s order up to the limit, so a claim reads
+     * about {@code limit} rows however many are pending, and locked once: the lookup is a
+     * materialised CTE, so no plan can scan it again for each row it joins (a plan cached
+     * while the table was empty did, and claimed every pending row at once). Claims older
+     * than {@code lease} are first ended now and then ({@link #expireClaims}), their
+     * deliveries due again.
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease) {
         return claim(channel, limit, lease, Set.of());
@@ -141,35 +147,22 @@ public class DeliveryLedger {
      * {@code skipped} recipients where they are.
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped) {
-        failExpiredAtLimitNowAndThen(channel, lease);
+        expireClaimsNowAndThen(channel, lease);
         return this.jdbc
             .sql("""
+                    WITH due AS MATERIALIZED (
+                        SELECT id FROM notifier.delivery
+                        WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
+                          AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                          AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                          AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                          WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
+                        ORDER BY next_attempt_at
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED)
                     UPDATE notifier.delivery d
                     SET status = 'sending', claimed_at = now(), claim_token = gen_random_uuid(), attempts = d.attempts + 1
-                    FROM (SELECT id FROM (
-                            SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
-                                  WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
-                                    AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
-                                    AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
-                                    AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
-                                                    WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
-                                  ORDER BY next_attempt_at
-                                  LIMIT :limit
-                                  FOR UPDATE SKIP LOCKED) pending
-                            UNION ALL
-                            SELECT * FROM (SELECT id, next_attempt_at FROM notifier.delivery
-                                  WHERE channel = :channel AND status = 'sending'
-                                    AND claimed_at < now() - make_interval(secs => :lease)
-                                    AND attempts < :maxAttempts
-                                    AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
-                                    AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
-                                    AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
-                                                    WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
-                                  ORDER BY claimed_at
-                                  LIMIT :limit
-                                  FOR UPDATE SKIP LOCKED) expired) candidates
-                          ORDER BY next_attempt_at
-                          LIMIT :limit) due
+                    FROM due
                     WHERE d.id = due.id
                     RETURNING d.id, d.announcement_id, d.channel, d.recipient_id, d.recipient, d.matched_tags, d.status,
                               d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.sent_at, d.claim_token,
@@ -177,8 +170,6 @@ public class DeliveryLedger {
                     """)
             .param("channel", channel.value())
             .param("skipped", uuidArray(skipped))
-            .param("lease", seconds(lease))
-            .param("maxAttempts", this.schedules.of(channel).maxAttempts())
             .param("limit", limit)
             .query(DeliveryRows::delivery)
             .list();
@@ -187,8 +178,8 @@ public class DeliveryLedger {
     /**
      * Claims as {@link #claim(Channel, int, Duration, Set)} does, but no more of each
      * recipient's deliveries than {@code limits} grant, in one transaction with them: the
-     * due and expired rows are looked up (up to {@code scan}, oldest due first, locked),
-     * their recipients' limits locked in the same statement
+     * due rows are looked up (up to {@code scan}, oldest due first, locked), their
+     * recipients' limits locked in the same statement
      * ({@link RecipientLimits#lockWithCandidates()}), the limits asked about them in
      * statements of their own, and the rows they admit claimed, the limits taking what
      * was claimed in the claim's own statement
@@ -197,32 +188,20 @@ public class DeliveryLedger {
      */
     public List<Delivery> claim(Channel channel, int limit, Duration lease, Set<UUID> skipped, int scan,
             RecipientLimits limits) {
-        failExpiredAtLimitNowAndThen(channel, lease);
+        expireClaimsNowAndThen(channel, lease);
         List<Delivery> claimed = this.transactions.execute((status) -> {
             List<Candidate> candidates = this.jdbc
                 .sql("""
-                        WITH candidates AS (
-                            SELECT * FROM (SELECT id, recipient_id, next_attempt_at FROM notifier.delivery
-                                  WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
-                                    AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
-                                    AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
-                                    AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
-                                                    WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
-                                  ORDER BY next_attempt_at
-                                  LIMIT :scan
-                                  FOR UPDATE SKIP LOCKED) pending
-                            UNION ALL
-                            SELECT * FROM (SELECT id, recipient_id, next_attempt_at FROM notifier.delivery
-                                  WHERE channel = :channel AND status = 'sending'
-                                    AND claimed_at < now() - make_interval(secs => :lease)
-                                    AND attempts < :maxAttempts
-                                    AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
-                                    AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
-                                    AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
-                                                    WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
-                                  ORDER BY claimed_at
-                                  LIMIT :scan
-                                  FOR UPDATE SKIP LOCKED) expired),
+                        WITH candidates AS MATERIALIZED (
+                            SELECT id, recipient_id, next_attempt_at FROM notifier.delivery
+                            WHERE channel = :channel AND status = 'pending' AND next_attempt_at <= now()
+                              AND recipient_id <> ALL (CAST(:skipped AS uuid[]))
+                              AND NOT EXISTS (SELECT 1 FROM notifier.sending_state WHERE paused)
+                              AND NOT EXISTS (SELECT 1 FROM notifier.announcement_hold h
+                                              WHERE h.announcement_id = notifier.delivery.announcement_id AND h.state <> 'approved')
+                            ORDER BY next_attempt_at
+                            LIMIT :scan
+                            FOR UPDATE SKIP LOCKED),
                         locked AS (%s)
                         SELECT id, recipient_id FROM candidates
                         WHERE (SELECT count(*) FROM locked) >= 0
@@ -231,8 +210,6 @@ public class DeliveryLedger {
                     .formatted(limits.lockWithCandidates()))
                 .param("channel", channel.value())
                 .param("skipped", uuidArray(skipped))
-                .param("lease", seconds(lease))
-                .param("maxAttempts", this.schedules.of(channel).maxAttempts())
                 .param("scan", Math.max(scan, limit))
                 .query((row, rowNum) -> new Candidate(row.getObject("id", UUID.class),
                         row.getObject("recipient_id", UUID.class)))
@@ -279,28 +256,31 @@ public class DeliveryLedger {
     }
 
     /**
-     * Fails, for good, every delivery of {@code channel} whose claim is older than
-     * {@code lease} and that has had all its attempts: the last one was under way when
-     * its dispatcher crashed or hung, and claiming it again would repeat it without end
-     * (a delivery that crashes every dispatcher that sends it would be re-claimed
-     * forever).
-     * @return how many
+     * Ends every claim of {@code channel} older than {@code lease}: its dispatcher
+     * crashed or hung mid-send. A delivery with attempts left goes back to
+     * {@code pending}, due when it was (so it is claimed again before the deliveries due
+     * after it), its claim token cleared, so the lost dispatcher's late answer changes
+     * nothing. One that has had all its attempts fails for good: claiming it again would
+     * repeat the attempt that was under way without end (a delivery that crashes every
+     * dispatcher that sends it would be re-claimed forever).
+     * @return how many claims were ended
      */
-    public int failExpiredAtLimit(Channel channel, Duration lease) {
-        int limit = this.schedules.of(channel).maxAttempts();
+    public int expireClaims(Channel channel, Duration lease) {
         return this.jdbc
             .sql("""
                     UPDATE notifier.delivery
-                    SET status = 'failed', claim_token = NULL,
-                        last_error = left('Gave up after ' || attempts || ' attempts: the last one did not finish within the'
-                                || ' lease (' || CAST(:lease AS text) || ' s)' || coalesce('; before it: ' || last_error, ''),
-                                1000)
-                    WHERE channel = :channel AND status = 'sending' AND attempts >= :limit
+                    SET status = CASE WHEN attempts >= :limit THEN 'failed' ELSE 'pending' END,
+                        claim_token = NULL,
+                        last_error = left(CASE WHEN attempts >= :limit THEN 'Gave up after ' || attempts || ' attempts: the last one'
+                                                ELSE 'Attempt ' || attempts END
+                                || ' did not finish within the lease (' || CAST(:lease AS text) || ' s)'
+                                || coalesce('; before it: ' || last_error, ''), 1000)
+                    WHERE channel = :channel AND status = 'sending'
                       AND claimed_at < now() - make_interval(secs => :lease)
                     """)
             .param("channel", channel.value())
             .param("lease", seconds(lease))
-            .param("limit", limit)
+            .param("limit", this.schedules.of(channel).maxAttempts())
             .update();
     }
 

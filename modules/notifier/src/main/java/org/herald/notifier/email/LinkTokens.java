@@ -27,14 +27,19 @@ public final class LinkTokens {
 
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    /**
+     * A MAC a thread, initialised with the link key once: a new one for each token (three
+     * an email) cost a provider lookup and a key set-up each time.
+     */
+    private final ThreadLocal<Mac> macs;
 
     private final Duration ttl;
 
     private final Clock clock;
 
     public LinkTokens(String key, Duration ttl, Clock clock) {
-        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        SecretKeySpec secret = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> newMac(secret));
         this.ttl = ttl;
         this.clock = clock;
     }
@@ -123,10 +128,15 @@ public final class LinkTokens {
     }
 
     private byte[] mac(String payload) {
+        // doFinal resets the MAC for the next token, keeping its key.
+        return this.macs.get().doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static Mac newMac(SecretKeySpec secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(this.key);
-            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+            mac.init(secret);
+            return mac;
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HMAC-SHA256 is not available", ex);

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import org.herald.events.AnnouncementTagged;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +37,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeliveryLedgerTests {
 
+    private static final RetrySchedules SCHEDULES = new RetrySchedules(
+            new RetrySchedule(List.of(Duration.ZERO, Duration.ofMinutes(5))), Map.of());
+
+    private DataSource dataSource;
+
     private DeliveryLedger ledger;
 
     private LedgerQueries queries;
+
+    private JdbcClient jdbc;
 
     private AnnouncementTagged announcement;
 
@@ -44,9 +54,9 @@ class DeliveryLedgerTests {
     void ledgerWithAnAnnouncement() {
         DataSource dataSource = NotifierDatabase.migrated();
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        RetrySchedules schedules = new RetrySchedules(new RetrySchedule(List.of(Duration.ZERO, Duration.ofMinutes(5))),
-                Map.of());
-        this.ledger = new DeliveryLedger(jdbc, new JdbcTemplate(dataSource), schedules);
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.ledger = new DeliveryLedger(jdbc, new JdbcTemplate(dataSource), SCHEDULES);
         this.queries = new LedgerQueries(jdbc);
         this.announcement = Announcements.taggedWith("ledger", 2);
         new AnnouncementStore(jdbc, JsonMapper.shared()).save(this.announcement);
@@ -93,14 +103,67 @@ class DeliveryLedgerTests {
     }
 
     @Test
+    void anExpiredClaimGoesBackToPendingAheadOfTheDeliveriesDueAfterIt() throws InterruptedException {
+        this.ledger.record(List.of(email("a@example.org")));
+        Delivery lost = this.ledger.claim(Channel.EMAIL, 1, Duration.ofMinutes(2)).get(0);
+        Thread.sleep(20);
+        this.ledger.record(List.of(email("b@example.org")));
+
+        assertThat(this.ledger.expireClaims(Channel.EMAIL, Duration.ofMinutes(2))).as("within the lease").isZero();
+        assertThat(this.ledger.expireClaims(Channel.EMAIL, Duration.ZERO)).isEqualTo(1);
+        assertThat(this.ledger.find(lost.id()).orElseThrow()).satisfies((delivery) -> {
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(delivery.claimToken()).isNull();
+            assertThat(delivery.lastError()).startsWith("Attempt 1 did not finish within the lease");
+        });
+        assertThat(this.ledger.markSent(lost)).as("the lost claim's late answer").isFalse();
+        assertThat(this.ledger.claim(Channel.EMAIL, 1, Duration.ofMinutes(2))).singleElement().satisfies((delivery) -> {
+            assertThat(delivery.id()).as("due before b").isEqualTo(lost.id());
+            assertThat(delivery.attempts()).isEqualTo(2);
+        });
+    }
+
+    /**
+     * The plan a connection caches for the claim while the delivery table is empty (as
+     * before the first fan-out, its statistics from a vacuum of the empty table) must
+     * still claim at most the limit once the table fills: a plan that scanned the locking
+     * lookup again for each row of the table claimed other rows at each scan, all 20,000
+     * of a fan-out in one claim (docs/performance.md).
+     */
+    @Test
+    void claimsNoMoreThanTheLimitWithAPlanCachedWhileTheTableWasEmpty() throws SQLException {
+        this.jdbc.sql("VACUUM ANALYZE notifier.delivery").update();
+        SingleConnectionDataSource one = new SingleConnectionDataSource(this.dataSource.getConnection(), true);
+        try {
+            DeliveryLedger ledger = new DeliveryLedger(JdbcClient.create(one), new JdbcTemplate(one), SCHEDULES);
+            for (int poll = 0; poll < 20; poll++) {
+                assertThat(ledger.claim(Channel.EMAIL, 16, Duration.ofMinutes(2))).isEmpty();
+            }
+            ledger.record(IntStream.range(0, 2000).mapToObj((i) -> email("n" + i + "@example.org")).toList());
+            Set<UUID> seen = new HashSet<>();
+            for (int claim = 0; claim < 5; claim++) {
+                List<Delivery> claimed = ledger.claim(Channel.EMAIL, 16, Duration.ofMinutes(2));
+                assertThat(claimed).hasSize(16);
+                claimed.forEach((delivery) -> assertThat(seen.add(delivery.id())).isTrue());
+            }
+        }
+        finally {
+            one.destroy();
+        }
+    }
+
+    @Test
     void marksABatchSentInOneStatementFencingEachClaim() {
         this.ledger.record(List.of(email("a@example.org"), email("b@example.org"), email("c@example.org")));
         List<Delivery> claimed = this.ledger.claim(Channel.EMAIL, 3, Duration.ofMinutes(2));
-        Delivery taken = this.ledger.claim(Channel.EMAIL, 1, Duration.ZERO).get(0);
-        Delivery lost = claimed.stream()
-            .filter((delivery) -> delivery.id().equals(taken.id()))
-            .findFirst()
-            .orElseThrow();
+        Delivery lost = claimed.get(1);
+        // As a dispatcher leaves it that hung an hour ago mid-send; a newer one takes it.
+        this.jdbc.sql("UPDATE notifier.delivery SET claimed_at = now() - interval '1 hour' WHERE id = :id")
+            .param("id", lost.id())
+            .update();
+        assertThat(this.ledger.expireClaims(Channel.EMAIL, Duration.ofMinutes(2))).isEqualTo(1);
+        Delivery taken = this.ledger.claim(Channel.EMAIL, 1, Duration.ofMinutes(2)).get(0);
+        assertThat(taken.id()).isEqualTo(lost.id());
         List<UUID> kept = claimed.stream().map(Delivery::id).filter((id) -> !id.equals(lost.id())).toList();
 
         Set<UUID> marked = this.ledger.markSent(claimed);
