@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The labelled announcements the fitted weights remember (their mean embeddings and
- * tags), and what the nearest of them say of a new announcement: per tag, the
- * similarity-weighted share of its {@value #K} nearest neighbours that have the tag, and
- * the similarity of the nearest neighbour that has it. In cross-validation they come from
- * the training folds only.
+ * The labelled announcements the fitted weights remember (their embeddings and tags), and
+ * what the nearest of them say of a new announcement: per tag, the similarity-weighted
+ * share of its {@value #K} nearest neighbours that have the tag, and the similarity of
+ * the nearest neighbour that has it. In cross-validation they come from the training
+ * folds only.
  *
- * @param vectors unit-length mean embeddings, one per labelled announcement
+ * @param vectors unit-length embeddings, one per labelled announcement
  * @param tags the tags of each
  */
 public record Neighbours(List<float[]> vectors, List<Set<String>> tags) {

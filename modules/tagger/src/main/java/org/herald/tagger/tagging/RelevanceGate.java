@@ -15,7 +15,8 @@ import java.util.Map;
  * <li>{@code words}: a ridge-regression score of the announcement's words (the
  * {@link WordModel}'s vocabulary and weighting), fitted to +1 for announcements with tags
  * and -1 for those without;</li>
- * <li>{@code embedding}: the same, of its mean sentence embedding.</li>
+ * <li>{@code embedding}: the same, of its embedding
+ * ({@link LearnedSignal.Reading#document}).</li>
  * </ol>
  * When its probability is below {@link #threshold()} the announcement gets no tag and
  * relevance 0, whatever the tags' own models say: a household foil tip or a council

@@ -44,6 +44,25 @@ final class Sentences {
     }
 
     /**
+     * The sentences joined in order into one text, as far as the model's window holds
+     * them (at least the first): the announcement read as a whole, which the model embeds
+     * with each sentence in the context of the others.
+     */
+    static String opening(List<Sentence> sentences) {
+        StringBuilder text = new StringBuilder();
+        int tokens = 0;
+        for (Sentence sentence : sentences) {
+            int estimate = (WHITESPACE.split(sentence.text()).length * 4 + 2) / 3;
+            if (tokens > 0 && tokens + estimate > WINDOW_TOKENS) {
+                break;
+            }
+            tokens += estimate;
+            text.append((text.length() > 0) ? " " : "").append(sentence.text());
+        }
+        return text.toString();
+    }
+
+    /**
      * Adds the sentences of {@code text} up to the window; consecutive sentences are
      * joined into passages of up to {@code passageWords} words (0: each sentence alone),
      * so that a long body costs a few embeddings, not one per sentence.

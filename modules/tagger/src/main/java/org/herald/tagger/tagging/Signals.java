@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param terms per tag, the term score, veto and evidence
  * @param reading per tag, the highest sentence similarity and where it came from; the
- * announcement's mean embedding
+ * announcement's embedding (its sentences and its opening, {@link LearnedSignal})
  * @param words each analysed word's summed field weight ({@link Words})
  */
 public record Signals(TermScores terms, LearnedSignal.Reading reading, Map<String, Double> words) {
