@@ -44,6 +44,8 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
 
     private final AtomicInteger floods = new AtomicInteger();
 
+    private final AtomicInteger deaf = new AtomicInteger();
+
     public ScriptedSmtpServer() {
         try {
             this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -94,6 +96,16 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
      */
     public void floodAfterData(int count) {
         this.floods.set(count);
+    }
+
+    /**
+     * Answers the next {@code count} DATA commands with 354 and then reads nothing more,
+     * holding the connection open until the server is closed (a server that stopped
+     * reading): a message larger than the sockets' buffers leaves the client blocked in a
+     * write.
+     */
+    public void stopReadingAtData(int count) {
+        this.deaf.set(count);
     }
 
     /** How many times {@code address} was offered in a RCPT. */
@@ -166,6 +178,10 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
                         continue;
                     }
                     reply(out, "354 Go ahead");
+                    if (this.deaf.getAndUpdate((left) -> Math.max(left - 1, 0)) > 0) {
+                        holdUnread();
+                        return;
+                    }
                     StringBuilder data = new StringBuilder();
                     String dataLine;
                     while ((dataLine = in.readLine()) != null && !dataLine.equals(".")) {
@@ -209,6 +225,19 @@ public final class ScriptedSmtpServer implements ContextProperties, AfterAllCall
         out.write(chunk, 0, 4);
         while (true) {
             out.write(chunk, 4, chunk.length - 4);
+        }
+    }
+
+    /** Holds the connection, reading nothing, until the server is closed. */
+    private void holdUnread() {
+        while (!this.socket.isClosed()) {
+            try {
+                Thread.sleep(100); // the deaf server's pace, not a wait of the test
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

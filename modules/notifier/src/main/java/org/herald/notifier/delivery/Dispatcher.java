@@ -116,7 +116,11 @@ public class Dispatcher implements SmartLifecycle {
                     }
                     finally {
                         lane.free.release();
-                        lane.wake();
+                        // Only once a claim would be made: the claiming thread returns
+                        // at once with fewer places free (a wake-up of it per send).
+                        if (lane.free.availablePermits() >= lane.claimBatch) {
+                            lane.wake();
+                        }
                     }
                 });
             }

@@ -44,9 +44,10 @@ import org.springframework.validation.annotation.Validated;
  * may take as a whole, connecting included; a send still under way then has its
  * connection closed and is retried. Shorter than {@code herald.notifier.dispatch.lease}
  * (checked at start-up), so a stalled send is retried rather than left claimed; unset, 60
- * s or half the lease, whichever is shorter. The socket timeouts
- * ({@code spring.mail.properties[mail.smtp.timeout]} and the like) bound each read and
- * write within it
+ * s or half the lease, whichever is shorter. The connect and read timeouts
+ * ({@code spring.mail.properties[mail.smtp.timeout]} and the like) bound connecting and
+ * each read within it, and the deadline alone each write ({@code mail.smtp.writetimeout}
+ * is taken off the sockets the send deadlines open)
  * @param associationName {@code herald.notifier.email.association-name}: who signs the
  * commentary in emails ("What this means for members")
  */

@@ -4,6 +4,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
@@ -67,6 +68,9 @@ final class MailTransport implements AutoCloseable {
         if (!Boolean.parseBoolean(mail.getJavaMailProperties().getProperty("mail.smtp.ssl.enable"))) {
             mail.getJavaMailProperties().putIfAbsent("mail." + protocol + ".socketFactory", this.deadlines);
         }
+        if (mail.getJavaMailProperties().get("mail." + protocol + ".socketFactory") == this.deadlines) {
+            dropWriteTimeout(mail, protocol);
+        }
         // Without the deadlines' sockets (which set TCP_NODELAY themselves), no-delay
         // ones.
         NoDelaySockets.install(mail);
@@ -74,6 +78,24 @@ final class MailTransport implements AutoCloseable {
         this.idleNanos = properties.idleTimeout().toNanos();
         this.intervalNanos = (properties.rate() > 0) ? (long) (1_000_000_000L / properties.rate()) : 0;
         this.connections = new Semaphore(properties.concurrency());
+    }
+
+    /**
+     * Leaves the writes on the deadlines' sockets to the send's deadline alone: with
+     * {@code mail.smtp.writetimeout} set, Jakarta Mail starts a timer thread for each
+     * connection and schedules, then cancels, a task on it around every write (three or
+     * four an email, each waking that thread), where the deadline already closes the
+     * socket of a send still under way, which fails a write blocked on it
+     * ({@code MailTransportTests}). Connect and read timeouts stay as configured.
+     */
+    private static void dropWriteTimeout(JavaMailSenderImpl mail, String protocol) {
+        String key = "mail." + protocol + ".writetimeout";
+        if (mail.getJavaMailProperties().containsKey(key)) {
+            Properties copy = new Properties();
+            copy.putAll(mail.getJavaMailProperties());
+            copy.remove(key);
+            mail.setJavaMailProperties(copy); // drops a session made before, if any
+        }
     }
 
     MimeMessage createMimeMessage() {

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * line at a time, each within the timeout, would hold a send, and its claim, for ever. So
  * every SMTP socket comes from here ({@code mail.smtp.socketFactory}), and a send that is
  * not done by its deadline has its socket closed under it: the blocked read or write
- * fails, and the delivery is retried long before its lease runs out.
+ * fails, and the delivery is retried long before its lease runs out. The write timeout is
+ * taken off these sockets ({@link MailTransport}): the deadline bounds a send's writes.
  */
 final class SendDeadlines extends SocketFactory implements AutoCloseable {
 

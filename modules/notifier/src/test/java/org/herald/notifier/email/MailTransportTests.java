@@ -55,6 +55,49 @@ class MailTransportTests {
     }
 
     @Test
+    void breaksAWriteToAServerThatStoppedReadingAtTheSendsDeadlineWithoutAWriteTimeout() throws Exception {
+        JavaMailSenderImpl mail = sender();
+        Properties configured = new Properties();
+        configured.setProperty("mail.smtp.writetimeout", "120000");
+        mail.setJavaMailProperties(configured);
+        MailTransport transport = new MailTransport(mail, properties(), Duration.ofSeconds(1));
+        assertThat(mail.getSession().getProperties()).as("no timer around each write: the deadline bounds them")
+            .doesNotContainKey("mail.smtp.writetimeout");
+        this.smtp.stopReadingAtData(1);
+        MimeMessage large = message(transport, 0);
+        // Larger than the sockets' buffers on both sides, so the client blocks in a
+        // write.
+        large.setText(("x".repeat(75) + "\r\n").repeat(16 * 1024 * 1024 / 77));
+
+        long start = System.nanoTime();
+        MailResult result = transport.send("member0@example.org", large);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(result).isInstanceOfSatisfying(MailResult.Done.class,
+                (done) -> assertThat(done.outcome()).isInstanceOfSatisfying(DeliveryOutcome.Retry.class,
+                        (retry) -> assertThat(retry.error()).contains("herald.notifier.email.send-timeout")));
+        assertThat(took).as("cut off at the deadline (1 s), not at the write timeout (120 s)")
+            .isLessThan(Duration.ofSeconds(20));
+        assertThat(this.smtp.received()).isEmpty();
+        MailResult next = transport.send("member1@example.org", message(transport, 1));
+        assertThat(next).isEqualTo(new MailResult.Done(DeliveryOutcome.sent()));
+        transport.close();
+    }
+
+    @Test
+    void keepsTheWriteTimeoutOfSocketsTheDeadlinesDoNotMake() {
+        JavaMailSenderImpl mail = sender();
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.ssl.enable", "true");
+        properties.setProperty("mail.smtp.writetimeout", "15000");
+        mail.setJavaMailProperties(properties);
+
+        new MailTransport(mail, properties(), Duration.ofSeconds(60)).close();
+
+        assertThat(mail.getSession().getProperties()).containsEntry("mail.smtp.writetimeout", "15000");
+    }
+
+    @Test
     void namesAngusMailAsTheStreamProviderSoNoMimePartLooksItUp() {
         new MailTransport(sender(), properties(), Duration.ofSeconds(60)).close();
 
