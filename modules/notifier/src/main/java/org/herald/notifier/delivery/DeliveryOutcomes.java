@@ -56,11 +56,15 @@ final class DeliveryOutcomes {
             if (sent.marked() ? sent.claimHeld() : this.sentMarks.markSent(delivery)) {
                 this.sent.increment();
             }
-            logger.debug("Sent " + this.channel + " delivery " + delivery.id());
+            if (logger.isDebugEnabled()) {
+                logger.debug("Sent " + this.channel + " delivery " + delivery.id());
+            }
         }
         else if (outcome instanceof DeliveryOutcome.Deferred deferred) {
             this.ledger.defer(delivery, deferred.delay());
-            logger.debug("Deferred " + this.channel + " delivery " + delivery.id() + " by " + deferred.delay());
+            if (logger.isDebugEnabled()) {
+                logger.debug("Deferred " + this.channel + " delivery " + delivery.id() + " by " + deferred.delay());
+            }
         }
         else if (outcome instanceof DeliveryOutcome.Suppressed suppressed) {
             if (this.ledger.markSuppressed(delivery, suppressed.reason())) {

@@ -5,9 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.SocketFactory;
@@ -27,7 +26,7 @@ final class SendDeadlines extends SocketFactory implements AutoCloseable {
 
     private final Duration timeout;
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (runnable) -> {
         Thread thread = new Thread(runnable, "herald-smtp-deadlines");
         thread.setDaemon(true);
         return thread;
@@ -37,6 +36,15 @@ final class SendDeadlines extends SocketFactory implements AutoCloseable {
 
     SendDeadlines(Duration timeout) {
         this.timeout = timeout;
+        // A send done in time cancels its deadline: taken off the queue then, not left
+        // there until it would have run (a fan-out's thousands a second, each holding its
+        // send's socket, for the whole timeout).
+        this.timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /** The deadlines waiting to expire: those of the sends still under way. */
+    int waiting() {
+        return this.timer.getQueue().size();
     }
 
     Duration timeout() {
