@@ -65,10 +65,9 @@ final class MailTransport implements AutoCloseable {
         // its SSL sockets from mail.smtps.ssl.socketFactory: only the socket timeouts
         // bound it).
         String protocol = (mail.getProtocol() != null) ? mail.getProtocol() : "smtp";
-        if (!Boolean.parseBoolean(mail.getJavaMailProperties().getProperty("mail.smtp.ssl.enable"))) {
-            mail.getJavaMailProperties().putIfAbsent("mail." + protocol + ".socketFactory", this.deadlines);
-        }
-        if (mail.getJavaMailProperties().get("mail." + protocol + ".socketFactory") == this.deadlines) {
+        if (!Boolean.parseBoolean(mail.getJavaMailProperties().getProperty("mail.smtp.ssl.enable"))
+                && mail.getJavaMailProperties()
+                    .putIfAbsent("mail." + protocol + ".socketFactory", this.deadlines) == null) {
             dropWriteTimeout(mail, protocol);
         }
         // Without the deadlines' sockets (which set TCP_NODELAY themselves), no-delay

@@ -1,6 +1,7 @@
 package org.herald.notifier.email;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class SendDeadlinesTests {
     @Test
     void aSendOutOfTimeHasItsSocketClosed() throws IOException {
         try (SendDeadlines deadlines = new SendDeadlines(Duration.ofMillis(200));
-                ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             SendDeadlines.Deadline deadline = deadlines.start();
             Socket socket = deadlines.createSocket(server.getInetAddress(), server.getLocalPort());
 

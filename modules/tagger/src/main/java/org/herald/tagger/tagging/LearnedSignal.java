@@ -97,14 +97,16 @@ public final class LearnedSignal {
      * scaled to unit length. The mean weighs every sentence alike; the whole text gives
      * each sentence in the context of the others, as the model was trained to read a
      * passage. Together they tagged better under cross-validation than either alone
-     * (docs/tagging.md). One sentence is its own opening: no second embedding then.
+     * (docs/tagging.md). An opening of one sentence (the announcement's only one, or a
+     * first one that fills the window) is that sentence's embedding, not embedded again.
      */
     private float[] document(List<Sentence> sentences, float[][] vectors) {
         float[] mean = mean(vectors);
         if (vectors.length < 2) {
             return mean;
         }
-        float[] whole = this.embedder.embed(Sentences.opening(sentences));
+        String opening = Sentences.opening(sentences);
+        float[] whole = opening.equals(sentences.get(0).text()) ? vectors[0] : this.embedder.embed(opening);
         float[] sum = mean.clone();
         for (int i = 0; i < sum.length; i++) {
             sum[i] += whole[i];

@@ -52,7 +52,7 @@ final class Sentences {
         StringBuilder text = new StringBuilder();
         int tokens = 0;
         for (Sentence sentence : sentences) {
-            int estimate = (WHITESPACE.split(sentence.text()).length * 4 + 2) / 3;
+            int estimate = tokens(WHITESPACE.split(sentence.text()).length);
             if (tokens > 0 && tokens + estimate > WINDOW_TOKENS) {
                 break;
             }
@@ -60,6 +60,11 @@ final class Sentences {
             text.append((text.length() > 0) ? " " : "").append(sentence.text());
         }
         return text.toString();
+    }
+
+    /** The word pieces of {@code words} words, estimated as 4 per 3 words. */
+    static int tokens(int words) {
+        return (words * 4 + 2) / 3;
     }
 
     /**
@@ -80,10 +85,10 @@ final class Sentences {
                 continue;
             }
             int words = WHITESPACE.split(stripped).length;
-            if (tokens > 0 && tokens + (words * 4 + 2) / 3 > WINDOW_TOKENS) {
+            if (tokens > 0 && tokens + tokens(words) > WINDOW_TOKENS) {
                 break;
             }
-            tokens += (words * 4 + 2) / 3;
+            tokens += tokens(words);
             if (passageLength > 0 && passageLength + words > passageWords) {
                 sentences.add(new Sentence(field, passage.toString()));
                 passage.setLength(0);

@@ -34,7 +34,7 @@ class SentencesTests {
 
         int words = opening.split("\\s+").length;
         assertThat(opening).startsWith("Energy costs " + sentence);
-        assertThat((words * 4 + 2) / 3).isLessThanOrEqualTo(Sentences.WINDOW_TOKENS);
+        assertThat(Sentences.tokens(words)).isLessThanOrEqualTo(Sentences.WINDOW_TOKENS);
         assertThat(words).isGreaterThan(Sentences.WINDOW_TOKENS / 2);
     }
 
