@@ -11,7 +11,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -28,6 +30,12 @@ import org.springframework.context.SmartLifecycle;
  * — sent, a retry on the channel's {@link RetrySchedule}, or failed. Runs when
  * {@link #wake() woken} (after an intake commits, or a send finishes) and every poll
  * interval, so retries come due and expired claims are reclaimed.
+ * <p>
+ * Once an outcome could not be recorded (the ledger is unreachable: a sent mark that
+ * failed means an email the next claimant sends again), no delivery claimed before that
+ * is started: each is put back unsent, or, while the ledger stays unreachable, left to
+ * its lease. So what a database outage repeats stays what was being sent when it began,
+ * whatever the claims ahead of the workers hold.
  */
 public class Dispatcher implements SmartLifecycle {
 
@@ -51,7 +59,8 @@ public class Dispatcher implements SmartLifecycle {
         this.lanes = new ArrayList<>();
         for (DeliveryChannel channel : channels) {
             RetrySchedule schedule = schedules.of(channel.channel()).withJitter(channel.retryJitter());
-            this.lanes.add(new Lane(channel, new DeliveryOutcomes(ledger, channel.channel(), schedule, meters)));
+            this.lanes
+                .add(new Lane(channel, new DeliveryOutcomes(ledger, channel.channel(), schedule, meters), meters));
         }
     }
 
@@ -91,6 +100,9 @@ public class Dispatcher implements SmartLifecycle {
             if (free == 0) {
                 return;
             }
+            // Read before the claim: a failure recorded from here on holds back its
+            // sends.
+            long failures = lane.recordFailures.get();
             List<Delivery> claimed;
             try {
                 claimed = lane.channel.claim(this.ledger, free, this.lease);
@@ -112,7 +124,12 @@ public class Dispatcher implements SmartLifecycle {
             for (Delivery delivery : claimed) {
                 lane.workers.execute(() -> {
                     try {
-                        send(lane, delivery);
+                        if (lane.recordFailures.get() == failures) {
+                            send(lane, delivery);
+                        }
+                        else {
+                            putBack(lane, delivery);
+                        }
                     }
                     finally {
                         lane.free.release();
@@ -146,8 +163,28 @@ public class Dispatcher implements SmartLifecycle {
             lane.outcomes.record(delivery, outcome);
         }
         catch (Throwable ex) {
+            lane.recordFailures.incrementAndGet();
             logger.warn("Could not record the outcome of delivery " + delivery.id() + " (" + outcome
                     + "); it stays claimed and is reclaimed after the lease", ex);
+        }
+    }
+
+    /**
+     * Puts back, unsent and its attempt not counted, a delivery claimed before an outcome
+     * could not be recorded; while the ledger stays unreachable it stays claimed until
+     * its lease ends.
+     */
+    private void putBack(Lane lane, Delivery delivery) {
+        try {
+            lane.outcomes.record(delivery, DeliveryOutcome.deferred(Duration.ZERO));
+            lane.putBack.increment();
+        }
+        catch (Throwable ex) {
+            lane.recordFailures.incrementAndGet();
+            if (logger.isDebugEnabled()) {
+                logger.debug("Could not put back delivery " + delivery.id()
+                        + ", claimed before the ledger failed; it is reclaimed after the lease: " + ex);
+            }
         }
     }
 
@@ -241,10 +278,19 @@ public class Dispatcher implements SmartLifecycle {
 
         private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
+        /**
+         * Outcomes that could not be recorded, ever: a claim made before the count moved
+         * starts no send.
+         */
+        private final AtomicLong recordFailures = new AtomicLong();
+
+        /** Deliveries put back unsent because the ledger failed after their claim. */
+        private final Counter putBack;
+
         /** The lane's claiming thread, while the dispatcher runs. */
         private volatile @Nullable ScheduledExecutorService loop;
 
-        Lane(DeliveryChannel channel, DeliveryOutcomes outcomes) {
+        Lane(DeliveryChannel channel, DeliveryOutcomes outcomes, MeterRegistry meters) {
             int workers = Math.max(channel.concurrency(), channel.workers());
             int window = workers + Math.max(0, channel.claimAhead());
             this.claimBatch = Math.max(1, window / 2);
@@ -252,6 +298,9 @@ public class Dispatcher implements SmartLifecycle {
             this.outcomes = outcomes;
             this.workers = Executors.newFixedThreadPool(workers, threads("herald-" + channel.channel().value()));
             this.free = new Semaphore(window);
+            this.putBack = Counter.builder("herald." + channel.channel().value() + "s.put.back")
+                .description("Claimed deliveries put back unsent: an outcome could not be recorded after their claim")
+                .register(meters);
         }
 
         void wake() {

@@ -86,6 +86,20 @@ final class EmailSender implements DeliveryChannel {
     }
 
     /**
+     * As many as the concurrency, claimed while the workers still send the last claim's
+     * emails, so a worker that finishes finds its next email waiting rather than waiting
+     * for a claim's round trips, and claims come twice as large (a statement, a commit
+     * and the members' two reads per 16 emails rather than per 8). What waits was not
+     * sent, and none of it is sent once a sent mark has failed (the dispatcher puts it
+     * back): a crash or a database outage repeats no more than before. None with a rate
+     * limit, where they would wait for the limit's slots with their lease running.
+     */
+    @Override
+    public int claimAhead() {
+        return (this.properties.rate() > 0) ? 0 : this.properties.concurrency();
+    }
+
+    /**
      * The rules of a send, asked before a resend: never to a member who was erased, whose
      * address is suppressed, or who no longer follows what it is about.
      */
