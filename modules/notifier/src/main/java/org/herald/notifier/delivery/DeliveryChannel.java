@@ -103,6 +103,13 @@ public interface DeliveryChannel {
     }
 
     /**
+     * Told that a claimed delivery will not be handed to {@link #deliver} (put back
+     * unsent by the dispatcher): a channel forgets what {@link #claimed} read for it.
+     */
+    default void unsent(Delivery delivery) {
+    }
+
+    /**
      * Makes one attempt. Never throws for a failure of the recipient: reports it as the
      * outcome.
      */

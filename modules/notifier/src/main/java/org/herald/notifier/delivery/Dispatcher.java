@@ -175,6 +175,7 @@ public class Dispatcher implements SmartLifecycle {
      * its lease ends.
      */
     private void putBack(Lane lane, Delivery delivery) {
+        lane.channel.unsent(delivery);
         try {
             lane.outcomes.record(delivery, DeliveryOutcome.deferred(Duration.ZERO));
             lane.putBack.increment();

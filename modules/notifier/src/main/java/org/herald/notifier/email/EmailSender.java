@@ -129,6 +129,11 @@ final class EmailSender implements DeliveryChannel {
     }
 
     @Override
+    public void unsent(Delivery delivery) {
+        this.claimedMembers.remove(delivery.id());
+    }
+
+    @Override
     public DeliveryOutcome deliver(Delivery delivery) {
         Optional<Content> found = content(delivery);
         if (found.isEmpty()) {

@@ -204,6 +204,11 @@ final class WebhookSender implements DeliveryChannel, AutoCloseable {
         claimed.forEach((delivery) -> this.prepared.put(delivery.id(), reads));
     }
 
+    @Override
+    public void unsent(Delivery delivery) {
+        this.prepared.remove(delivery.id());
+    }
+
     private Map<UUID, Prepared> read(List<Delivery> claimed) {
         try {
             Map<UUID, PartnerEndpoint> endpoints = this.partners
