@@ -68,6 +68,11 @@ final class HeraldJar implements AutoCloseable {
         }
     }
 
+    /** What the app started as {@code name} has logged so far. */
+    String log(String name) throws IOException {
+        return java.nio.file.Files.readString(Path.of("target", "herald-jar-" + name + ".log"));
+    }
+
     HttpResponse<String> get(String path, String key) throws IOException {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET());
     }

@@ -2,6 +2,7 @@ package org.herald.app;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged app pointed at an SMTP server of the user's ({@code --spring.mail.host},
@@ -41,6 +43,10 @@ class HeraldJarIT {
             partner.start();
             app.start("outside-servers", "--herald.data-dir=" + this.dataDirectory, "--spring.mail.host=127.0.0.1",
                     "--spring.mail.port=" + mail.getSmtp().getPort());
+            await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(app.log("outside-servers")).as("the line a user waits for")
+                    .containsPattern(
+                            "Herald is ready at http://127\\.0\\.0\\.1:\\d+ \\(services \\{notifier=\\d+, tagger=\\d+, publisher=\\d+\\}"));
             assertThat(app.post("/api/v1/members", "local-admin-key",
                     """
                             {"email":"analyst@alfed.example","name":"Analyst","subscriptions":[{"tags":["critical-minerals"],"match":"any","minRelevance":1}]}""")

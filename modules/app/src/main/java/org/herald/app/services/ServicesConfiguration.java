@@ -31,6 +31,11 @@ class ServicesConfiguration {
     }
 
     @Bean
+    ReadyLine heraldReadyLine(HeraldServices services) {
+        return new ReadyLine(services);
+    }
+
+    @Bean
     ApplicationListener<ContextClosedEvent> stopHeraldServices(HeraldServices services) {
         return (event) -> services.close();
     }
