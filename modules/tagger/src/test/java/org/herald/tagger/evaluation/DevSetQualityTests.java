@@ -46,21 +46,20 @@ class DevSetQualityTests {
     /**
      * The level reached by cross-validation, less a margin of a few decisions: the
      * combined tagger (terms, embeddings, the word model and the relevance gate) reaches
-     * micro-F1 0.893 and relevant-vs-irrelevant accuracy 0.976 over the 506 labelled
-     * items (0.892 and 0.978, 0.893 and 0.972 on two other shufflings of the folds), with
-     * the 23 {@code l9-} items added to the 483 and the announcement's embedding read
-     * from its whole opening as well as its sentences (docs/tagging.md). Over the 483 it
-     * was 0.896 and 0.973 (0.887 and 0.967, 0.894 and 0.973), when the floors were 0.885
-     * and 0.965 over at least 475 items; they are now just below the lowest of the three
+     * micro-F1 0.893 and relevant-vs-irrelevant accuracy 0.973 over the 552 labelled
+     * items (0.897 and 0.973, 0.895 and 0.973 on two other shufflings of the folds), with
+     * the 46 {@code l11-} items added to the 506 (docs/tagging.md). Over the 506 it was
+     * 0.893 and 0.976 (0.892 and 0.978, 0.893 and 0.972), when the floors were 0.887 and
+     * 0.968 over at least 500 items; they are now just below the lowest of the three
      * shufflings. The issue's target is 0.90 and 0.97; raise this ratchet as the model,
      * the taxonomy's examples and the labelled set improve.
      */
     @Test
     void theCombinedTaggerKeepsItsCrossValidatedLevel() {
-        assertThat(crossValidated.items()).isGreaterThanOrEqualTo(500);
-        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.887);
+        assertThat(crossValidated.items()).isGreaterThanOrEqualTo(550);
+        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.890);
         assertThat(crossValidated.relevantAccuracy()).as("cross-validated relevant-vs-irrelevant accuracy")
-            .isGreaterThanOrEqualTo(0.968);
+            .isGreaterThanOrEqualTo(0.970);
     }
 
     /**
