@@ -46,18 +46,18 @@ class DevSetQualityTests {
     /**
      * The level reached by cross-validation, less a margin of a few decisions: the
      * combined tagger (terms, embeddings, the word model and the relevance gate) reaches
-     * micro-F1 0.893 and relevant-vs-irrelevant accuracy 0.973 over the 552 labelled
-     * items (0.897 and 0.973, 0.895 and 0.973 on two other shufflings of the folds), with
-     * the 46 {@code l11-} items added to the 506 (docs/tagging.md). Over the 506 it was
-     * 0.893 and 0.976 (0.892 and 0.978, 0.893 and 0.972), when the floors were 0.887 and
-     * 0.968 over at least 500 items; they are now just below the lowest of the three
-     * shufflings. The issue's target is 0.90 and 0.97; raise this ratchet as the model,
-     * the taxonomy's examples and the labelled set improve.
+     * micro-F1 0.892 and relevant-vs-irrelevant accuracy 0.973 over the 589 labelled
+     * items (0.898 and 0.973, 0.893 and 0.973 on two other shufflings of the folds), with
+     * the 46 {@code l11-} and 37 {@code l12-} items added to the 506 (docs/tagging.md).
+     * Over the 552 it was 0.893 and 0.973 (0.897 and 0.973, 0.895 and 0.973), when the
+     * floors were 0.890 and 0.970 over at least 550 items; they are now just below the
+     * lowest of the three shufflings. The issue's target is 0.90 and 0.97; raise this
+     * ratchet as the model, the taxonomy's examples and the labelled set improve.
      */
     @Test
     void theCombinedTaggerKeepsItsCrossValidatedLevel() {
-        assertThat(crossValidated.items()).isGreaterThanOrEqualTo(550);
-        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.890);
+        assertThat(crossValidated.items()).isGreaterThanOrEqualTo(585);
+        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.889);
         assertThat(crossValidated.relevantAccuracy()).as("cross-validated relevant-vs-irrelevant accuracy")
             .isGreaterThanOrEqualTo(0.970);
     }
