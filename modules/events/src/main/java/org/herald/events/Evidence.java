@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@link Kind#TERM}: a taxonomy term found in a field of the announcement;
  * {@code term} is the term as written in the taxonomy, {@code field} where it was found
- * and {@code weight} what it added to the tag's score.</li>
+ * and {@code weight} what it added to the tag's score; or, with {@code field}
+ * {@code address}, a piece of the tag's {@code addresses} found in the announcement's
+ * URL, {@code weight} what it added to the tag's log-odds.</li>
  * <li>{@link Kind#SIMILARITY}: the learned signal; {@code sentence} is the announcement's
  * sentence that scored highest, {@code field} where it stands, {@code example} the tag's
  * description or example sentence it resembled, {@code term} a short label of that
@@ -22,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind what sort of evidence this is
  * @param term the taxonomy term, the example's label or the implying tag
- * @param field where it was found: {@code title}, {@code summary}, {@code body}, or
- * {@code tag} for an implication
+ * @param field where it was found: {@code title}, {@code summary}, {@code body},
+ * {@code address} (the URL), or {@code tag} for an implication
  * @param weight what it added to the tag's score, or the similarity
  * @param sentence the announcement's sentence (similarity) or the reason (implied); null
  * for a term

@@ -41,7 +41,7 @@ final class CrossValidation {
         }
         List<Signals> signals = new ArrayList<>(items.size());
         for (LabelledAnnouncement item : items) {
-            signals.add(reader.read(item.title(), item.summary(), item.body()));
+            signals.add(reader.read(item.title(), item.summary(), item.body(), item.url()));
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {

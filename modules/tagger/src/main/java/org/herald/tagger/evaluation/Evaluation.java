@@ -25,7 +25,7 @@ final class Evaluation {
     static EvaluationReport run(Tagger tagger, List<LabelledAnnouncement> items) {
         List<Tagging> taggings = new ArrayList<>(items.size());
         for (LabelledAnnouncement item : items) {
-            taggings.add(tagger.tag(item.title(), item.summary(), item.body()));
+            taggings.add(tagger.tag(item.title(), item.summary(), item.body(), item.url()));
         }
         return score(items, taggings, tagger.taxonomyVersion());
     }

@@ -103,7 +103,7 @@ public final class FitCommand {
                 MiniLmEmbedder.bundled())) {
             List<Signals> signals = new ArrayList<>(items.size());
             for (LabelledAnnouncement item : items) {
-                signals.add(reader.read(item.title(), item.summary(), item.body()));
+                signals.add(reader.read(item.title(), item.summary(), item.body(), item.url()));
             }
             Map<String, String> fittedOn = new LinkedHashMap<>();
             fittedOn.put("taxonomy", reader.taxonomy().version());

@@ -27,7 +27,7 @@ record ImpliedTagsReport(Map<String, ImpliedScore> perTag) {
     static ImpliedTagsReport run(Tagger tagger, List<LabelledAnnouncement> items) {
         Map<String, int[]> counts = new TreeMap<>();
         for (LabelledAnnouncement item : items) {
-            Tagging direct = tagger.tag(item.title(), item.summary(), item.body());
+            Tagging direct = tagger.tag(item.title(), item.summary(), item.body(), item.url());
             for (TagMatch tag : tagger.implications().apply(direct).tags()) {
                 if (tag.implied()) {
                     int[] count = counts.computeIfAbsent(tag.tag(), (key) -> new int[2]);

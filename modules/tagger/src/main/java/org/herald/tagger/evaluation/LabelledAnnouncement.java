@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param body the body, possibly null
  * @param tags the labelled tags
  * @param relevance the labelled relevance, 0 to 3
+ * @param url the announcement's address, possibly null
  */
 record LabelledAnnouncement(int line, String id, String title, @Nullable String summary, @Nullable String body,
-        Set<String> tags, int relevance) {
+        Set<String> tags, int relevance, @Nullable String url) {
 
     LabelledAnnouncement {
         tags = Set.copyOf(tags);

@@ -15,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a labels file: JSON Lines, one announcement a line with {@code title} (required),
- * {@code summary} and {@code body} (optional, may be null), {@code tags} (a list of tag
- * names) and {@code relevance} (0 to 3). Other keys ({@code id}, {@code url},
- * {@code published}, {@code text_licence}, ...) are allowed; blank lines are skipped.
+ * {@code summary}, {@code body} and {@code url} (optional, may be null: the tagger reads
+ * the address for the tags' {@code addresses}), {@code tags} (a list of tag names) and
+ * {@code relevance} (0 to 3). Other keys ({@code id}, {@code published},
+ * {@code text_licence}, ...) are allowed; blank lines are skipped.
  */
 final class LabelsFile {
 
@@ -79,7 +80,8 @@ final class LabelsFile {
         }
         String id = text(node, "id", false, where);
         return new LabelledAnnouncement(line, (id != null) ? id : "line " + line, title,
-                text(node, "summary", false, where), text(node, "body", false, where), tagNames, relevance.intValue());
+                text(node, "summary", false, where), text(node, "body", false, where), tagNames, relevance.intValue(),
+                text(node, "url", false, where));
     }
 
     private static String text(JsonNode node, String key, boolean required, String where) {

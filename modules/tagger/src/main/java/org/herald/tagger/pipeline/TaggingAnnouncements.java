@@ -25,7 +25,7 @@ final class TaggingAnnouncements {
 
     AnnouncementTagged tag(AnnouncementPublished announcement) {
         Tagging tagging = Implications.tag(this.tagger, announcement.title(), announcement.summary(),
-                announcement.body());
+                announcement.body(), announcement.url());
         return AnnouncementTagged.of(announcement, tagging.tags(), tagging.relevance(), tagging.taxonomyVersion(),
                 this.clock.instant());
     }

@@ -31,15 +31,16 @@ class ConsolePreviewController {
 
     @GetMapping("/console/preview")
     String form(Model model) {
-        model.addAttribute("request", new PreviewRequest("", "", ""));
+        model.addAttribute("request", new PreviewRequest("", "", "", ""));
         return "console/preview";
     }
 
     @PostMapping("/console/preview")
     String preview(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String summary,
-            @RequestParam(defaultValue = "") String body, Model model, HttpServletResponse response) {
-        PreviewRequest request = new PreviewRequest(title, blankToNull(summary), blankToNull(body));
-        model.addAttribute("request", new PreviewRequest(title, summary, body));
+            @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String url, Model model,
+            HttpServletResponse response) {
+        PreviewRequest request = new PreviewRequest(title, blankToNull(summary), blankToNull(body), blankToNull(url));
+        model.addAttribute("request", new PreviewRequest(title, summary, body, url));
         try {
             TaggingPreviewController.validate(request);
         }
@@ -48,7 +49,8 @@ class ConsolePreviewController {
             model.addAttribute("problems", ex.getProblems());
             return "console/preview";
         }
-        Tagging tagging = Implications.tag(this.tagger, request.title(), request.summary(), request.body());
+        Tagging tagging = Implications.tag(this.tagger, request.title(), request.summary(), request.body(),
+                request.url());
         model.addAttribute("result", PreviewResponse.of(tagging));
         return "console/preview";
     }

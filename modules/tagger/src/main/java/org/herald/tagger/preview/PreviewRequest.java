@@ -6,6 +6,8 @@ package org.herald.tagger.preview;
  * @param title required
  * @param summary optional
  * @param body optional
+ * @param url optional: the announcement's address, which the tags' {@code addresses} are
+ * looked for in
  */
-record PreviewRequest(String title, String summary, String body) {
+record PreviewRequest(String title, String summary, String body, String url) {
 }

@@ -35,7 +35,8 @@ class TaggingPreviewController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     PreviewResponse preview(@RequestBody PreviewRequest request) {
         validate(request);
-        Tagging tagging = Implications.tag(this.tagger, request.title(), request.summary(), request.body());
+        Tagging tagging = Implications.tag(this.tagger, request.title(), request.summary(), request.body(),
+                request.url());
         return PreviewResponse.of(tagging);
     }
 
@@ -47,6 +48,7 @@ class TaggingPreviewController {
         checkLength("title", request.title(), problems);
         checkLength("summary", request.summary(), problems);
         checkLength("body", request.body(), problems);
+        checkLength("url", request.url(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
         }

@@ -30,15 +30,19 @@ import org.jspecify.annotations.Nullable;
  * {@code regulation-standards} holds on its own.) The relevance rules turn the tags into
  * the overall relevance as before ({@code min-score} compares a tag's term score).
  * <p>
- * Each tag given carries its term evidence (strongest first) and one
- * {@link Evidence.Kind#SIMILARITY} item: the announcement's sentence that resembled the
- * tag most, the description or example it resembled, and the cosine similarity. Its score
- * is the probability. Thread-safe.
+ * Each tag given carries its term evidence (strongest first), the piece of its
+ * {@code addresses} found in the announcement's URL if any (a term item whose field is
+ * {@code address}), and one {@link Evidence.Kind#SIMILARITY} item: the announcement's
+ * sentence that resembled the tag most, the description or example it resembled, and the
+ * cosine similarity. Its score is the probability. Thread-safe.
  */
 public final class CombinedTagger implements Tagger, AutoCloseable {
 
     private static final Comparator<TagMatch> HIGHEST_SCORE_FIRST = Comparator.comparingDouble(TagMatch::score)
         .reversed();
+
+    /** The field of an address's evidence: {@code "consult" in the address}. */
+    static final String ADDRESS = "address";
 
     private final SignalReader reader;
 
@@ -162,8 +166,8 @@ public final class CombinedTagger implements Tagger, AutoCloseable {
     }
 
     @Override
-    public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body) {
-        return decide(this.reader.read(title, summary, body));
+    public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body, @Nullable String url) {
+        return decide(this.reader.read(title, summary, body, url));
     }
 
     /** Tags an announcement whose signals have been read (by this tagger's reader). */
@@ -198,6 +202,10 @@ public final class CombinedTagger implements Tagger, AutoCloseable {
 
     private List<Evidence> evidence(Signals signals, int tag) {
         List<Evidence> evidence = new ArrayList<>(signals.terms().evidence().get(tag));
+        String address = signals.addresses()[tag];
+        if (address != null) {
+            evidence.add(new Evidence(address, ADDRESS, round(this.coefficients[tag][Features.ADDRESS])));
+        }
         Resemblance best = signals.reading().best()[tag];
         if (best != null) {
             evidence.add(new Evidence(Evidence.Kind.SIMILARITY, best.label(), best.field().key(),

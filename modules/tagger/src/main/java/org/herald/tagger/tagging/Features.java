@@ -20,14 +20,19 @@ import org.herald.tagger.taxonomy.TagDefinition;
  * labelled announcements that have the tag ({@link Neighbours});</li>
  * <li>{@code nearest}: the similarity of the nearest labelled announcement that has the
  * tag;</li>
- * <li>{@code words}: the tag's score by the {@link WordModel} (about -1 to 1).</li>
+ * <li>{@code words}: the tag's score by the {@link WordModel} (about -1 to 1);</li>
+ * <li>{@code address}: 1 when the announcement's address contains one of the tag's
+ * {@code addresses} (GOV.UK's {@code /consultations/}), else 0.</li>
  * </ol>
  */
 public final class Features {
 
     /** The features' names, in order: the keys of the weights file's coefficients. */
     public static final String[] NAMES = { "bias", "term", "passed", "similarity", "centroid", "neighbours", "nearest",
-            "words" };
+            "words", "address" };
+
+    /** The index of the {@code address} feature. */
+    static final int ADDRESS = 8;
 
     private static final double MAX_TERM_RATIO = 3.0;
 
@@ -44,7 +49,8 @@ public final class Features {
         double centroidSimilarity = (centroid.length > 0 && document.length == centroid.length)
                 ? Embedder.cosine(document, centroid) : 0;
         return new double[] { 1, ratio, passed, relativeSimilarity(signals.reading().similarity(), tag),
-                centroidSimilarity, neighbourhood.vote()[tag], neighbourhood.nearest()[tag], words };
+                centroidSimilarity, neighbourhood.vote()[tag], neighbourhood.nearest()[tag], words,
+                (signals.addresses()[tag] != null) ? 1 : 0 };
     }
 
     /**

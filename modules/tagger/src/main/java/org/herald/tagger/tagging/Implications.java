@@ -12,6 +12,7 @@ import org.herald.events.Evidence;
 import org.herald.events.TagMatch;
 import org.herald.tagger.taxonomy.Implication;
 import org.herald.tagger.taxonomy.Taxonomy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The taxonomy's implications, applied in one step to the tags an announcement was given
@@ -64,9 +65,14 @@ public final class Implications {
      * again with the new one.
      */
     public static Tagging tag(Tagger tagger, String title, String summary, String body) {
+        return tag(tagger, title, summary, body, null);
+    }
+
+    /** The same for an announcement at {@code url} (which may be {@code null}). */
+    public static Tagging tag(Tagger tagger, String title, String summary, String body, @Nullable String url) {
         for (int attempt = 1;; attempt++) {
             Implications implications = tagger.implications();
-            Tagging direct = tagger.tag(title, summary, body);
+            Tagging direct = tagger.tag(title, summary, body, url);
             if (implications.taxonomyVersion().equals(direct.taxonomyVersion())) {
                 return implications.apply(direct);
             }

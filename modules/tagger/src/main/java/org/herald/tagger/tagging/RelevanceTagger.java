@@ -82,10 +82,11 @@ public final class RelevanceTagger implements Tagger, AutoCloseable {
 
     /**
      * Tags an announcement with the tags found in its text (never implied ones); any of
-     * the texts may be {@code null}.
+     * the texts may be {@code null}. The terms are words of the text: the address is not
+     * read.
      */
     @Override
-    public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body) {
+    public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body, @Nullable String url) {
         TermMatches matches = this.matches.get();
         try {
             match(matches, title, summary, body);

@@ -23,8 +23,8 @@ public final class ReloadableTagger implements Tagger {
     }
 
     @Override
-    public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body) {
-        return this.current.get().tag(title, summary, body);
+    public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body, @Nullable String url) {
+        return this.current.get().tag(title, summary, body, url);
     }
 
     @Override

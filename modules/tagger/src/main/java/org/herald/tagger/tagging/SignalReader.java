@@ -1,7 +1,10 @@
 package org.herald.tagger.tagging;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
+import org.herald.tagger.taxonomy.TagDefinition;
 import org.herald.tagger.taxonomy.Taxonomy;
 import org.jspecify.annotations.Nullable;
 
@@ -47,10 +50,39 @@ public final class SignalReader implements AutoCloseable {
         return this.embedder;
     }
 
-    /** Reads an announcement; any of the texts may be {@code null}. */
+    /**
+     * Reads an announcement without its address; any of the texts may be {@code null}.
+     */
     public Signals read(@Nullable String title, @Nullable String summary, @Nullable String body) {
+        return read(title, summary, body, null);
+    }
+
+    /**
+     * Reads an announcement and its address ({@code url}); any of them may be
+     * {@code null}.
+     */
+    public Signals read(@Nullable String title, @Nullable String summary, @Nullable String body, @Nullable String url) {
         return new Signals(this.terms.termScores(title, summary, body), this.learned.read(title, summary, body),
-                this.words.of(title, summary, body));
+                this.words.of(title, summary, body), addresses(url));
+    }
+
+    /** Per tag, the first of its {@code addresses} that {@code url} contains, or null. */
+    private @Nullable String[] addresses(@Nullable String url) {
+        List<TagDefinition> tags = this.taxonomy.tags();
+        String[] found = new String[tags.size()];
+        if (url == null) {
+            return found;
+        }
+        String address = url.toLowerCase(Locale.ROOT);
+        for (int tag = 0; tag < found.length; tag++) {
+            for (String piece : tags.get(tag).addresses()) {
+                if (address.contains(piece)) {
+                    found[tag] = piece;
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     @Override

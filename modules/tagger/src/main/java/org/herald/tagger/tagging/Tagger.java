@@ -14,9 +14,15 @@ import org.jspecify.annotations.Nullable;
 public interface Tagger {
 
     /**
-     * Tags an announcement with its direct tags; any of the texts may be {@code null}.
+     * Tags an announcement with its direct tags; any of the texts and the address
+     * ({@code url}) may be {@code null}.
      */
-    Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body);
+    Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body, @Nullable String url);
+
+    /** Tags an announcement without its address. */
+    default Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body) {
+        return tag(title, summary, body, null);
+    }
 
     /** The version (content hash) of the taxonomy the next call of {@link #tag} uses. */
     String taxonomyVersion();

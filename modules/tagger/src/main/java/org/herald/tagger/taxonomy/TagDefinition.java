@@ -22,9 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param examples sentences staff wrote of the kind of text that gets the tag, compared
  * with the announcement's sentences by the learned signal (never taken from labelled
  * announcements)
+ * @param addresses pieces of text (lower case) that, found anywhere in the announcement's
+ * address, are a sign of the tag (GOV.UK's {@code /consultations/}, a consultation hub's
+ * {@code consult.}): the fitted weights' {@code address} feature
  */
 public record TagDefinition(String name, double threshold, List<TermDefinition> terms, List<String> vetoes,
-        List<String> onlyWith, @Nullable String description, List<String> examples) {
+        List<String> onlyWith, @Nullable String description, List<String> examples, List<String> addresses) {
 
     public TagDefinition {
         Objects.requireNonNull(name, "name");
@@ -32,6 +35,13 @@ public record TagDefinition(String name, double threshold, List<TermDefinition> 
         vetoes = List.copyOf(vetoes);
         onlyWith = List.copyOf(onlyWith);
         examples = List.copyOf(examples);
+        addresses = List.copyOf(addresses);
+    }
+
+    /** A tag whose address is no sign of it. */
+    public TagDefinition(String name, double threshold, List<TermDefinition> terms, List<String> vetoes,
+            List<String> onlyWith, @Nullable String description, List<String> examples) {
+        this(name, threshold, terms, vetoes, onlyWith, description, examples, List.of());
     }
 
     /** A tag without description or examples. */

@@ -3,6 +3,7 @@ package org.herald.tagger.taxonomy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ final class TagParser {
             throw node.invalid("tag names are lower-case words joined by '-', not '" + name + "'");
         }
         Map<String, Node> fields = node.object(
-                Set.of("description", "examples", "threshold", "terms", "vetoes", "only-with", "implies"),
+                Set.of("description", "examples", "threshold", "terms", "vetoes", "only-with", "implies", "addresses"),
                 Set.of("threshold", "terms"));
         String description = fields.containsKey("description") ? fields.get("description").text() : null;
         List<String> examples = fields.containsKey("examples") ? fields.get("examples").texts() : List.of();
@@ -33,8 +34,24 @@ final class TagParser {
         }
         List<String> vetoes = fields.containsKey("vetoes") ? fields.get("vetoes").texts() : List.of();
         List<String> onlyWith = fields.containsKey("only-with") ? fields.get("only-with").texts() : List.of();
+        List<String> addresses = fields.containsKey("addresses") ? addresses(fields.get("addresses")) : List.of();
         return new TagDefinition(name, fields.get("threshold").positiveNumber(), terms, vetoes, onlyWith, description,
-                examples);
+                examples, addresses);
+    }
+
+    /**
+     * Pieces of an address: lower case, without spaces, as they are matched against an
+     * address in lower case.
+     */
+    private static List<String> addresses(Node node) {
+        List<String> addresses = node.texts();
+        for (String address : addresses) {
+            if (address.isBlank() || !address.equals(address.strip().toLowerCase(Locale.ROOT))
+                    || address.chars().anyMatch(Character::isWhitespace)) {
+                throw node.invalid("lists pieces of an address in lower case without spaces, not '" + address + "'");
+            }
+        }
+        return addresses;
     }
 
     private static TermDefinition term(Node node) {

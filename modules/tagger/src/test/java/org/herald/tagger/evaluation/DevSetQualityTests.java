@@ -45,21 +45,23 @@ class DevSetQualityTests {
 
     /**
      * The level reached by cross-validation, less a margin of a few decisions: the
-     * combined tagger (terms, embeddings, the word model and the relevance gate) reaches
-     * micro-F1 0.892 and relevant-vs-irrelevant accuracy 0.973 over the 589 labelled
-     * items (0.898 and 0.973, 0.893 and 0.973 on two other shufflings of the folds), with
-     * the 46 {@code l11-} and 37 {@code l12-} items added to the 506 (docs/tagging.md).
-     * Over the 552 it was 0.893 and 0.973 (0.897 and 0.973, 0.895 and 0.973), when the
-     * floors were 0.890 and 0.970 over at least 550 items; they are now just below the
-     * lowest of the three shufflings. The issue's target is 0.90 and 0.97; raise this
-     * ratchet as the model, the taxonomy's examples and the labelled set improve.
+     * combined tagger (terms, embeddings, the word model, the address and the relevance
+     * gate) reaches micro-F1 0.899 and relevant-vs-irrelevant accuracy 0.971 over the 686
+     * labelled items (0.901 and 0.969, 0.899 and 0.966 on two other shufflings of the
+     * folds), with the 48 {@code l13-} and 49 {@code l14-} items added to the 589
+     * (docs/tagging.md). Over the 589 it was 0.892 and 0.973 (0.898 and 0.973, 0.893 and
+     * 0.973), when the floors were 0.889 and 0.970 over at least 585 items; they are now
+     * three decisions below this shuffling's figures (the new items are harder for the
+     * gate: 35 look-alikes in the sector's words). The issue's target is 0.90 and 0.97;
+     * raise this ratchet as the model, the taxonomy's examples and the labelled set
+     * improve.
      */
     @Test
     void theCombinedTaggerKeepsItsCrossValidatedLevel() {
-        assertThat(crossValidated.items()).isGreaterThanOrEqualTo(585);
-        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.889);
+        assertThat(crossValidated.items()).isGreaterThanOrEqualTo(680);
+        assertThat(crossValidated.microF1()).as("cross-validated micro-F1").isGreaterThanOrEqualTo(0.896);
         assertThat(crossValidated.relevantAccuracy()).as("cross-validated relevant-vs-irrelevant accuracy")
-            .isGreaterThanOrEqualTo(0.970);
+            .isGreaterThanOrEqualTo(0.968);
     }
 
     /**

@@ -74,6 +74,34 @@ class TaggingPreviewControllerTests {
             .andExpect(jsonPath("$.relevance").value(2));
     }
 
+    /**
+     * A consultation's address is evidence for {@code consultation} (the tag's
+     * {@code addresses}), shown beside its terms; without the address it is not.
+     */
+    @Test
+    void showsTheAddressAsEvidenceWhenItIsASignOfTheTag() throws Exception {
+        String consultation = """
+                {"title": "Steel safeguard: consultation on extending the measure",
+                 "summary": "The government seeks views from steel producers and importers on extending the steel safeguard for two more years.",
+                 "url": "https://www.gov.uk/government/consultations/steel-safeguard-extension"}
+                """;
+        this.mvc
+            .perform(post(PATH).header("Authorization", "Bearer admin-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(consultation))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.tags[?(@.tag == 'consultation')].evidence[?(@.field == 'address')].term")
+                .value("consult"))
+            .andExpect(jsonPath("$.why", hasItem(matchesPattern("consultation: .*\"consult\" in the address.*"))));
+        this.mvc
+            .perform(post(PATH).header("Authorization", "Bearer admin-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(consultation.replace("consultations/", "news/")))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.tags[?(@.tag == 'consultation')]").isNotEmpty())
+            .andExpect(jsonPath("$.tags[?(@.tag == 'consultation')].evidence[?(@.field == 'address')]").isEmpty());
+    }
+
     @Test
     void refusesARequestWithoutAKey() throws Exception {
         this.mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(MOU))

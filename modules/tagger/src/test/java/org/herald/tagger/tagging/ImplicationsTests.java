@@ -145,12 +145,13 @@ class ImplicationsTests {
             private boolean reloaded;
 
             @Override
-            public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body) {
+            public Tagging tag(@Nullable String title, @Nullable String summary, @Nullable String body,
+                    @Nullable String url) {
                 if (!this.reloaded) {
                     this.reloaded = true;
                     reloadable.replace(replacement);
                 }
-                return reloadable.tag(title, summary, body);
+                return reloadable.tag(title, summary, body, url);
             }
 
             @Override

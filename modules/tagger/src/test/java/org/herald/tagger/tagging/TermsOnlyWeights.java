@@ -22,7 +22,7 @@ public final class TermsOnlyWeights {
     public static String json(String... tags) {
         Map<String, TagWeights.TagModel> models = new LinkedHashMap<>();
         for (String tag : tags) {
-            models.put(tag, new TagWeights.TagModel(new double[] { -5, 0, 10, 0, 0, 0, 0, 0 }, new float[0]));
+            models.put(tag, new TagWeights.TagModel(new double[] { -5, 0, 10, 0, 0, 0, 0, 0, 0 }, new float[0]));
         }
         return new TagWeights(MiniLmEmbedder.BUNDLED, 0.5, Map.of(), models, Neighbours.none()).toJson();
     }

@@ -65,6 +65,26 @@ class TaxonomyReaderTests {
     }
 
     @Test
+    void readsTheAddressesThatAreASignOfATag() {
+        Taxonomy taxonomy = read(VALID.replace("    only-with: [aluminium]\n",
+                "    only-with: [aluminium]\n    addresses: [/consultations/, call-for-evidence]\n"));
+
+        assertThat(taxonomy.tags().get(1).addresses()).containsExactly("/consultations/", "call-for-evidence");
+        assertThat(taxonomy.tags().get(0).addresses()).isEmpty();
+    }
+
+    @Test
+    void refusesAnAddressInUpperCaseOrWithSpaces() {
+        for (String address : new String[] { "/Consultations/", "call for evidence" }) {
+            assertThatExceptionOfType(InvalidTaxonomyException.class)
+                .isThrownBy(() -> read(VALID.replace("    only-with: [aluminium]\n",
+                        "    only-with: [aluminium]\n    addresses: [\"" + address + "\"]\n")))
+                .withMessageContaining("tags.consultation.addresses: lists pieces of an address in lower case "
+                        + "without spaces, not '" + address + "'");
+        }
+    }
+
+    @Test
     void theVersionOfATaxonomyAndItsWeightsHashesBoth() {
         byte[] taxonomy = VALID.getBytes(StandardCharsets.UTF_8);
         byte[] weights = "{}".getBytes(StandardCharsets.UTF_8);
