@@ -68,6 +68,15 @@ class BundledTaxonomyTests {
         assertThat(tagging.tagNames()).doesNotContain("sanctions");
     }
 
+    /** "Non-domestic" is how energy rules name business customers. */
+    @Test
+    void energyBillsOfNonDomesticCustomersAreEnergyCosts() {
+        Tagging tagging = this.tagger.tag("Help with energy bills for non-domestic customers",
+                "Suppliers will cut the energy bills of non-domestic customers on fixed contracts this winter.", null);
+
+        assertThat(tagging.tagNames()).contains("energy-costs");
+    }
+
     @Test
     void householdPriceCapIsNotIndustrialEnergyCosts() {
         Tagging tagging = this.tagger.tag("Energy price cap to fall from April",
