@@ -35,13 +35,18 @@ final class CrossValidation {
 
     /** The same with another seed of the shuffle, to see how much the figures vary. */
     static EvaluationReport run(SignalReader reader, List<LabelledAnnouncement> items, int k, long seed) {
+        return run(reader, items, LabelledAnnouncement.signals(reader, items), k, seed);
+    }
+
+    /**
+     * The same over {@code items} whose signals (read by {@code reader}, in the same
+     * order) are {@code signals}: several runs over the same items read them once.
+     */
+    static EvaluationReport run(SignalReader reader, List<LabelledAnnouncement> items, List<Signals> signals, int k,
+            long seed) {
         if (k < 2 || k > items.size()) {
             throw new IllegalArgumentException(
                     "--cross-validate needs 2 to " + items.size() + " folds (one item each at most), was " + k);
-        }
-        List<Signals> signals = new ArrayList<>(items.size());
-        for (LabelledAnnouncement item : items) {
-            signals.add(reader.read(item.title(), item.summary(), item.body(), item.url()));
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {

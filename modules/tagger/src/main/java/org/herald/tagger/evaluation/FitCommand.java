@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,10 +100,7 @@ public final class FitCommand {
         TaggerFiles.Content taxonomy = TaggerFiles.taxonomy(taxonomyFile);
         try (SignalReader reader = new SignalReader(TaxonomyReader.read(taxonomy.bytes(), taxonomy.origin()),
                 MiniLmEmbedder.bundled())) {
-            List<Signals> signals = new ArrayList<>(items.size());
-            for (LabelledAnnouncement item : items) {
-                signals.add(reader.read(item.title(), item.summary(), item.body(), item.url()));
-            }
+            List<Signals> signals = LabelledAnnouncement.signals(reader, items);
             Map<String, String> fittedOn = new LinkedHashMap<>();
             fittedOn.put("taxonomy", reader.taxonomy().version());
             fittedOn.put("labels", labels.getFileName().toString());

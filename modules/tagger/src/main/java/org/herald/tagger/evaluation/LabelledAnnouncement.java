@@ -1,6 +1,10 @@
 package org.herald.tagger.evaluation;
 
+import java.util.List;
 import java.util.Set;
+
+import org.herald.tagger.tagging.SignalReader;
+import org.herald.tagger.tagging.Signals;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +26,13 @@ record LabelledAnnouncement(int line, String id, String title, @Nullable String 
 
     LabelledAnnouncement {
         tags = Set.copyOf(tags);
+    }
+
+    /** The signals of each of {@code items}, read once by {@code reader}, in order. */
+    static List<Signals> signals(SignalReader reader, List<LabelledAnnouncement> items) {
+        return items.stream()
+            .map((item) -> reader.read(item.title(), item.summary(), item.body(), item.url()))
+            .toList();
     }
 
 }

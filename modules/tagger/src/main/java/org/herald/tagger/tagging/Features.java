@@ -1,5 +1,7 @@
 package org.herald.tagger.tagging;
 
+import java.util.List;
+
 import org.herald.tagger.taxonomy.TagDefinition;
 
 /**
@@ -32,7 +34,7 @@ public final class Features {
             "words", "address" };
 
     /** The index of the {@code address} feature. */
-    static final int ADDRESS = 8;
+    static final int ADDRESS = List.of(NAMES).indexOf("address");
 
     private static final double MAX_TERM_RATIO = 3.0;
 

@@ -60,15 +60,10 @@ public final class Implications {
     }
 
     /**
-     * Tags a text with {@code tagger} and applies the implications of the same taxonomy:
-     * should the taxonomy be replaced between the two (a reload), the text is tagged
-     * again with the new one.
+     * Tags a text (at {@code url}, which may be {@code null}) with {@code tagger} and
+     * applies the implications of the same taxonomy: should the taxonomy be replaced
+     * between the two (a reload), the text is tagged again with the new one.
      */
-    public static Tagging tag(Tagger tagger, String title, String summary, String body) {
-        return tag(tagger, title, summary, body, null);
-    }
-
-    /** The same for an announcement at {@code url} (which may be {@code null}). */
     public static Tagging tag(Tagger tagger, String title, String summary, String body, @Nullable String url) {
         for (int attempt = 1;; attempt++) {
             Implications implications = tagger.implications();

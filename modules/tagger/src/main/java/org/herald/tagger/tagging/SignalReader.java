@@ -51,13 +51,6 @@ public final class SignalReader implements AutoCloseable {
     }
 
     /**
-     * Reads an announcement without its address; any of the texts may be {@code null}.
-     */
-    public Signals read(@Nullable String title, @Nullable String summary, @Nullable String body) {
-        return read(title, summary, body, null);
-    }
-
-    /**
      * Reads an announcement and its address ({@code url}); any of them may be
      * {@code null}.
      */

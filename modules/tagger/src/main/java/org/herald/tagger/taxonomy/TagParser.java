@@ -46,7 +46,7 @@ final class TagParser {
     private static List<String> addresses(Node node) {
         List<String> addresses = node.texts();
         for (String address : addresses) {
-            if (address.isBlank() || !address.equals(address.strip().toLowerCase(Locale.ROOT))
+            if (!address.equals(address.toLowerCase(Locale.ROOT))
                     || address.chars().anyMatch(Character::isWhitespace)) {
                 throw node.invalid("lists pieces of an address in lower case without spaces, not '" + address + "'");
             }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.herald.tagger.tagging.MiniLmEmbedder;
 import org.herald.tagger.tagging.RelevanceTagger;
 import org.herald.tagger.tagging.SignalReader;
+import org.herald.tagger.tagging.Signals;
 import org.herald.tagger.taxonomy.TaxonomyReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +46,17 @@ class DevSetQualityTests {
             .read(DevSetQualityTests.class.getResourceAsStream("/taxonomy/default.yaml"), "default.yaml"),
                 MiniLmEmbedder.bundled())) {
             List<LabelledAnnouncement> items = LabelsFile.read(labels);
-            crossValidated = CrossValidation.run(reader, items, 5);
-            crossValidatedBefore = CrossValidation.run(reader,
-                    items.stream().filter((item) -> !item.id().matches("l1[345]-.*")).toList(), 5);
+            List<Signals> signals = LabelledAnnouncement.signals(reader, items);
+            crossValidated = CrossValidation.run(reader, items, signals, 5, CrossValidation.SEED);
+            List<LabelledAnnouncement> before = new ArrayList<>();
+            List<Signals> beforeSignals = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (!items.get(i).id().matches("l1[345]-.*")) {
+                    before.add(items.get(i));
+                    beforeSignals.add(signals.get(i));
+                }
+            }
+            crossValidatedBefore = CrossValidation.run(reader, before, beforeSignals, 5, CrossValidation.SEED);
         }
     }
 

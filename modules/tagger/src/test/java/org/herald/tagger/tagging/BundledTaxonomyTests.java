@@ -44,7 +44,7 @@ class BundledTaxonomyTests {
         assertThat(summary).doesNotContainIgnoringCase("alumin");
 
         Tagging tagging = Implications.tag(this.tagger,
-                "UK and US sign Memorandum of Understanding on critical minerals", summary, null);
+                "UK and US sign Memorandum of Understanding on critical minerals", summary, null, null);
 
         TagMatch aluminium = tagging.tags().get(tagging.tagNames().indexOf("aluminium"));
         assertThat(aluminium.implied()).isTrue();

@@ -166,7 +166,7 @@ class ImplicationsTests {
 
         };
 
-        Tagging tagging = Implications.tag(reloadedMidway, "Critical minerals", null, null);
+        Tagging tagging = Implications.tag(reloadedMidway, "Critical minerals", null, null, null);
 
         assertThat(tagging.taxonomyVersion()).isEqualTo(replacement.taxonomyVersion())
             .isNotEqualTo(this.tagger.taxonomyVersion());
@@ -174,7 +174,7 @@ class ImplicationsTests {
     }
 
     private Tagging tag(String title, @Nullable String summary) {
-        return Implications.tag(this.tagger, title, summary, null);
+        return Implications.tag(this.tagger, title, summary, null, null);
     }
 
 }
